@@ -1,0 +1,69 @@
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+
+/** Sort order of a page of threads or items. */
+export type Order = "asc" | "desc";
+
+/** What an id is generated for; each kind has ChatKit's prefix (`thr`, `msg`, `tc`, ...). */
+export type StoreItemType =
+  | "thread"
+  | "message"
+  | "tool_call"
+  | "task"
+  | "workflow"
+  | "attachment"
+  | "sdk_hidden_context";
+
+/** Raised by a store when a thread, item or attachment is missing or belongs to another user. */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}
+
+/**
+ * Where threads, items and attachment metadata live. ChatKit's `Store`, in camelCase with the
+ * request context last. Every method must scope its reads and writes to the context's user, so
+ * that another user's thread is "not found".
+ *
+ * Pages are `{ data, has_more, after? }` in a total order (created_at, then insertion order);
+ * `after` is the id of the last row of the previous page and is present only when `has_more`.
+ * Hidden items (`hidden_context_item`, `sdk_hidden_context`) are stored and returned like any
+ * other item; the server filters them before sending.
+ */
+export interface Store<TContext = unknown> {
+  /** A new thread id: `thr_` + random hex. Synchronous and overridable. */
+  generateThreadId(context: TContext): string;
+  /** A new item id with ChatKit's prefix for `kind` (`msg_`, `tc_`, `tsk_`, `wf_`, `atc_`, `shcx_`). */
+  generateItemId(kind: StoreItemType, thread: ThreadMetadata, context: TContext): string;
+
+  /** Throws {@link NotFoundError} ("Thread {id} not found") when missing or not the user's. */
+  loadThread(threadId: string, context: TContext): Promise<ThreadMetadata>;
+  /** Upserts the thread's metadata (title, status, metadata, allowed_image_domains). */
+  saveThread(thread: ThreadMetadata, context: TContext): Promise<void>;
+  loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadItem>>;
+  /** Inserts a new item at the end of the thread. */
+  addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
+  /** Upserts an item by id, keeping its place in the thread when it exists. */
+  saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
+  /** Throws {@link NotFoundError} when missing. */
+  loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem>;
+  deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void>;
+  loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadMetadata>>;
+  /** Deletes the thread and all its items. */
+  deleteThread(threadId: string, context: TContext): Promise<void>;
+
+  /** Upserts attachment metadata (including its private `metadata`). */
+  saveAttachment(attachment: Attachment, context: TContext): Promise<void>;
+  /** Throws {@link NotFoundError} when missing or not the user's. */
+  loadAttachment(attachmentId: string, context: TContext): Promise<Attachment>;
+  deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
+}
