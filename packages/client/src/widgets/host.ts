@@ -1,0 +1,22 @@
+import type { ActionConfig, WidgetItem } from "@threadkit/core";
+
+/**
+ * What a rendered widget needs from the chat element around it. `<threadkit-chat>` passes one
+ * to every `<tk-widget>`; tests pass a fake that records calls.
+ *
+ * @example
+ * ```ts
+ * const host: WidgetHost = {
+ *   performAction: async (action, item) => console.log(action.type, item.id),
+ *   reportError: (error) => console.error(error),
+ * };
+ * ```
+ */
+export interface WidgetHost {
+  /** Sends an action the way the element does: handler "client" -> widgets.onAction; streaming
+   *  false -> threads.sync_custom_action; else threads.custom_action (rejects with an Error when a
+   *  response is already streaming). Resolves when the action's work has ended. */
+  performAction(action: ActionConfig, item: WidgetItem): Promise<void>;
+  /** Emits chatkit.error on the element (e.g. a form field name collides with a payload key). */
+  reportError(error: Error): void;
+}
