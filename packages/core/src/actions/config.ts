@@ -102,10 +102,10 @@ export interface Action<T extends string = string, P = unknown> {
  *
  * @example
  * ```ts
- * ActionSchema.parse({ type: "go" }); // { type: "go", payload: null }
+ * Action.parse({ type: "go" }); // { type: "go", payload: null }
  * ```
  */
-export const ActionSchema = z.object({
+export const Action = z.object({
   type: z.string(),
   payload: z.unknown().transform((p) => (p === undefined ? null : p)),
 });
