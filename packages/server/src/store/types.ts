@@ -45,9 +45,16 @@ export interface Store<TContext = unknown> {
     order: Order,
     context: TContext,
   ): Promise<Page<ThreadItem>>;
-  /** Inserts a new item at the end of the thread. */
+  /**
+   * Inserts a new item at its place in the thread (by `created_at`, then insertion order).
+   * Throws {@link NotFoundError} when the thread is missing or not the user's. The built-in
+   * stores treat an id that already exists as {@link Store.saveItem} does (replace in place).
+   */
   addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
-  /** Upserts an item by id, keeping its place in the thread when it exists. */
+  /**
+   * Upserts an item by id, keeping its place in the thread when it exists. Throws
+   * {@link NotFoundError} when the thread is missing or not the user's.
+   */
   saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
   /** Throws {@link NotFoundError} when missing. */
   loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem>;

@@ -1,0 +1,219 @@
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+import { generateId } from "./ids.js";
+import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
+import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
+import type { Order, Store, StoreItemType } from "./types.js";
+
+/** Options of {@link MemoryStore}. */
+export interface MemoryStoreOptions<TContext> {
+  /**
+   * The user a request acts for; every read and write is scoped to it. Defaults to
+   * `() => "default"` (single tenant), as in {@link SQLiteStore}.
+   */
+  userId?: (context: TContext) => string;
+}
+
+/** A stored row: its JSON, owner and position (`key` from created_at, then `seq`). */
+interface Row {
+  id: string;
+  userId: string;
+  key: number;
+  seq: number;
+  json: string;
+}
+
+/**
+ * A {@link Store} in process memory, with exactly the semantics of {@link SQLiteStore}
+ * (user scoping, total order on created_at then insertion, upserts that keep position,
+ * `after` only when `has_more`). Values are stored as JSON, so callers never share objects
+ * with the store. Meant for tests and demos: nothing survives the process.
+ *
+ * @example
+ * const store = new MemoryStore<{ userId: string }>({ userId: (ctx) => ctx.userId });
+ * await store.saveThread({ id: "thr_1", created_at: new Date().toISOString(), status: { type: "active" }, metadata: {} }, { userId: "u1" });
+ */
+export class MemoryStore<TContext = unknown> implements Store<TContext> {
+  readonly #userId: (context: TContext) => string;
+  #seq = 0;
+  /** All threads, sorted by (key, seq). */
+  readonly #threads: Row[] = [];
+  readonly #threadById = new Map<string, Row>();
+  /** Items per thread id, sorted by (key, seq). */
+  readonly #items = new Map<string, Row[]>();
+  readonly #attachments = new Map<string, Row>();
+
+  constructor(options: MemoryStoreOptions<TContext> = {}) {
+    this.#userId = options.userId ?? (() => "default");
+  }
+
+  generateThreadId(_context: TContext): string {
+    return generateId("thread");
+  }
+
+  generateItemId(kind: StoreItemType, _thread: ThreadMetadata, _context: TContext): string {
+    return generateId(kind);
+  }
+
+  async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
+    const row = this.#ownThread(threadId, context);
+    if (!row) throw threadNotFound(threadId);
+    return JSON.parse(row.json) as ThreadMetadata;
+  }
+
+  async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
+    const userId = this.#userId(context);
+    const json = JSON.stringify(threadMetadataOnly(thread));
+    const existing = this.#threadById.get(thread.id);
+    if (existing) {
+      if (existing.userId !== userId) throw threadNotFound(thread.id);
+      existing.json = json;
+      return;
+    }
+    const row = { id: thread.id, userId, key: timeKey(thread.created_at), seq: ++this.#seq, json };
+    this.#threadById.set(row.id, row);
+    insertSorted(this.#threads, row);
+  }
+
+  async loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadItem>> {
+    if (!this.#ownThread(threadId, context)) return { data: [], has_more: false };
+    const rows = this.#items.get(threadId) ?? [];
+    return slicePage<ThreadItem>(rows, after, pageLimit(limit), order);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    await this.saveItem(threadId, item, context);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    if (!this.#ownThread(threadId, context)) throw threadNotFound(threadId);
+    const json = JSON.stringify(item);
+    let rows = this.#items.get(threadId);
+    if (!rows) {
+      rows = [];
+      this.#items.set(threadId, rows);
+    }
+    const existing = rows.find((row) => row.id === item.id);
+    if (existing) {
+      existing.json = json;
+      return;
+    }
+    const key = timeKey(item.created_at);
+    insertSorted(rows, { id: item.id, userId: "", key, seq: ++this.#seq, json });
+  }
+
+  async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
+    const row = this.#ownThread(threadId, context)
+      ? this.#items.get(threadId)?.find((r) => r.id === itemId)
+      : undefined;
+    if (!row) throw itemNotFound(threadId, itemId);
+    return JSON.parse(row.json) as ThreadItem;
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
+    if (!this.#ownThread(threadId, context)) return;
+    const rows = this.#items.get(threadId);
+    const index = rows?.findIndex((r) => r.id === itemId) ?? -1;
+    if (rows && index >= 0) rows.splice(index, 1);
+  }
+
+  async loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadMetadata>> {
+    const userId = this.#userId(context);
+    const mine = this.#threads.filter((row) => row.userId === userId);
+    return slicePage<ThreadMetadata>(mine, after, pageLimit(limit), order);
+  }
+
+  async deleteThread(threadId: string, context: TContext): Promise<void> {
+    const row = this.#ownThread(threadId, context);
+    if (!row) return;
+    this.#items.delete(threadId);
+    this.#threadById.delete(threadId);
+    this.#threads.splice(this.#threads.indexOf(row), 1);
+  }
+
+  async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
+    const userId = this.#userId(context);
+    const existing = this.#attachments.get(attachment.id);
+    if (existing && existing.userId !== userId) throw attachmentNotFound(attachment.id);
+    const json = JSON.stringify(attachment);
+    this.#attachments.set(attachment.id, { id: attachment.id, userId, key: 0, seq: 0, json });
+  }
+
+  async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {
+    const row = this.#attachments.get(attachmentId);
+    if (!row || row.userId !== this.#userId(context)) throw attachmentNotFound(attachmentId);
+    return JSON.parse(row.json) as Attachment;
+  }
+
+  async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
+    const row = this.#attachments.get(attachmentId);
+    if (row && row.userId === this.#userId(context)) this.#attachments.delete(attachmentId);
+  }
+
+  #ownThread(threadId: string, context: TContext): Row | undefined {
+    const row = this.#threadById.get(threadId);
+    return row && row.userId === this.#userId(context) ? row : undefined;
+  }
+}
+
+function compare(a: Row, b: Row): number {
+  return a.key - b.key || a.seq - b.seq;
+}
+
+/** Inserts `row` into `rows` (sorted by key, seq); appends in O(1) in the usual case. */
+function insertSorted(rows: Row[], row: Row): void {
+  let lo = 0;
+  let hi = rows.length;
+  const last = rows[hi - 1];
+  if (!last || compare(last, row) < 0) {
+    rows.push(row);
+    return;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const midRow = rows[mid];
+    if (midRow && compare(midRow, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  rows.splice(lo, 0, row);
+}
+
+/** The page of `rows` (sorted ascending) strictly after the cursor row, in `order`. */
+function slicePage<T extends { id: string }>(
+  rows: Row[],
+  after: string | null | undefined,
+  limit: number,
+  order: Order,
+): Page<T> {
+  let picked: Row[];
+  if (order === "asc") {
+    let start = 0;
+    if (after) {
+      const at = rows.findIndex((row) => row.id === after);
+      if (at < 0) return { data: [], has_more: false } as Page<T>;
+      start = at + 1;
+    }
+    picked = rows.slice(start, start + limit + 1);
+  } else {
+    let end = rows.length;
+    if (after) {
+      end = rows.findIndex((row) => row.id === after);
+      if (end < 0) return { data: [], has_more: false } as Page<T>;
+    }
+    picked = rows.slice(Math.max(0, end - limit - 1), end).reverse();
+  }
+  return cutPage(
+    picked.map((row) => JSON.parse(row.json) as T),
+    limit,
+  ) as Page<T>;
+}

@@ -1,0 +1,70 @@
+/**
+ * SQLite schema of {@link SQLiteStore}, as an ordered list of migrations tracked in
+ * `PRAGMA user_version`.
+ * @module
+ */
+import type Database from "better-sqlite3";
+
+/**
+ * Migrations in order; migration `i` brings the file from `user_version` i to i + 1.
+ * Append new entries, never edit shipped ones.
+ *
+ * Rows keep their JSON in `data`; the columns beside it exist for keys and ordering:
+ * `seq` (rowid, insertion order) and `created_key` (microseconds, from `created_at`).
+ * Pages walk the `(thread_id, created_key, seq)` / `(user_id, created_key, seq)` indexes with a
+ * keyset condition, so a page costs the same whatever its depth and the thread's size.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE threads (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    created_key INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX threads_by_user_order ON threads (user_id, created_key, seq);
+
+  CREATE TABLE items (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    thread_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    created_key INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (thread_id, id)
+  );
+  CREATE INDEX items_by_thread_order ON items (thread_id, created_key, seq);
+
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** The schema version a fully migrated file has. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings `db` up to {@link SCHEMA_VERSION}, each migration in its own transaction. Throws when
+ * the file was written by a newer version of the store.
+ *
+ * @example
+ * migrate(new Database(":memory:")); // creates the tables
+ */
+export function migrate(db: Database.Database): void {
+  const current = Number(db.pragma("user_version", { simple: true }));
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `SQLiteStore: database schema version ${current} is newer than this store (${SCHEMA_VERSION})`,
+    );
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    const sql = MIGRATIONS[version] ?? "";
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,266 @@
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+import Database from "better-sqlite3";
+import { generateId } from "./ids.js";
+import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
+import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
+import { migrate } from "./sqlite-schema.js";
+import type { Order, Store, StoreItemType } from "./types.js";
+
+/** Options of {@link SQLiteStore}. */
+export interface SQLiteStoreOptions<TContext> {
+  /** File path of the database, or `":memory:"`. The file is created and migrated on open. */
+  path: string;
+  /**
+   * The user a request acts for; every read and write is scoped to it, so another user's thread,
+   * items and attachments are "not found". Defaults to `() => "default"`: a single-tenant store
+   * where every context sees the same data. Multi-user servers must pass this.
+   */
+  userId?: (context: TContext) => string;
+}
+
+/** The page queries, by table, order and whether a cursor is given (exported for plan checks). */
+export const PAGE_SQL = {
+  items: {
+    asc: "SELECT id, data FROM items WHERE thread_id = ? ORDER BY created_key ASC, seq ASC LIMIT ?",
+    desc: "SELECT id, data FROM items WHERE thread_id = ? ORDER BY created_key DESC, seq DESC LIMIT ?",
+    ascAfter:
+      "SELECT id, data FROM items WHERE thread_id = ? AND (created_key, seq) > (?, ?) ORDER BY created_key ASC, seq ASC LIMIT ?",
+    descAfter:
+      "SELECT id, data FROM items WHERE thread_id = ? AND (created_key, seq) < (?, ?) ORDER BY created_key DESC, seq DESC LIMIT ?",
+  },
+  threads: {
+    asc: "SELECT id, data FROM threads WHERE user_id = ? ORDER BY created_key ASC, seq ASC LIMIT ?",
+    desc: "SELECT id, data FROM threads WHERE user_id = ? ORDER BY created_key DESC, seq DESC LIMIT ?",
+    ascAfter:
+      "SELECT id, data FROM threads WHERE user_id = ? AND (created_key, seq) > (?, ?) ORDER BY created_key ASC, seq ASC LIMIT ?",
+    descAfter:
+      "SELECT id, data FROM threads WHERE user_id = ? AND (created_key, seq) < (?, ?) ORDER BY created_key DESC, seq DESC LIMIT ?",
+  },
+} as const;
+
+type Row = { id: string; data: string };
+type Position = { created_key: number; seq: number };
+
+/**
+ * The embedded default {@link Store}: one SQLite file through better-sqlite3, in WAL mode.
+ *
+ * - The schema is created and migrated on open (`PRAGMA user_version`).
+ * - Pages are keyset-paginated on `(created_at, insertion order)`, so a page costs the same at
+ *   any depth of a 100,000-item thread, and rows created in the same microsecond are never lost
+ *   or repeated across pages. An `after` cursor that names no row gives an empty page (as ChatKit).
+ * - `saveItem` and `addThreadItem` are upserts that keep an existing item's position; both need
+ *   the thread to exist and belong to the user.
+ * - Every query is scoped by `userId(context)`. Deleting a thread deletes its items in one
+ *   transaction. Deletes of missing rows are no-ops.
+ *
+ * @example
+ * const store = new SQLiteStore<{ userId: string }>({
+ *   path: "chat.db",
+ *   userId: (ctx) => ctx.userId,
+ * });
+ * const server = new MyServer(store);
+ * // ... on shutdown
+ * store.close();
+ */
+export class SQLiteStore<TContext = unknown> implements Store<TContext> {
+  /** The underlying connection (for inspection, backups and plan checks). */
+  readonly db: Database.Database;
+  readonly #userId: (context: TContext) => string;
+  readonly #stmt: ReturnType<typeof prepare>;
+
+  constructor(options: SQLiteStoreOptions<TContext>) {
+    this.#userId = options.userId ?? (() => "default");
+    this.db = new Database(options.path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+    this.#stmt = prepare(this.db);
+  }
+
+  /** Closes the database; the store must not be used afterwards. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  generateThreadId(_context: TContext): string {
+    return generateId("thread");
+  }
+
+  generateItemId(kind: StoreItemType, _thread: ThreadMetadata, _context: TContext): string {
+    return generateId(kind);
+  }
+
+  async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
+    const row = this.#stmt.loadThread.get(threadId, this.#userId(context)) as Row | undefined;
+    if (!row) throw threadNotFound(threadId);
+    return JSON.parse(row.data) as ThreadMetadata;
+  }
+
+  async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
+    const data = JSON.stringify(threadMetadataOnly(thread));
+    const info = this.#stmt.upsertThread.run(
+      thread.id,
+      this.#userId(context),
+      timeKey(thread.created_at),
+      data,
+    );
+    // The upsert's WHERE refuses to overwrite another user's thread: 0 changes.
+    if (info.changes === 0) throw threadNotFound(thread.id);
+  }
+
+  async loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadItem>> {
+    const n = pageLimit(limit);
+    const userId = this.#userId(context);
+    const read = this.db.transaction((): Row[] => {
+      if (!this.#owns(threadId, userId)) return [];
+      const q = this.#stmt.items;
+      if (!after) return (order === "asc" ? q.asc : q.desc).all(threadId, n + 1) as Row[];
+      const at = this.#stmt.itemPosition.get(threadId, after) as Position | undefined;
+      if (!at) return [];
+      const stmt = order === "asc" ? q.ascAfter : q.descAfter;
+      return stmt.all(threadId, at.created_key, at.seq, n + 1) as Row[];
+    });
+    return parsePage<ThreadItem>(read(), n);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    await this.saveItem(threadId, item, context);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    const userId = this.#userId(context);
+    const data = JSON.stringify(item);
+    this.db
+      .transaction(() => {
+        if (!this.#owns(threadId, userId)) throw threadNotFound(threadId);
+        this.#stmt.upsertItem.run(threadId, item.id, timeKey(item.created_at), data);
+      })
+      .immediate();
+  }
+
+  async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
+    const userId = this.#userId(context);
+    const row = this.db.transaction(() =>
+      this.#owns(threadId, userId)
+        ? (this.#stmt.loadItem.get(threadId, itemId) as Row | undefined)
+        : undefined,
+    )();
+    if (!row) throw itemNotFound(threadId, itemId);
+    return JSON.parse(row.data) as ThreadItem;
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
+    const userId = this.#userId(context);
+    this.db
+      .transaction(() => {
+        if (this.#owns(threadId, userId)) this.#stmt.deleteItem.run(threadId, itemId);
+      })
+      .immediate();
+  }
+
+  async loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: Order,
+    context: TContext,
+  ): Promise<Page<ThreadMetadata>> {
+    const n = pageLimit(limit);
+    const userId = this.#userId(context);
+    const read = this.db.transaction((): Row[] => {
+      const q = this.#stmt.threads;
+      if (!after) return (order === "asc" ? q.asc : q.desc).all(userId, n + 1) as Row[];
+      const at = this.#stmt.threadPosition.get(after, userId) as Position | undefined;
+      if (!at) return [];
+      const stmt = order === "asc" ? q.ascAfter : q.descAfter;
+      return stmt.all(userId, at.created_key, at.seq, n + 1) as Row[];
+    });
+    return parsePage<ThreadMetadata>(read(), n);
+  }
+
+  async deleteThread(threadId: string, context: TContext): Promise<void> {
+    const userId = this.#userId(context);
+    this.db
+      .transaction(() => {
+        if (!this.#owns(threadId, userId)) return;
+        this.#stmt.deleteThreadItems.run(threadId);
+        this.#stmt.deleteThread.run(threadId, userId);
+      })
+      .immediate();
+  }
+
+  async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
+    const info = this.#stmt.upsertAttachment.run(
+      attachment.id,
+      this.#userId(context),
+      JSON.stringify(attachment),
+    );
+    if (info.changes === 0) throw attachmentNotFound(attachment.id);
+  }
+
+  async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {
+    const row = this.#stmt.loadAttachment.get(attachmentId, this.#userId(context)) as
+      | { data: string }
+      | undefined;
+    if (!row) throw attachmentNotFound(attachmentId);
+    return JSON.parse(row.data) as Attachment;
+  }
+
+  async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
+    this.#stmt.deleteAttachment.run(attachmentId, this.#userId(context));
+  }
+
+  #owns(threadId: string, userId: string): boolean {
+    return this.#stmt.ownsThread.get(threadId, userId) !== undefined;
+  }
+}
+
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  const pages = (sql: (typeof PAGE_SQL)["items" | "threads"]) => ({
+    asc: p(sql.asc),
+    desc: p(sql.desc),
+    ascAfter: p(sql.ascAfter),
+    descAfter: p(sql.descAfter),
+  });
+  return {
+    items: pages(PAGE_SQL.items),
+    threads: pages(PAGE_SQL.threads),
+    ownsThread: p("SELECT 1 FROM threads WHERE id = ? AND user_id = ?"),
+    loadThread: p("SELECT id, data FROM threads WHERE id = ? AND user_id = ?"),
+    upsertThread: p(
+      `INSERT INTO threads (id, user_id, created_key, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data WHERE threads.user_id = excluded.user_id`,
+    ),
+    threadPosition: p("SELECT created_key, seq FROM threads WHERE id = ? AND user_id = ?"),
+    deleteThread: p("DELETE FROM threads WHERE id = ? AND user_id = ?"),
+    deleteThreadItems: p("DELETE FROM items WHERE thread_id = ?"),
+    upsertItem: p(
+      `INSERT INTO items (thread_id, id, created_key, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (thread_id, id) DO UPDATE SET data = excluded.data`,
+    ),
+    itemPosition: p("SELECT created_key, seq FROM items WHERE thread_id = ? AND id = ?"),
+    loadItem: p("SELECT id, data FROM items WHERE thread_id = ? AND id = ?"),
+    deleteItem: p("DELETE FROM items WHERE thread_id = ? AND id = ?"),
+    upsertAttachment: p(
+      `INSERT INTO attachments (id, user_id, data) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data
+       WHERE attachments.user_id = excluded.user_id`,
+    ),
+    loadAttachment: p("SELECT data FROM attachments WHERE id = ? AND user_id = ?"),
+    deleteAttachment: p("DELETE FROM attachments WHERE id = ? AND user_id = ?"),
+  };
+}
+
+function parsePage<T extends { id: string }>(rows: Row[], limit: number): Page<T> {
+  return cutPage(
+    rows.map((row) => JSON.parse(row.data) as T),
+    limit,
+  ) as Page<T>;
+}

@@ -1,0 +1,76 @@
+/**
+ * `@threadkit/server/testing`: the store conformance suite. Requires `vitest` (a peer
+ * dependency of this entry point only).
+ * @module
+ */
+import { afterEach, beforeEach, describe } from "vitest";
+import type { Store } from "../store/types.js";
+import { attachmentTests } from "./attachments.js";
+import { itemTests } from "./items.js";
+import type { Kit } from "./kit.js";
+import { threadTests } from "./threads.js";
+import { visibleTests } from "./visible.js";
+
+export * from "./fixtures.js";
+export { type AnyPage, expectNotFound, walkPages } from "./kit.js";
+
+/** Options of {@link describeStoreConformance}. */
+export interface StoreConformanceOptions<TContext> {
+  /**
+   * The request context for a user id; the store must scope data by it. Defaults to
+   * `(userId) => ({ userId })`, which fits `new SQLiteStore({ userId: (ctx) => ctx.userId })`.
+   */
+  contextFor?(userId: string): TContext;
+  /** Check ChatKit's default id prefixes (`thr_`, `msg_`, ...). Default true; turn off for custom id generators. */
+  checkIdPrefixes?: boolean;
+  /** Called after each test with that test's store (default: calls its `close()` if it has one). */
+  dispose?(store: Store<TContext>): void | Promise<void>;
+}
+
+/**
+ * Registers a vitest suite that checks a {@link Store} against ChatKit's store semantics:
+ * everything of chatkit-python's `test_store.py`, plus total-order pagination of rows with equal
+ * `created_at`, `after` only when `has_more`, per-user isolation of threads, items and
+ * attachments, upserts that keep position, thread deletion removing its items, hidden items
+ * stored like any other (and paged by `loadVisibleItems`), attachment round trips and id prefixes.
+ *
+ * `makeStore` is called once per test and must return an empty store.
+ *
+ * @example
+ * // my-store.test.ts
+ * import { describeStoreConformance } from "@threadkit/server/testing";
+ * describeStoreConformance("MyStore", () => new MyStore({ userId: (ctx: { userId: string }) => ctx.userId }));
+ */
+export function describeStoreConformance<TContext = { userId: string }>(
+  name: string,
+  makeStore: () => Store<TContext> | Promise<Store<TContext>>,
+  options: StoreConformanceOptions<TContext> = {},
+): void {
+  const contextFor = options.contextFor ?? ((userId: string) => ({ userId }) as TContext);
+  describe(`${name} store conformance`, () => {
+    let current: Store<TContext> | undefined;
+    beforeEach(async () => {
+      current = await makeStore();
+    });
+    afterEach(async () => {
+      const store = current;
+      current = undefined;
+      if (!store) return;
+      if (options.dispose) await options.dispose(store);
+      else (store as { close?: () => unknown }).close?.();
+    });
+    const kit: Kit<TContext> = {
+      store() {
+        if (!current) throw new Error("describeStoreConformance: no store for this test");
+        return current;
+      },
+      alice: contextFor("alice"),
+      bob: contextFor("bob"),
+      checkIdPrefixes: options.checkIdPrefixes ?? true,
+    };
+    describe("threads", () => threadTests(kit));
+    describe("items", () => itemTests(kit));
+    describe("hidden items and visible pages", () => visibleTests(kit));
+    describe("attachments and ids", () => attachmentTests(kit));
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Shared plumbing of the conformance suite: the per-test store, the two users, and a page
+ * walker that checks the cursor rules on every page.
+ * @module
+ */
+import { expect } from "vitest";
+import type { Store } from "../store/types.js";
+
+/** What each group of conformance tests receives. */
+export interface Kit<TContext> {
+  /** The store of the running test (a fresh one per test). */
+  store(): Store<TContext>;
+  /** Context of the first user. */
+  alice: TContext;
+  /** Context of a second user, who must see none of alice's data. */
+  bob: TContext;
+  /** Whether to check ChatKit's default id prefixes (off for stores with custom id generators). */
+  checkIdPrefixes: boolean;
+}
+
+/** A page as the stores return it (structural, so any `Page<T>` fits). */
+export interface AnyPage<T> {
+  data: T[];
+  has_more: boolean;
+  after?: string | null;
+}
+
+/**
+ * Walks pages from `fetch(after)` until `has_more` is false and returns the ids in order.
+ * On every page it checks: `after` is present exactly when `has_more`, equals the last row's id,
+ * and a page with `has_more` is full (`limit` rows).
+ *
+ * @example
+ * const ids = await walkPages((after) => store.loadThreadItems("thr_1", after, 7, "asc", ctx), 7);
+ */
+export async function walkPages<T extends { id: string }>(
+  fetch: (after: string | null) => Promise<AnyPage<T>>,
+  limit: number,
+  maxPages = 10_000,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page: AnyPage<T> = await fetch(after);
+    const last = page.data[page.data.length - 1];
+    if (page.has_more) {
+      expect(page.data).toHaveLength(limit);
+      expect(page.after).toBe(last?.id);
+    } else {
+      expect(page.after ?? null).toBeNull();
+      expect(page.data.length).toBeLessThanOrEqual(limit);
+    }
+    ids.push(...page.data.map((row) => row.id));
+    if (!page.has_more) return ids;
+    after = page.after ?? null;
+  }
+  throw new Error(`walkPages: more than ${maxPages} pages`);
+}
+
+/** Asserts that `promise` rejects with an error named `NotFoundError` (any class of that name). */
+export async function expectNotFound(promise: Promise<unknown>, message?: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, "expected a NotFoundError").toBeInstanceOf(Error);
+  expect((error as Error).name).toBe("NotFoundError");
+  if (message !== undefined) expect((error as Error).message).toBe(message);
+}
+
+/** Asserts that `promise` rejects (with anything). */
+export async function expectRejects(promise: Promise<unknown>): Promise<void> {
+  const outcome = await promise.then(
+    () => "resolved",
+    () => "rejected",
+  );
+  expect(outcome).toBe("rejected");
+}
