@@ -1,17 +1,20 @@
-import { z } from "zod";
+/**
+ * Zod schemas of every ChatKit widget (the union of the Python and JS SDKs), each with a type of
+ * the same name. Reached from the package as `schemas.Card`, `schemas.WidgetRoot`, ...
+ *
+ * @example
+ * ```ts
+ * import { schemas } from "@threadkit/core";
+ * const root = schemas.WidgetRoot.parse(json); // throws a ZodError naming the path on bad input
+ * ```
+ */
 
-/** Placeholder (being refined): any widget root (Card | ListView | Basic) with its props kept. */
-export const WidgetRoot = z.looseObject({
-  type: z.enum(["Card", "ListView", "Basic"]),
-  key: z.string().nullish(),
-  id: z.string().nullish(),
-});
-export type WidgetRoot = z.infer<typeof WidgetRoot>;
-
-/** Placeholder (being refined): any widget component with its props kept. */
-export const WidgetComponent = z.looseObject({
-  type: z.string(),
-  key: z.string().nullish(),
-  id: z.string().nullish(),
-});
-export type WidgetComponent = z.infer<typeof WidgetComponent>;
+export * from "./schemas/chart.js";
+export * from "./schemas/common.js";
+export * from "./schemas/content.js";
+export * from "./schemas/controls.js";
+export * from "./schemas/layout.js";
+export * from "./schemas/roots.js";
+export * from "./schemas/table.js";
+export * from "./schemas/text.js";
+export * from "./schemas/union.js";
