@@ -18,25 +18,29 @@ export interface SQLiteStoreOptions<TContext> {
   userId?: (context: TContext) => string;
 }
 
-/** The page queries, by table, order and whether a cursor is given (exported for plan checks). */
+/**
+ * The page queries (exported for plan checks). A page after a cursor at `(created_key, seq)` is
+ * read with two index range scans: the rest of the cursor's `created_key` (`sameAsc`/`sameDesc`,
+ * by `seq`), then the later (earlier) keys (`afterAsc`/`afterDesc`). A row-value condition
+ * `(created_key, seq) > (?, ?)` would only seek on `created_key` and then scan every row sharing
+ * it, which is slow for threads whose items share a timestamp.
+ */
 export const PAGE_SQL = {
-  items: {
-    asc: "SELECT id, data FROM items WHERE thread_id = ? ORDER BY created_key ASC, seq ASC LIMIT ?",
-    desc: "SELECT id, data FROM items WHERE thread_id = ? ORDER BY created_key DESC, seq DESC LIMIT ?",
-    ascAfter:
-      "SELECT id, data FROM items WHERE thread_id = ? AND (created_key, seq) > (?, ?) ORDER BY created_key ASC, seq ASC LIMIT ?",
-    descAfter:
-      "SELECT id, data FROM items WHERE thread_id = ? AND (created_key, seq) < (?, ?) ORDER BY created_key DESC, seq DESC LIMIT ?",
-  },
-  threads: {
-    asc: "SELECT id, data FROM threads WHERE user_id = ? ORDER BY created_key ASC, seq ASC LIMIT ?",
-    desc: "SELECT id, data FROM threads WHERE user_id = ? ORDER BY created_key DESC, seq DESC LIMIT ?",
-    ascAfter:
-      "SELECT id, data FROM threads WHERE user_id = ? AND (created_key, seq) > (?, ?) ORDER BY created_key ASC, seq ASC LIMIT ?",
-    descAfter:
-      "SELECT id, data FROM threads WHERE user_id = ? AND (created_key, seq) < (?, ?) ORDER BY created_key DESC, seq DESC LIMIT ?",
-  },
+  items: pageSql("items", "thread_id"),
+  threads: pageSql("threads", "user_id"),
 } as const;
+
+function pageSql(table: "items" | "threads", scope: "thread_id" | "user_id") {
+  const select = `SELECT id, data FROM ${table} WHERE ${scope} = ?`;
+  return {
+    asc: `${select} ORDER BY created_key ASC, seq ASC LIMIT ?`,
+    desc: `${select} ORDER BY created_key DESC, seq DESC LIMIT ?`,
+    sameAsc: `${select} AND created_key = ? AND seq > ? ORDER BY created_key ASC, seq ASC LIMIT ?`,
+    sameDesc: `${select} AND created_key = ? AND seq < ? ORDER BY created_key DESC, seq DESC LIMIT ?`,
+    afterAsc: `${select} AND created_key > ? ORDER BY created_key ASC, seq ASC LIMIT ?`,
+    afterDesc: `${select} AND created_key < ? ORDER BY created_key DESC, seq DESC LIMIT ?`,
+  };
+}
 
 type Row = { id: string; data: string };
 type Position = { created_key: number; seq: number };
@@ -120,12 +124,11 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     const userId = this.#userId(context);
     const read = this.db.transaction((): Row[] => {
       if (!this.#owns(threadId, userId)) return [];
-      const q = this.#stmt.items;
-      if (!after) return (order === "asc" ? q.asc : q.desc).all(threadId, n + 1) as Row[];
-      const at = this.#stmt.itemPosition.get(threadId, after) as Position | undefined;
-      if (!at) return [];
-      const stmt = order === "asc" ? q.ascAfter : q.descAfter;
-      return stmt.all(threadId, at.created_key, at.seq, n + 1) as Row[];
+      const at = after
+        ? (this.#stmt.itemPosition.get(threadId, after) as Position | undefined)
+        : null;
+      if (at === undefined) return [];
+      return readPage(this.#stmt.items, threadId, at, n + 1, order);
     });
     return parsePage<ThreadItem>(read(), n);
   }
@@ -174,12 +177,11 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     const n = pageLimit(limit);
     const userId = this.#userId(context);
     const read = this.db.transaction((): Row[] => {
-      const q = this.#stmt.threads;
-      if (!after) return (order === "asc" ? q.asc : q.desc).all(userId, n + 1) as Row[];
-      const at = this.#stmt.threadPosition.get(after, userId) as Position | undefined;
-      if (!at) return [];
-      const stmt = order === "asc" ? q.ascAfter : q.descAfter;
-      return stmt.all(userId, at.created_key, at.seq, n + 1) as Row[];
+      const at = after
+        ? (this.#stmt.threadPosition.get(after, userId) as Position | undefined)
+        : null;
+      if (at === undefined) return [];
+      return readPage(this.#stmt.threads, userId, at, n + 1, order);
     });
     return parsePage<ThreadMetadata>(read(), n);
   }
@@ -223,11 +225,13 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
-  const pages = (sql: (typeof PAGE_SQL)["items" | "threads"]) => ({
+  const pages = (sql: (typeof PAGE_SQL)["items" | "threads"]): PageStatements => ({
     asc: p(sql.asc),
     desc: p(sql.desc),
-    ascAfter: p(sql.ascAfter),
-    descAfter: p(sql.descAfter),
+    sameAsc: p(sql.sameAsc),
+    sameDesc: p(sql.sameDesc),
+    afterAsc: p(sql.afterAsc),
+    afterDesc: p(sql.afterDesc),
   });
   return {
     items: pages(PAGE_SQL.items),
@@ -256,6 +260,24 @@ function prepare(db: Database.Database) {
     loadAttachment: p("SELECT data FROM attachments WHERE id = ? AND user_id = ?"),
     deleteAttachment: p("DELETE FROM attachments WHERE id = ? AND user_id = ?"),
   };
+}
+
+type PageStatements = Record<keyof ReturnType<typeof pageSql>, Database.Statement>;
+
+/** Up to `count` rows of `scope` after position `at` (or from the start), in `order`. */
+function readPage(
+  q: PageStatements,
+  scope: string,
+  at: Position | null,
+  count: number,
+  order: Order,
+): Row[] {
+  const asc = order === "asc";
+  if (!at) return (asc ? q.asc : q.desc).all(scope, count) as Row[];
+  const same = (asc ? q.sameAsc : q.sameDesc).all(scope, at.created_key, at.seq, count) as Row[];
+  if (same.length >= count) return same;
+  const rest = (asc ? q.afterAsc : q.afterDesc).all(scope, at.created_key, count - same.length);
+  return same.concat(rest as Row[]);
 }
 
 function parsePage<T extends { id: string }>(rows: Row[], limit: number): Page<T> {
