@@ -3,13 +3,14 @@ import type {
   Task,
   ThreadMetadata,
   ThreadStreamEvent,
+  WidgetRoot,
   Workflow,
   WorkflowItem,
   WorkflowSummary,
 } from "@threadkit/core";
 import type { Store, StoreItemType } from "../store/types.js";
+import { streamWidget } from "../widget-stream.js";
 import { EventQueue } from "./queue.js";
-import { type WidgetSource, widgetStreamEvents } from "./widget-events.js";
 
 /**
  * A tool's request to run a tool in the browser (ChatKit's client tool call). Set it on
@@ -24,6 +25,9 @@ export interface ClientToolCall {
   name: string;
   arguments: Record<string, unknown>;
 }
+
+/** A widget to stream: one root, or an async sequence of roots (successive states). */
+export type WidgetSource = WidgetRoot | AsyncIterable<WidgetRoot>;
 
 /** What an {@link AgentContext} is built from. */
 export interface AgentContextInit<TContext> {
@@ -117,8 +121,8 @@ export class AgentContext<TContext = unknown> {
     widget: WidgetSource,
     options: { copyText?: string | null } = {},
   ): Promise<void> {
-    const events = widgetStreamEvents(this.thread, widget, {
-      copyText: options.copyText ?? null,
+    const events = streamWidget(this.thread, widget, {
+      ...(options.copyText != null ? { copyText: options.copyText } : {}),
       generateId: (kind) => this.generateId(kind),
     });
     for await (const event of events) this._events.push(event);

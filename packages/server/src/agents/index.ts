@@ -20,7 +20,12 @@
  */
 
 export { accumulateText, type StreamingTextWidget } from "./accumulate.js";
-export { AgentContext, type AgentContextInit, type ClientToolCall } from "./context.js";
+export {
+  AgentContext,
+  type AgentContextInit,
+  type ClientToolCall,
+  type WidgetSource,
+} from "./context.js";
 export {
   type AgentInputResult,
   type AgentUserContent,
@@ -41,4 +46,3 @@ export {
   type StreamAgentResponseOptions,
   streamAgentResponse,
 } from "./stream.js";
-export { type WidgetSource, widgetStreamEvents } from "./widget-events.js";
