@@ -77,7 +77,7 @@ const dynamicNode: z.ZodType = z.lazy(() =>
       type: z.string(),
       key: z.string().optional(),
       id: z.string().optional(),
-      children: z.union([anyNode, z.array(anyNode)]).optional(),
+      children: nodeOrNodes.optional(),
     }),
   ),
 );
@@ -106,15 +106,28 @@ export function dispatch<T>(allowed?: readonly string[]): z.ZodType<T> {
       });
       return z.NEVER;
     }
-    const schema = registry.get(type) ?? dynamicNode;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data as T;
-    for (const issue of result.error.issues) {
-      ctx.issues.push({ ...issue, input: value } as z.core.$ZodRawIssue);
-    }
-    return z.NEVER;
+    return forward<T>(registry.get(type) ?? dynamicNode, value, ctx);
   }) as unknown as z.ZodType<T>;
 }
+
+/** Parses `value` with `schema` inside a transform, passing its issues (and their paths) on. */
+function forward<T>(schema: z.ZodType, value: unknown, ctx: z.RefinementCtx): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as T;
+  for (const issue of result.error.issues) {
+    ctx.issues.push({ ...issue, input: value } as z.core.$ZodRawIssue);
+  }
+  return z.NEVER;
+}
+
+/** A dynamic node's `children`: one node or a list of nodes. */
+const nodeOrNodes: z.ZodType = z.lazy(() =>
+  z
+    .unknown()
+    .transform((value, ctx) =>
+      forward<unknown>(Array.isArray(value) ? z.array(anyNode) : anyNode, value, ctx),
+    ),
+);
 
 /** Any node (known types strictly, unknown types dynamically); used for `children`. */
 export const anyNode: z.ZodType = z.lazy(() => dispatch<unknown>());
