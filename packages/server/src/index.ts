@@ -1,9 +1,44 @@
 /**
  * @threadkit/server — ChatKitServer for Node and web runtimes: the ChatKit request set, the event
  * pipeline, SQLite and memory stores, HTTP adapters (fetch and node:http) and widget templates.
+ *
+ * @example
+ * import { ChatKitServer, SQLiteStore, createNodeHandler } from "@threadkit/server";
  */
 
+export {
+  BadRequestError,
+  CustomStreamError,
+  HttpError,
+  type HttpErrorResponse,
+  NotImplementedServerError,
+  PayloadTooLargeError,
+  StreamError,
+  toHttpError,
+} from "./errors.js";
+export { type CreateFetchHandlerOptions, createFetchHandler } from "./http/fetch.js";
+export { type CreateNodeHandlerOptions, createNodeHandler } from "./http/node.js";
+export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
+export { parseRequest } from "./requests/parse.js";
+export { applyStructuredInput } from "./requests/structured-input.js";
+export { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+export {
+  type AudioInput,
+  ChatKitServer,
+  type FeedbackKind,
+  type HandlerOptions,
+  type ProcessOptions,
+  type ServerAttachmentStore,
+  type TranscriptionResult,
+} from "./server.js";
+export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
+export { generateId } from "./store/ids.js";
+export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
+export { HIDDEN_ITEM_TYPES, isHiddenItem, loadVisibleItems } from "./store/pages.js";
+export { SQLiteStore, type SQLiteStoreOptions } from "./store/sqlite.js";
 export type { Order, Store, StoreItemType } from "./store/types.js";
 export { NotFoundError } from "./store/types.js";
 export { TemplateRenderError, tojson } from "./templates/jinja.js";
 export { WidgetTemplate, type WidgetTemplateDefinition, WidgetTemplateError } from "./templates.js";
+export { metadataOf, toThreadResponse } from "./thread-response.js";
+export { replaceWidgetRoot, type StreamWidgetOptions, streamWidget } from "./widget-stream.js";

@@ -1,0 +1,133 @@
+import { NotFoundError } from "./store/types.js";
+
+/**
+ * An error a handler throws to end a stream with `{"type":"error","code":<code>,"allow_retry":...}`.
+ * `allowRetry` defaults to the code's default: `true` for `stream.error`, `false` otherwise.
+ *
+ * @example
+ * throw new StreamError("stream.error", { allowRetry: false });
+ */
+export class StreamError extends Error {
+  override name = "StreamError";
+  readonly code: string;
+  readonly allowRetry: boolean;
+  constructor(code = "stream.error", options: { allowRetry?: boolean | null } = {}) {
+    super(`Stream error: ${code}`);
+    this.code = code;
+    this.allowRetry = options.allowRetry ?? code === "stream.error";
+  }
+}
+
+/**
+ * An error with a user-facing (already localised) message:
+ * `{"type":"error","code":"custom","message":...,"allow_retry":...}`. `allowRetry` defaults to false.
+ *
+ * @example
+ * throw new CustomStreamError("The calendar is unavailable, try again later.", { allowRetry: true });
+ */
+export class CustomStreamError extends Error {
+  override name = "CustomStreamError";
+  readonly code = "custom";
+  readonly allowRetry: boolean;
+  constructor(message: string, options: { allowRetry?: boolean } = {}) {
+    super(message);
+    this.allowRetry = options.allowRetry ?? false;
+  }
+}
+
+/**
+ * An error with an HTTP status and a machine-readable code; the HTTP adapters answer with
+ * `{"error":{"code":...,"message":...}}` and that status.
+ *
+ * @example
+ * throw new HttpError(403, "forbidden", "This thread is read-only");
+ */
+export class HttpError extends Error {
+  override name = "HttpError";
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/**
+ * A request that is not JSON, has an unknown `type`, fails the schema, or breaks a precondition
+ * (for example a tool output with no pending tool call). HTTP 400 `invalid_request`.
+ *
+ * @example
+ * throw new BadRequestError("params.action.type: expected string");
+ */
+export class BadRequestError extends HttpError {
+  override name = "BadRequestError";
+  constructor(message: string) {
+    super(400, "invalid_request", message);
+  }
+}
+
+/**
+ * A request body over the adapter's limit. HTTP 413 `payload_too_large`.
+ *
+ * @example
+ * throw new PayloadTooLargeError(1024 * 1024);
+ */
+export class PayloadTooLargeError extends HttpError {
+  override name = "PayloadTooLargeError";
+  constructor(limit: number) {
+    super(413, "payload_too_large", `Request body exceeds ${limit} bytes`);
+  }
+}
+
+/**
+ * A hook the server does not implement (`transcribe`, `syncAction`) or a missing attachment store.
+ * HTTP 501 `not_implemented`.
+ *
+ * @example
+ * throw new NotImplementedServerError("transcribe is not implemented");
+ */
+export class NotImplementedServerError extends HttpError {
+  override name = "NotImplementedServerError";
+  constructor(message: string) {
+    super(501, "not_implemented", message);
+  }
+}
+
+/** The JSON error body and status an HTTP adapter sends for `error`. */
+export interface HttpErrorResponse {
+  status: number;
+  body: { error: { code: string; message: string } };
+}
+
+/**
+ * Maps any thrown value to an HTTP status and `{"error":{"code","message"}}` body:
+ * `NotFoundError` -> 404 `not_found`; errors with a numeric `status` and string `code` -> those;
+ * anything else -> 500 `internal_error` with a generic message (the cause is not leaked).
+ *
+ * @example
+ * const { status, body } = toHttpError(new NotFoundError("Thread thr_1 not found")); // 404
+ */
+export function toHttpError(error: unknown): HttpErrorResponse {
+  if (error instanceof NotFoundError) {
+    return { status: 404, body: { error: { code: "not_found", message: error.message } } };
+  }
+  if (error instanceof Error) {
+    const { status, code } = error as Error & { status?: unknown; code?: unknown };
+    if (
+      typeof status === "number" &&
+      Number.isInteger(status) &&
+      status >= 400 &&
+      status <= 599 &&
+      typeof code === "string"
+    ) {
+      return { status, body: { error: { code, message: error.message } } };
+    }
+  }
+  return {
+    status: 500,
+    body: { error: { code: "internal_error", message: "Internal server error" } },
+  };
+}
+
+export { NotFoundError };

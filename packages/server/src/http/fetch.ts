@@ -1,0 +1,117 @@
+import { PayloadTooLargeError } from "../errors.js";
+import type { ChatKitServer } from "../server.js";
+import { logError } from "../util.js";
+import {
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  errorPayload,
+  JSON_HEADERS,
+  SSE_HEADERS,
+  SsePump,
+} from "./common.js";
+
+/** Options of {@link createFetchHandler}. */
+export interface CreateFetchHandlerOptions<TContext> {
+  /** Builds the request context (e.g. the authenticated user). Throw an `HttpError` to refuse. */
+  getContext(request: Request): TContext | Promise<TContext>;
+  /** Largest accepted body; larger gets 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Idle time before a `: keep-alive` comment on SSE streams; 0 disables. Default 15 s. */
+  heartbeatMs?: number;
+}
+
+function errorResponse(error: unknown, extra: Record<string, string> = {}): Response {
+  const { status, json } = errorPayload(error);
+  return new Response(json, { status, headers: { ...JSON_HEADERS, ...extra } });
+}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * Serves a {@link ChatKitServer} as a fetch handler `(Request) => Promise<Response>` (Node, Bun,
+ * Deno, workers, Hono, Next route handlers). POST only (405 otherwise); bodies over
+ * `maxBodyBytes` get 413; bad requests 400 `invalid_request`; missing or foreign threads 404
+ * `not_found`; errors are `{"error":{"code","message"}}`. Streams are SSE with heartbeats,
+ * pulled chunk by chunk (backpressure); cancelling the response body (client disconnect) or
+ * aborting `request.signal` cancels the handler and runs the cancellation path.
+ *
+ * @example
+ * const handler = createFetchHandler(server, { getContext: (req) => ({ userId: req.headers.get("x-user") ?? "anon" }) });
+ * Bun.serve({ fetch: handler });
+ */
+export function createFetchHandler<TContext>(
+  server: ChatKitServer<TContext>,
+  options: CreateFetchHandlerOptions<TContext>,
+): (request: Request) => Promise<Response> {
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  return async (request) => {
+    if (request.method !== "POST") {
+      return new Response(
+        JSON.stringify({
+          error: { code: "method_not_allowed", message: `Method ${request.method} not allowed` },
+        }),
+        { status: 405, headers: { ...JSON_HEADERS, Allow: "POST" } },
+      );
+    }
+    const controller = new AbortController();
+    try {
+      const body = await readBody(request, limit);
+      const context = await options.getContext(request);
+      const signal = request.signal;
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener("abort", () => controller.abort(), { once: true });
+      const result = await server.process(body, context, { signal: controller.signal });
+      if (!result.streaming) {
+        return new Response(result.json, { status: 200, headers: JSON_HEADERS });
+      }
+      const pump = new SsePump(result, heartbeatMs);
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          async pull(out) {
+            try {
+              const chunk = await pump.next();
+              if (chunk === null) out.close();
+              else out.enqueue(chunk);
+            } catch (error) {
+              logError("Stream failed", error);
+              out.error(error);
+            }
+          },
+          async cancel() {
+            controller.abort();
+            await pump.close();
+          },
+        },
+        { highWaterMark: 1 },
+      );
+      return new Response(stream, { status: 200, headers: SSE_HEADERS });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

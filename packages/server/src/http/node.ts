@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { PayloadTooLargeError } from "../errors.js";
+import type { ChatKitServer } from "../server.js";
+import { logError } from "../util.js";
+import {
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  errorPayload,
+  JSON_HEADERS,
+  SSE_HEADERS,
+  SsePump,
+} from "./common.js";
+
+/** Options of {@link createNodeHandler}. */
+export interface CreateNodeHandlerOptions<TContext> {
+  /** Builds the request context from the Node request. Throw an `HttpError` to refuse. */
+  getContext(request: IncomingMessage): TContext | Promise<TContext>;
+  /** Largest accepted body; larger gets 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Idle time before a `: keep-alive` comment on SSE streams; 0 disables. Default 15 s. */
+  heartbeatMs?: number;
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  json: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...JSON_HEADERS, ...extra, "Content-Length": Buffer.byteLength(json) });
+  res.end(json);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.byteLength;
+    if (size > limit) throw new PayloadTooLargeError(limit);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function waitForDrain(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
+async function handle<TContext>(
+  server: ChatKitServer<TContext>,
+  options: CreateNodeHandlerOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (req.method !== "POST") {
+    req.resume();
+    const message = `Method ${req.method ?? "?"} not allowed`;
+    sendJson(res, 405, JSON.stringify({ error: { code: "method_not_allowed", message } }), {
+      Allow: "POST",
+    });
+    return;
+  }
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  let body: Uint8Array;
+  try {
+    body = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  } catch (error) {
+    req.resume(); // discard the rest without buffering it
+    const { status, json } = errorPayload(error);
+    sendJson(res, status, json, { Connection: "close" });
+    return;
+  }
+  const result = await server.process(body, await options.getContext(req), {
+    signal: controller.signal,
+  });
+  if (!result.streaming) {
+    sendJson(res, 200, result.json);
+    return;
+  }
+  res.writeHead(200, SSE_HEADERS);
+  res.flushHeaders();
+  const pump = new SsePump(result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  try {
+    for (;;) {
+      const chunk = await pump.next();
+      if (chunk === null || controller.signal.aborted || res.destroyed) break;
+      if (!res.write(chunk)) await waitForDrain(res);
+    }
+  } catch (error) {
+    logError("Stream failed", error);
+    res.destroy();
+    return;
+  } finally {
+    if (controller.signal.aborted || res.destroyed) controller.abort();
+    await pump.close();
+  }
+  res.end();
+}
+
+/**
+ * Serves a {@link ChatKitServer} on `node:http` or Express: `(req, res) => void`, with the same
+ * rules as `createFetchHandler` (POST only, 413 over `maxBodyBytes`, 400/404 JSON errors, SSE with
+ * heartbeats). Writes wait for `drain` (backpressure); a client disconnect aborts the handler's
+ * signal and runs the cancellation path.
+ *
+ * @example
+ * http.createServer(createNodeHandler(server, { getContext: (req) => ({ userId: String(req.headers["x-user"]) }) })).listen(8000);
+ */
+export function createNodeHandler<TContext>(
+  server: ChatKitServer<TContext>,
+  options: CreateNodeHandlerOptions<TContext>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(server, options, req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        logError("Stream failed", error);
+        res.destroy();
+        return;
+      }
+      const { status, json } = errorPayload(error);
+      sendJson(res, status, json);
+    });
+  };
+}

@@ -1,0 +1,232 @@
+import {
+  applyItemUpdate,
+  type StreamOptions,
+  type ThreadItem,
+  type ThreadMetadata,
+  type ThreadStreamEvent,
+} from "@threadkit/core";
+import { CustomStreamError, StreamError } from "./errors.js";
+import { isHiddenItem } from "./store/pages.js";
+import type { Store } from "./store/types.js";
+import { metadataOf, toThreadResponse } from "./thread-response.js";
+import { type Awaitable, clone, deepEqual, logError } from "./util.js";
+
+/** What the pipeline needs from the server. */
+export interface PipelineHost<TContext> {
+  readonly store: Store<TContext>;
+  getStreamOptions(thread: ThreadMetadata, context: TContext): Awaitable<StreamOptions>;
+  handleStreamCancelled(
+    thread: ThreadMetadata,
+    pendingItems: ThreadItem[],
+    context: TContext,
+  ): Awaitable<void>;
+}
+
+/** Thrown inside the pipeline when the request's signal aborts. */
+class Cancelled extends Error {
+  override name = "Cancelled";
+}
+
+const ABORTED: unique symbol = Symbol("aborted");
+
+const EVENT_TYPES = new Set([
+  "thread.created",
+  "thread.updated",
+  "thread.item.added",
+  "thread.item.updated",
+  "thread.item.done",
+  "thread.item.removed",
+  "thread.item.replaced",
+  "stream_options",
+  "progress_update",
+  "client_effect",
+  "error",
+  "notice",
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A cheap structural check of what a handler yielded; throws a TypeError naming the problem. */
+function checkEvent(event: unknown): ThreadStreamEvent {
+  if (!isRecord(event) || typeof event.type !== "string" || !EVENT_TYPES.has(event.type)) {
+    throw new TypeError("Handler yielded a value that is not a ThreadStreamEvent");
+  }
+  const needsItem =
+    event.type === "thread.item.added" ||
+    event.type === "thread.item.done" ||
+    event.type === "thread.item.replaced";
+  if (
+    needsItem &&
+    (!isRecord(event.item) ||
+      typeof event.item.id !== "string" ||
+      typeof event.item.type !== "string")
+  ) {
+    throw new TypeError(`Handler yielded ${event.type} without a valid item`);
+  }
+  if (
+    (event.type === "thread.item.updated" || event.type === "thread.item.removed") &&
+    typeof event.item_id !== "string"
+  ) {
+    throw new TypeError(`Handler yielded ${event.type} without an item_id`);
+  }
+  if (event.type === "thread.item.updated" && !isRecord(event.update)) {
+    throw new TypeError("Handler yielded thread.item.updated without an update");
+  }
+  return event as ThreadStreamEvent;
+}
+
+/** The `error` event for an exception raised by a handler. */
+export function errorEvent(error: unknown): ThreadStreamEvent {
+  if (error instanceof CustomStreamError) {
+    return {
+      type: "error",
+      code: "custom",
+      message: error.message,
+      allow_retry: error.allowRetry,
+    } as ThreadStreamEvent;
+  }
+  if (error instanceof StreamError) {
+    return { type: "error", code: error.code, allow_retry: error.allowRetry } as ThreadStreamEvent;
+  }
+  logError("Error in stream handler", error);
+  return { type: "error", code: "stream.error", allow_retry: true } as ThreadStreamEvent;
+}
+
+/**
+ * Default cancellation handling (ChatKit's `handle_stream_cancelled`): saves pending assistant
+ * messages that have non-whitespace text, then always adds the `sdk_hidden_context` note.
+ */
+export async function defaultHandleStreamCancelled<TContext>(
+  store: Store<TContext>,
+  thread: ThreadMetadata,
+  pendingItems: ThreadItem[],
+  context: TContext,
+): Promise<void> {
+  for (const item of pendingItems) {
+    if (item.type !== "assistant_message") continue;
+    const text = item.content.map((part) => part.text ?? "").join("");
+    if (text.trim()) await store.addThreadItem(thread.id, item, context);
+  }
+  const note = {
+    type: "sdk_hidden_context",
+    id: store.generateItemId("sdk_hidden_context", thread, context),
+    thread_id: thread.id,
+    created_at: new Date().toISOString(),
+    content: "The user cancelled the stream. Stop responding to the prior request.",
+  } as ThreadItem;
+  await store.addThreadItem(thread.id, note, context);
+}
+
+/**
+ * ChatKit's `_process_events`: sends `stream_options` first, then forwards the handler's events
+ * while persisting items (`done` -> add, `replaced` -> save, `removed` -> delete; never on
+ * `added`/`updated`), tracking pending items for cancellation, swallowing hidden items,
+ * emitting `thread.updated` when the handler mutates `thread`, and turning exceptions into
+ * `error` events. An abort of `signal` (even while the handler is awaiting) or an early stop by
+ * the consumer runs `handleStreamCancelled` with the pending items.
+ *
+ * @example
+ * yield* processEvents(server, thread, ctx, signal, () => server.respond(thread, input, ctx, { signal }));
+ */
+export async function* processEvents<TContext>(
+  host: PipelineHost<TContext>,
+  thread: ThreadMetadata,
+  context: TContext,
+  signal: AbortSignal,
+  stream: () => AsyncIterable<ThreadStreamEvent>,
+): AsyncGenerator<ThreadStreamEvent> {
+  const store = host.store;
+  let snapshot = clone(thread);
+  const pending = new Map<string, ThreadItem>();
+  let settled = false;
+  let iterator: AsyncIterator<ThreadStreamEvent> | undefined;
+
+  const cancel = async (): Promise<void> => {
+    settled = true;
+    const it = iterator;
+    if (it?.return) Promise.resolve(it.return()).catch(() => undefined);
+    try {
+      await host.handleStreamCancelled(thread, [...pending.values()], context);
+    } catch (error) {
+      logError("handleStreamCancelled failed", error);
+    }
+  };
+
+  const threadChanged = async (): Promise<ThreadStreamEvent | null> => {
+    if (deepEqual(thread, snapshot)) return null;
+    snapshot = clone(thread);
+    await store.saveThread(metadataOf(thread), context);
+    return { type: "thread.updated", thread: toThreadResponse(thread) } as ThreadStreamEvent;
+  };
+
+  let abortListener: (() => void) | undefined;
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
+    abortListener = () => resolve(ABORTED);
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener("abort", abortListener, { once: true });
+  });
+
+  try {
+    yield {
+      type: "stream_options",
+      stream_options: await host.getStreamOptions(thread, context),
+    } as ThreadStreamEvent;
+    try {
+      iterator = stream()[Symbol.asyncIterator]();
+      for (;;) {
+        if (signal.aborted) throw new Cancelled();
+        const next = iterator.next();
+        const result = await Promise.race([next, aborted]);
+        if (result === ABORTED) {
+          next.catch(() => undefined);
+          throw new Cancelled();
+        }
+        if (result.done) break;
+        const event = checkEvent(result.value);
+        switch (event.type) {
+          case "thread.item.added":
+            pending.set(event.item.id, clone(event.item));
+            break;
+          case "thread.item.done":
+            await store.addThreadItem(thread.id, event.item, context);
+            pending.delete(event.item.id);
+            break;
+          case "thread.item.removed":
+            await store.deleteThreadItem(thread.id, event.item_id, context);
+            pending.delete(event.item_id);
+            break;
+          case "thread.item.replaced":
+            await store.saveItem(thread.id, event.item, context);
+            pending.delete(event.item.id);
+            break;
+          case "thread.item.updated": {
+            const item = pending.get(event.item_id);
+            if (item) pending.set(event.item_id, applyItemUpdate(item, event.update));
+            break;
+          }
+        }
+        const hidden = "item" in event && isRecord(event.item) && isHiddenItem(event.item);
+        if (!hidden) yield event;
+        const updated = await threadChanged();
+        if (updated) yield updated;
+      }
+      const updated = await threadChanged();
+      if (updated) yield updated;
+    } catch (error) {
+      if (error instanceof Cancelled) {
+        await cancel();
+        return;
+      }
+      yield errorEvent(error);
+    }
+    const updated = await threadChanged();
+    if (updated) yield updated;
+    settled = true;
+  } finally {
+    if (abortListener) signal.removeEventListener("abort", abortListener);
+    // The consumer stopped early (disconnect): treat it as a cancellation.
+    if (!settled) await cancel();
+  }
+}

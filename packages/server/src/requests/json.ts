@@ -1,0 +1,138 @@
+import { type ChatKitRequest, serialize, type WidgetItem } from "@threadkit/core";
+import { BadRequestError, NotImplementedServerError } from "../errors.js";
+import type { ChatKitServer, ServerAttachmentStore } from "../server.js";
+import { loadVisibleItems } from "../store/pages.js";
+import { toThreadResponse } from "../thread-response.js";
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function json(value: unknown): string {
+  return JSON.stringify(serialize(value));
+}
+
+function requireAttachmentStore<C>(server: ChatKitServer<C>): ServerAttachmentStore<C> {
+  if (!server.attachmentStore) {
+    throw new NotImplementedServerError(
+      "AttachmentStore is not configured: pass one to the ChatKitServer constructor",
+    );
+  }
+  return server.attachmentStore;
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const clean = text.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/");
+  let binary: string;
+  try {
+    binary = atob(clean);
+  } catch {
+    throw new BadRequestError("params.audio_base64: expected base64");
+  }
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+/**
+ * Handles a non-streaming request and returns its JSON text (section 1.4 of the protocol).
+ * Every thread-taking request loads the thread first, so another user's thread is a 404.
+ *
+ * @example
+ * const text = await handleJsonRequest(server, { type: "threads.list", params: {}, metadata: {} }, ctx);
+ */
+export async function handleJsonRequest<C>(
+  server: ChatKitServer<C>,
+  request: ChatKitRequest,
+  context: C,
+): Promise<string> {
+  const { store } = server;
+  switch (request.type) {
+    case "threads.get_by_id": {
+      const thread = await store.loadThread(request.params.thread_id, context);
+      const items = await loadVisibleItems(
+        store,
+        thread.id,
+        null,
+        DEFAULT_PAGE_SIZE,
+        "asc",
+        context,
+      );
+      return json(toThreadResponse(thread, items));
+    }
+    case "threads.list": {
+      const { limit, after, order } = request.params;
+      const page = await store.loadThreads(
+        limit || DEFAULT_PAGE_SIZE,
+        after ?? null,
+        order ?? "desc",
+        context,
+      );
+      return json({ ...page, data: page.data.map((thread) => toThreadResponse(thread)) });
+    }
+    case "items.list": {
+      const { thread_id, limit, after, order } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const page = await loadVisibleItems(
+        store,
+        thread.id,
+        after ?? null,
+        limit || DEFAULT_PAGE_SIZE,
+        order ?? "desc",
+        context,
+      );
+      return json(page);
+    }
+    case "threads.update": {
+      const thread = await store.loadThread(request.params.thread_id, context);
+      thread.title = request.params.title;
+      await store.saveThread(thread, context);
+      return json(toThreadResponse(thread));
+    }
+    case "threads.delete": {
+      await store.loadThread(request.params.thread_id, context);
+      await store.deleteThread(request.params.thread_id, context);
+      return "{}";
+    }
+    case "items.feedback": {
+      const { thread_id, item_ids, kind } = request.params;
+      await store.loadThread(thread_id, context);
+      await server.addFeedback(thread_id, item_ids, kind, context);
+      return "{}";
+    }
+    case "attachments.create": {
+      const attachmentStore = requireAttachmentStore(server);
+      const attachment = await attachmentStore.createAttachment(request.params, context);
+      await store.saveAttachment(attachment, context);
+      return json(attachment);
+    }
+    case "attachments.delete": {
+      const attachmentStore = requireAttachmentStore(server);
+      const id = request.params.attachment_id;
+      await store.loadAttachment(id, context);
+      await attachmentStore.deleteAttachment(id, context);
+      await store.deleteAttachment(id, context);
+      return "{}";
+    }
+    case "input.transcribe": {
+      const { audio_base64, mime_type } = request.params;
+      const data = base64ToBytes(audio_base64);
+      const media_type = (mime_type.split(";")[0] ?? mime_type).trim();
+      const result = await server.transcribe({ data, mime_type, media_type }, context);
+      return json({ text: result.text });
+    }
+    case "threads.sync_custom_action": {
+      const { thread_id, item_id, action } = request.params;
+      const thread = await store.loadThread(thread_id, context);
+      const sender = item_id ? await store.loadItem(thread.id, item_id, context) : null;
+      if (sender && sender.type !== "widget") {
+        throw new BadRequestError(`Item ${sender.id} is not a widget`);
+      }
+      const result = await server.syncAction(
+        thread,
+        { type: action.type, payload: action.payload ?? null },
+        sender as WidgetItem | null,
+        context,
+      );
+      return json(result ?? {});
+    }
+    default:
+      throw new BadRequestError(`type: ${request.type} is a streaming request`);
+  }
+}

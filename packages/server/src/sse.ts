@@ -1,0 +1,37 @@
+import { serialize } from "@threadkit/core";
+
+const encoder = new TextEncoder();
+
+/**
+ * One SSE chunk for an event: `data: <compact JSON>\n\n`, serialised with ChatKit's rules
+ * (nulls omitted, attachment metadata stripped).
+ *
+ * @example
+ * encodeSseEvent({ type: "progress_update", text: "Searching" });
+ * // bytes of 'data: {"type":"progress_update","text":"Searching"}\n\n'
+ */
+export function encodeSseEvent(event: unknown): Uint8Array {
+  return encoder.encode(`data: ${JSON.stringify(serialize(event))}\n\n`);
+}
+
+/** The SSE comment sent on idle streams so proxies keep the connection open. */
+export const SSE_HEARTBEAT: Uint8Array = encoder.encode(": keep-alive\n\n");
+
+/**
+ * Parses `data:` events out of an SSE body (for tests and simple clients).
+ *
+ * @example
+ * parseSseEvents('data: {"type":"x"}\n\n'); // [{ type: "x" }]
+ */
+export function parseSseEvents(text: string): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  for (const block of text.split("\n\n")) {
+    const data = block
+      .split("\n")
+      .filter((line) => line.startsWith("data:"))
+      .map((line) => line.slice(5).replace(/^ /, ""))
+      .join("\n");
+    if (data) events.push(JSON.parse(data) as Record<string, unknown>);
+  }
+  return events;
+}
