@@ -1,6 +1,21 @@
 import type { Thread, ThreadItem, ThreadMetadata } from "./protocol/index.js";
 import { isHiddenItem } from "./protocol/items.js";
 
+// The protocol's runtime helpers (not schemas), re-exported so that they are values at the package's
+// top level, where `protocol/index.js` is exported as types only.
+export {
+  BUILT_IN_ICON_NAMES,
+  formatZodError,
+  HIDDEN_ITEM_TYPES,
+  isHiddenItem,
+  isStreamingReq,
+  type ParseResult,
+  parseRequest,
+  parseWith,
+  REQUEST_TYPES,
+  STREAMING_REQUEST_TYPES,
+} from "./protocol/index.js";
+
 /** A JSON value, as `serialize` returns it. */
 export type JsonValue =
   | null
