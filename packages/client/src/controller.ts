@@ -1,0 +1,362 @@
+import type {
+  ActionConfig,
+  Thread,
+  ThreadItem,
+  ThreadStreamEvent,
+  UserMessageContent,
+  WidgetItem,
+} from "@threadkit/core";
+import {
+  dropAfter,
+  emptyState,
+  lastUserMessage,
+  pendingToolCall,
+  reduce,
+  stateFromThread,
+  type ThreadState,
+} from "./state.js";
+import { Transport } from "./transport.js";
+import type {
+  ChatKitEventMap,
+  ChatKitEventName,
+  ChatKitOptions,
+  SendUserMessageParams,
+} from "./types.js";
+
+/** What the controller needs from the element around it. */
+export interface ControllerHost {
+  /** The current (validated) options. */
+  options(): ChatKitOptions;
+  /** Dispatches a `chatkit.*` DOM event. */
+  emit<K extends ChatKitEventName>(name: K, detail?: ChatKitEventMap[K]): void;
+  /** Schedules a re-render. */
+  update(): void;
+}
+
+type StreamRequest = { type: string; params: Record<string, unknown> };
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === "AbortError";
+
+/**
+ * The element's brain, without any DOM: thread state, streaming, commands, widget actions,
+ * client tools, retry and stop. `<threadkit-chat>` renders `state` and forwards user input here.
+ *
+ * @example
+ * ```ts
+ * const c = new ChatController({ options: () => opts, emit: console.log, update: () => {} });
+ * await c.sendUserMessage({ text: "Hello" });
+ * console.log(c.state.items);
+ * ```
+ */
+export class ChatController {
+  readonly transport: Transport;
+  state: ThreadState = emptyState();
+  /** True while a response streams (streaming actions and messages are refused). */
+  responding = false;
+  /** True while a thread is loading. */
+  loading = false;
+  #host: ControllerHost;
+  #abort: AbortController | null = null;
+  #lastRequest: StreamRequest | null = null;
+  #loadSeq = 0;
+
+  constructor(host: ControllerHost) {
+    this.#host = host;
+    this.transport = new Transport(() => {
+      const o = host.options();
+      return {
+        url: o.api.url,
+        ...(o.api.fetch ? { fetch: o.api.fetch } : {}),
+        locale: o.locale ?? globalThis.navigator?.language ?? "en",
+      };
+    });
+  }
+
+  /** The id of the thread on screen, or null in the new-thread view. */
+  get threadId(): string | null {
+    return this.state.thread?.id ?? null;
+  }
+
+  #set(state: ThreadState): void {
+    this.state = state;
+    this.#host.update();
+  }
+
+  /** Reports a non-fatal error as `chatkit.error`. */
+  reportError(error: unknown): void {
+    this.#host.emit("chatkit.error", { error: toError(error) });
+  }
+
+  /**
+   * Shows a thread (loading it with `threads.get_by_id` and further `items.list` pages) or the
+   * new-thread view for `null`.
+   */
+  async setThreadId(threadId: string | null): Promise<void> {
+    if (threadId === this.threadId && threadId !== null) return;
+    this.stop();
+    const seq = ++this.#loadSeq;
+    if (threadId === null) {
+      this.#set(emptyState());
+      this.#host.emit("chatkit.thread.change", { threadId: null });
+      return;
+    }
+    this.loading = true;
+    this.#set({ ...emptyState(), thread: null });
+    this.#host.emit("chatkit.thread.load.start", { threadId });
+    try {
+      const state = await this.#load(threadId);
+      if (seq !== this.#loadSeq) return;
+      this.#set(state);
+      this.#host.emit("chatkit.thread.change", { threadId });
+    } catch (e) {
+      if (seq === this.#loadSeq) {
+        this.#set({
+          ...emptyState(),
+          error: { code: "load", message: toError(e).message, allowRetry: false },
+        });
+        this.reportError(e);
+      }
+    } finally {
+      if (seq === this.#loadSeq) {
+        this.loading = false;
+        this.#host.emit("chatkit.thread.load.end", { threadId });
+        this.#host.update();
+      }
+    }
+  }
+
+  async #load(threadId: string): Promise<ThreadState> {
+    const thread = await this.transport.request<Thread>("threads.get_by_id", {
+      thread_id: threadId,
+    });
+    const more: ThreadItem[] = [];
+    let page = thread.items;
+    while (page?.has_more && page.after) {
+      page = await this.transport.request("items.list", {
+        thread_id: threadId,
+        order: "asc",
+        limit: 50,
+        after: page.after,
+      });
+      more.push(...page.data);
+    }
+    return stateFromThread(thread, more);
+  }
+
+  /** Re-loads the current thread (after the server changed it out of band). */
+  async fetchUpdates(): Promise<void> {
+    const id = this.threadId;
+    if (!id || this.responding) return;
+    const state = await this.#load(id);
+    if (this.threadId === id && !this.responding) this.#set(state);
+  }
+
+  /**
+   * Sends a user message (creating a thread in the new-thread view or when `newThread` is set).
+   * Rejects while a response streams.
+   */
+  async sendUserMessage(params: SendUserMessageParams): Promise<void> {
+    if (this.responding) throw new Error("ChatKit: sendUserMessage() ignored - already responding");
+    const content: UserMessageContent[] = params.content ?? [
+      { type: "input_text", text: params.text ?? "" },
+    ];
+    const input = {
+      content,
+      attachments: (params.attachments ?? []).map((a) => a.id),
+      ...(params.reply ? { quoted_text: params.reply } : {}),
+      inference_options: {
+        ...(params.toolChoice ? { tool_choice: params.toolChoice } : {}),
+        ...(params.model ? { model: params.model } : {}),
+      },
+    };
+    if (params.newThread && this.threadId) await this.setThreadId(null);
+    const id = this.threadId;
+    await this.runStream(
+      id
+        ? { type: "threads.add_user_message", params: { thread_id: id, input } }
+        : { type: "threads.create", params: { input } },
+    );
+  }
+
+  /**
+   * Sends a server action imperatively (no form): `streaming: false` goes to
+   * `threads.sync_custom_action`, everything else to `threads.custom_action`.
+   */
+  async sendCustomAction(action: ActionConfig, itemId?: string): Promise<void> {
+    const item = itemId ? this.state.items.find((i) => i.id === itemId) : undefined;
+    await this.#serverAction(action, itemId ?? null, item?.type === "widget" ? item : undefined);
+  }
+
+  /** The WidgetHost entry point: routes client, sync and streaming actions. */
+  async performAction(action: ActionConfig, item: WidgetItem): Promise<void> {
+    if (action.handler === "client") {
+      const onAction = this.#host.options().widgets?.onAction;
+      if (!onAction) {
+        this.#host.emit("chatkit.log", {
+          name: "widgets.onAction.missing",
+          data: { type: action.type },
+        });
+        return;
+      }
+      const payload = action.payload as Record<string, unknown> | undefined | null;
+      await onAction(
+        { type: action.type, ...(payload != null ? { payload } : {}) },
+        { id: item.id, widget: item.widget },
+      );
+      return;
+    }
+    await this.#serverAction(action, item.id, item);
+  }
+
+  async #serverAction(action: ActionConfig, itemId: string | null, item?: WidgetItem) {
+    const wire = { type: action.type, payload: action.payload ?? null };
+    if (action.streaming === false) {
+      const threadId = this.threadId;
+      if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
+      const res = await this.transport.request<{ updated_item?: ThreadItem }>(
+        "threads.sync_custom_action",
+        { thread_id: threadId, item_id: itemId, action: wire },
+      );
+      if (res.updated_item && this.threadId === threadId)
+        this.#set(reduce(this.state, { type: "thread.item.replaced", item: res.updated_item }));
+      return;
+    }
+    if (this.responding) throw new Error("ChatKit: sendAction() ignored - already responding");
+    const threadId = this.threadId ?? item?.thread_id;
+    if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
+    await this.runStream({
+      type: "threads.custom_action",
+      params: { thread_id: threadId, item_id: itemId, action: wire },
+    });
+  }
+
+  /** Cancels the streaming response (the server sees the disconnect). */
+  stop(): void {
+    this.#abort?.abort();
+  }
+
+  /** Retries after an `error` with `allow_retry`: re-sends the last request. */
+  async retry(): Promise<void> {
+    const last = this.#lastRequest;
+    if (!last || this.responding) return;
+    const user = lastUserMessage(this.state);
+    const isMessage = last.type === "threads.create" || last.type === "threads.add_user_message";
+    if ((isMessage || last.type === "threads.retry_after_item") && user && this.threadId) {
+      await this.retryAfterItem(user.id);
+      return;
+    }
+    this.#set({ ...this.state, error: null });
+    await this.runStream(last);
+  }
+
+  /** Regenerates the response to user message `itemId` (`threads.retry_after_item`). */
+  async retryAfterItem(itemId: string): Promise<void> {
+    const threadId = this.threadId;
+    if (!threadId) return;
+    if (this.responding) throw new Error("ChatKit: retry ignored - already responding");
+    this.#set(dropAfter(this.state, itemId));
+    await this.runStream({
+      type: "threads.retry_after_item",
+      params: { thread_id: threadId, item_id: itemId },
+    });
+  }
+
+  /** Sends thumbs up/down for the items of one assistant turn (`items.feedback`). */
+  async feedback(itemIds: string[], kind: "positive" | "negative"): Promise<void> {
+    const threadId = this.threadId;
+    if (!threadId) return;
+    await this.transport.request("items.feedback", {
+      thread_id: threadId,
+      item_ids: itemIds,
+      kind,
+    });
+  }
+
+  /**
+   * Runs one streaming request (and the client-tool round trips it triggers) from
+   * `chatkit.response.start` to `chatkit.response.end`. Resolves when the work has ended; rejects
+   * on transport errors (which are also shown as an error row and sent as `chatkit.error`).
+   */
+  async runStream(request: StreamRequest): Promise<void> {
+    if (this.responding) throw new Error("ChatKit: request ignored - already responding");
+    this.responding = true;
+    this.#lastRequest = request;
+    this.#set({ ...this.state, error: null, allowCancel: true });
+    this.#host.emit("chatkit.response.start");
+    let failure: unknown = null;
+    try {
+      let next: StreamRequest | null = request;
+      while (next) {
+        await this.#stream(next);
+        next = await this.#clientTool();
+      }
+    } catch (e) {
+      if (!isAbort(e)) {
+        failure = e;
+        this.#set({
+          ...this.state,
+          progress: null,
+          error: { code: "request", message: toError(e).message, allowRetry: true },
+        });
+        this.reportError(e);
+      }
+    } finally {
+      this.#abort = null;
+      this.responding = false;
+      this.#set({ ...this.state, progress: null });
+      this.#host.emit("chatkit.response.end");
+    }
+    if (failure) throw toError(failure);
+  }
+
+  async #stream(request: StreamRequest): Promise<void> {
+    const abort = new AbortController();
+    this.#abort = abort;
+    const before = this.threadId;
+    for await (const event of this.transport.stream(request.type, request.params, abort.signal)) {
+      this.#handle(event);
+      if (event.type === "thread.created" && event.thread.id !== before)
+        this.#host.emit("chatkit.thread.change", { threadId: event.thread.id });
+    }
+  }
+
+  #handle(event: ThreadStreamEvent): void {
+    if (event.type === "client_effect") {
+      this.#host.emit("chatkit.effect", {
+        name: event.name,
+        ...(event.data ? { data: event.data as Record<string, unknown> } : {}),
+      });
+      return;
+    }
+    this.#set(reduce(this.state, event));
+    if (event.type === "error")
+      this.reportError(new Error(event.message ?? `ChatKit stream error: ${event.code}`));
+  }
+
+  async #clientTool(): Promise<StreamRequest | null> {
+    const call = pendingToolCall(this.state);
+    const threadId = this.threadId;
+    if (!call || !threadId || this.state.error) return null;
+    const onClientTool = this.#host.options().onClientTool;
+    let result: unknown;
+    try {
+      if (!onClientTool) throw new Error(`ChatKit: no onClientTool handler for "${call.name}"`);
+      result = await onClientTool({
+        name: call.name,
+        params: (call.arguments ?? {}) as Record<string, unknown>,
+      });
+    } catch (e) {
+      this.reportError(e);
+      result = { error: toError(e).message };
+    }
+    const items = this.state.items.map((i) =>
+      i.id === call.id ? ({ ...call, status: "completed", output: result } as ThreadItem) : i,
+    );
+    this.#set({ ...this.state, items });
+    return {
+      type: "threads.add_client_tool_output",
+      params: { thread_id: threadId, result: result ?? null },
+    };
+  }
+}

@@ -1,0 +1,439 @@
+import type { ActionConfig, Attachment } from "@threadkit/core";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { type ComposerAttachment, uploadFile } from "./attachments.js";
+import { ChatController } from "./controller.js";
+import { HistoryModel } from "./history.js";
+import { renderMarkdown } from "./markdown.js";
+import { validateOptions } from "./options.js";
+import { resolveTheme, themeStyle } from "./theme.js";
+import type {
+  ChatKitEventMap,
+  ChatKitEventName,
+  ChatKitOptions,
+  SendUserMessageParams,
+  SetComposerValueParams,
+  StartScreenPrompt,
+} from "./types.js";
+import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
+import { renderComposer } from "./ui/composer.js";
+import { icon } from "./ui/icons.js";
+import { itemStyles } from "./ui/item-styles.js";
+import { renderItem } from "./ui/items.js";
+import { shellStyles } from "./ui/styles.js";
+import type { WidgetHost } from "./widgets/host.js";
+import "./widgets/widget-view.js";
+
+const NEAR_BOTTOM_PX = 96;
+
+/**
+ * `<threadkit-chat>`: a ChatKit-compatible chat element (open shadow root). Configure it with
+ * `setOptions`, drive it with the official commands, listen to `chatkit.*` events.
+ *
+ * @example
+ * ```ts
+ * const chat = document.createElement("threadkit-chat");
+ * chat.setOptions({ api: { url: "/chatkit" }, startScreen: { greeting: "Hi!" } });
+ * chat.addEventListener("chatkit.error", (e) => console.error(e.detail.error));
+ * document.body.append(chat);
+ * ```
+ */
+export class ThreadkitChat extends LitElement {
+  static override styles = [shellStyles, itemStyles];
+  static override properties = {
+    _options: { state: true },
+    _text: { state: true },
+    _reply: { state: true },
+    _attachments: { state: true },
+    _historyOpen: { state: true },
+    _renaming: { state: true },
+    _copied: { state: true },
+    _toolId: { state: true },
+    _showJump: { state: true },
+  };
+
+  declare _options: ChatKitOptions | null;
+  declare _text: string;
+  declare _reply: string | null;
+  declare _attachments: ComposerAttachment[];
+  declare _historyOpen: boolean;
+  declare _renaming: string | null;
+  declare _copied: string | null;
+  declare _toolId: string | null;
+  declare _showJump: boolean;
+
+  readonly #controller: ChatController;
+  readonly #history: HistoryModel;
+  readonly #feedback = new Map<string, "positive" | "negative">();
+  #ready = false;
+  #initialLoaded = false;
+  #nearBottom = true;
+  #forceScroll = false;
+
+  /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
+  readonly widgetHost: WidgetHost = {
+    performAction: (action, item) => this.#controller.performAction(action, item),
+    reportError: (error) => this.#controller.reportError(error),
+  };
+
+  constructor() {
+    super();
+    this._options = null;
+    this._text = "";
+    this._reply = null;
+    this._attachments = [];
+    this._historyOpen = false;
+    this._renaming = null;
+    this._copied = null;
+    this._toolId = null;
+    this._showJump = false;
+    this.#controller = new ChatController({
+      options: () => this.#opts(),
+      emit: (name, detail) => this.#emit(name, detail),
+      update: () => this.requestUpdate(),
+    });
+    this.#history = new HistoryModel(this.#controller.transport, () => this.requestUpdate());
+  }
+
+  #opts(): ChatKitOptions {
+    if (!this._options) throw new Error("ChatKit: call setOptions() first");
+    return this._options;
+  }
+
+  #emit<K extends ChatKitEventName>(name: K, detail?: ChatKitEventMap[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+
+  /** Replaces the whole option set (validated; throws `InvalidOptionsError` on a bad shape). */
+  setOptions(options: ChatKitOptions): void {
+    this._options = validateOptions(options);
+  }
+
+  /** Sends a custom action to the server (`itemId` = the widget item it belongs to). */
+  sendCustomAction(
+    action: { type: string; payload?: Record<string, unknown> } | ActionConfig,
+    itemId?: string,
+  ): Promise<void> {
+    return this.#controller.sendCustomAction(action, itemId);
+  }
+
+  /** Alias of {@link ThreadkitChat.sendCustomAction} (the name used by the ChatKit actions guide). */
+  sendAction(action: ActionConfig, itemId?: string): Promise<void> {
+    return this.sendCustomAction(action, itemId);
+  }
+
+  /** Sends a user message; rejects while a response streams. */
+  async sendUserMessage(params: SendUserMessageParams): Promise<void> {
+    this.#forceScroll = true;
+    await this.#controller.sendUserMessage(params);
+  }
+
+  /** Sets the composer's text, quote, attachments or files (files are uploaded). */
+  async setComposerValue(params: SetComposerValueParams): Promise<void> {
+    if (params.text !== undefined) this._text = params.text;
+    if (params.content) this._text = params.content.map((c) => c.text).join("");
+    if (params.reply !== undefined) this._reply = params.reply || null;
+    if (params.attachments)
+      this._attachments = params.attachments.map((a) => ({
+        key: a.id,
+        name: a.name,
+        mimeType: a.mime_type,
+        status: "ready",
+        attachment: a,
+      }));
+    if (params.selectedToolId !== undefined) this.#selectTool(params.selectedToolId);
+    if (params.files?.length) await this.#addFiles(params.files);
+  }
+
+  /** Shows a thread by id, or the new-thread view for `null`. */
+  async setThreadId(threadId: string | null): Promise<void> {
+    this.#forceScroll = true;
+    await this.#controller.setThreadId(threadId);
+  }
+
+  /** Moves focus to the composer. */
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea")?.focus();
+  }
+
+  /** Re-loads the current thread from the server. */
+  fetchUpdates(): Promise<void> {
+    return this.#controller.fetchUpdates();
+  }
+
+  /** Opens the history panel (and loads the thread list). */
+  async showHistory(): Promise<void> {
+    if (this._historyOpen) return;
+    this._historyOpen = true;
+    this.#emit("chatkit.history.open");
+    await this.#history.refresh().catch((e) => this.#controller.reportError(e));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(".history-open, .history .icon-btn")?.focus();
+  }
+
+  /** Closes the history panel. */
+  async hideHistory(): Promise<void> {
+    if (!this._historyOpen) return;
+    this._historyOpen = false;
+    this._renaming = null;
+    this.#emit("chatkit.history.close");
+  }
+
+  /** True while a response streams. */
+  get isResponding(): boolean {
+    return this.#controller.responding;
+  }
+
+  #selectTool(id: string | null): void {
+    if (id === this._toolId) return;
+    this._toolId = id;
+    this.#emit("chatkit.tool.change", { toolId: id });
+  }
+
+  async #addFiles(files: File[]): Promise<void> {
+    const opts = this.#opts();
+    const max = opts.composer?.attachments?.maxCount ?? 10;
+    const room = Math.max(0, max - this._attachments.length);
+    if (files.length > room)
+      this.#controller.reportError(new Error(`ChatKit: at most ${max} attachments`));
+    await Promise.all(
+      files.slice(0, room).map(async (file) => {
+        const key = `local_${Math.random().toString(36).slice(2)}`;
+        const previewUrl = file.type.startsWith("image/") ? URL.createObjectURL(file) : undefined;
+        const entry: ComposerAttachment = {
+          key,
+          name: file.name,
+          mimeType: file.type,
+          status: "uploading",
+          ...(previewUrl ? { previewUrl } : {}),
+        };
+        this._attachments = [...this._attachments, entry];
+        const patch = (p: Partial<ComposerAttachment>) => {
+          this._attachments = this._attachments.map((a) => (a.key === key ? { ...a, ...p } : a));
+        };
+        try {
+          const attachment = await uploadFile(this.#controller.transport, opts, file);
+          patch({ status: "ready", attachment, key: attachment.id });
+        } catch (e) {
+          patch({ status: "error", error: e instanceof Error ? e.message : String(e) });
+          this.#controller.reportError(e);
+        }
+      }),
+    );
+  }
+
+  #removeAttachment(key: string): void {
+    const entry = this._attachments.find((a) => a.key === key);
+    this._attachments = this._attachments.filter((a) => a.key !== key);
+    if (entry?.previewUrl) URL.revokeObjectURL(entry.previewUrl);
+    if (entry?.attachment && this._options?.api.uploadStrategy?.type !== "direct")
+      this.#controller.transport
+        .request("attachments.delete", { attachment_id: entry.attachment.id })
+        .catch((e) => this.#controller.reportError(e));
+  }
+
+  #submit(): void {
+    const attachments = this._attachments
+      .map((a) => a.attachment)
+      .filter((a): a is Attachment => !!a);
+    const params: SendUserMessageParams = {
+      text: this._text.trim(),
+      attachments,
+      ...(this._reply ? { reply: this._reply } : {}),
+      ...(this._toolId ? { toolChoice: { id: this._toolId } } : {}),
+    };
+    const saved = { text: this._text, attachments: this._attachments, reply: this._reply };
+    this._text = "";
+    this._attachments = [];
+    this._reply = null;
+    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+    if (textarea) textarea.style.height = "";
+    this.sendUserMessage(params).catch((e: unknown) => {
+      // Refused before anything was sent: give the user their draft back.
+      if (e instanceof Error && e.message.includes("already responding")) {
+        this._text = saved.text;
+        this._attachments = saved.attachments;
+        this._reply = saved.reply;
+      }
+    });
+  }
+
+  #prompt(prompt: StartScreenPrompt): void {
+    const params: SendUserMessageParams =
+      typeof prompt.prompt === "string" ? { text: prompt.prompt } : { content: prompt.prompt };
+    this.sendUserMessage(params).catch(() => {});
+  }
+
+  #copy(itemId: string, text: string): void {
+    navigator.clipboard?.writeText(text).catch(() => {});
+    this._copied = itemId;
+    setTimeout(() => {
+      if (this._copied === itemId) this._copied = null;
+    }, 1500);
+  }
+
+  #onScroll = (e: Event) => {
+    const el = e.target as HTMLElement;
+    this.#nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    const jump = !this.#nearBottom && this.#controller.state.items.length > 0;
+    if (jump !== this._showJump) this._showJump = jump;
+  };
+
+  #scrollToBottom(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(".thread");
+    if (el) el.scrollTop = el.scrollHeight;
+    this.#nearBottom = true;
+    this._showJump = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this._options) return;
+    if (!this.#ready) {
+      this.#ready = true;
+      this.#emit("chatkit.ready");
+    }
+    if (!this.#initialLoaded) {
+      this.#initialLoaded = true;
+      const initial = this._options.initialThread;
+      if (initial) this.setThreadId(initial).catch(() => {});
+    }
+    const follow = this._options.thread?.autoScroll !== false && this.#nearBottom;
+    if (this.#forceScroll || follow) {
+      this.#forceScroll = false;
+      this.#scrollToBottom();
+    }
+  }
+
+  #status(): string {
+    const c = this.#controller;
+    if (c.loading) return "Loading conversation";
+    if (c.state.progress) return c.state.progress.text;
+    if (c.responding) return "Assistant is responding";
+    if (c.state.error) return c.state.error.message ?? "Something went wrong";
+    return "";
+  }
+
+  override render() {
+    const options = this._options;
+    if (!options) return nothing;
+    const c = this.#controller;
+    const { state } = c;
+    const theme = resolveTheme(options);
+    const ctx = {
+      state,
+      responding: c.responding,
+      options,
+      host: this.widgetHost,
+      copied: this._copied,
+      feedback: this.#feedback,
+      onCopy: (id: string, text: string) => this.#copy(id, text),
+      onFeedback: (ids: string[], kind: "positive" | "negative") => {
+        for (const id of ids) this.#feedback.set(id, kind);
+        this.requestUpdate();
+        c.feedback(ids, kind).catch((e) => c.reportError(e));
+      },
+      onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
+    };
+    const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
+    return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
+      aria-label=${options.frameTitle ?? "Chat"} role="region">
+      ${renderHeader({
+        options,
+        threadTitle: state.thread?.title ?? undefined,
+        historyOpen: this._historyOpen,
+        onNewThread: () => {
+          this.setThreadId(null).then(() => this.focusComposer());
+        },
+        onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
+      })}
+      <div class="body">
+        <main class="thread" @scroll=${this.#onScroll} aria-busy=${c.responding || c.loading}>
+          <div class="thread-inner">
+            ${empty ? renderStartScreen(options, (p) => this.#prompt(p)) : nothing}
+            ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
+            ${state.items.map((item, i) => renderItem(item, i, ctx))}
+            ${state.notices.map(
+              (n) => html`<div class="notice ${n.level}" role="note">
+                ${icon(n.level === "info" ? "info" : "alert", 16)}
+                <div class="notice-body">${n.title ? html`<div class="notice-title">${n.title}</div>` : nothing}
+                  <div class="prose">${unsafeHTML(renderMarkdown(n.message))}</div></div>
+              </div>`,
+            )}
+            ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
+            ${
+              state.error
+                ? html`<div class="error-row" role="alert">${icon("alert", 16)}
+                  <span>${state.error.message ?? "Something went wrong. Please try again."}</span>
+                  ${
+                    state.error.allowRetry && !c.responding
+                      ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}Retry</button>`
+                      : nothing
+                  }</div>`
+                : nothing
+            }
+          </div>
+        </main>
+        ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
+        ${
+          this._historyOpen
+            ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>
+              ${renderHistory({
+                options,
+                model: this.#history,
+                currentId: c.threadId,
+                renaming: this._renaming,
+                onSelect: (id) => {
+                  this.hideHistory();
+                  this.setThreadId(id).catch(() => {});
+                },
+                onClose: () => this.hideHistory(),
+                onStartRename: (id) => (this._renaming = id),
+                onRename: (id, title) => {
+                  this._renaming = null;
+                  this.#history
+                    .rename(id, title)
+                    .then(() => (id === c.threadId ? c.fetchUpdates() : undefined))
+                    .catch((e) => c.reportError(e));
+                },
+                onDelete: (id) => {
+                  this.#history
+                    .remove(id)
+                    .then(() => (id === c.threadId ? this.setThreadId(null) : undefined))
+                    .catch((e) => c.reportError(e));
+                },
+              })}`
+            : nothing
+        }
+      </div>
+      <div class="footer">
+        ${renderComposer({
+          options,
+          state,
+          text: this._text,
+          reply: this._reply,
+          attachments: this._attachments,
+          responding: c.responding,
+          selectedToolId: this._toolId,
+          onInput: (text) => (this._text = text),
+          onSubmit: () => this.#submit(),
+          onStop: () => c.stop(),
+          onFiles: (files) => this.#addFiles(files),
+          onRemoveAttachment: (key) => this.#removeAttachment(key),
+          onClearReply: () => (this._reply = null),
+          onTool: (id) => this.#selectTool(id),
+        })}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite">${this.#status()}</div>
+    </div>`;
+  }
+}
+
+if (!customElements.get("threadkit-chat")) customElements.define("threadkit-chat", ThreadkitChat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "threadkit-chat": ThreadkitChat;
+  }
+}

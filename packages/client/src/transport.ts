@@ -1,0 +1,190 @@
+import type { ThreadStreamEvent } from "@threadkit/core";
+import { createParser } from "eventsource-parser";
+
+/**
+ * An HTTP error from the ChatKit endpoint (4xx/5xx). `body` holds the parsed JSON error when the
+ * server sent one (`{error, message}`).
+ *
+ * @example
+ * ```ts
+ * try { await transport.request("threads.get_by_id", { thread_id: "x" }); }
+ * catch (e) { if (e instanceof ChatKitHttpError && e.status === 404) console.log("gone"); }
+ * ```
+ */
+export class ChatKitHttpError extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    const b = body as { message?: unknown; error?: unknown } | null;
+    const detail =
+      typeof b?.message === "string"
+        ? b.message
+        : typeof b?.error === "string"
+          ? b.error
+          : typeof body === "string" && body
+            ? body.slice(0, 200)
+            : `HTTP ${status}`;
+    super(`ChatKit request failed (${status}): ${detail}`);
+    this.name = "ChatKitHttpError";
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** Where and how requests go; read on every request so `setOptions` takes effect at once. */
+export interface TransportConfig {
+  url: string;
+  fetch?: typeof fetch;
+  /** Sent as `Accept-Language`. */
+  locale?: string;
+}
+
+const EVENT_TYPES = new Set([
+  "thread.created",
+  "thread.updated",
+  "thread.item.added",
+  "thread.item.updated",
+  "thread.item.done",
+  "thread.item.removed",
+  "thread.item.replaced",
+  "stream_options",
+  "progress_update",
+  "client_effect",
+  "error",
+  "notice",
+]);
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isItem = (v: unknown) => isObj(v) && typeof v.id === "string" && typeof v.type === "string";
+
+/**
+ * Loosely validates one decoded SSE payload: returns it typed when it is a known event with the
+ * fields the client relies on, `null` for unknown event types or malformed events (ignored).
+ *
+ * @example
+ * ```ts
+ * toStreamEvent({ type: "progress_update", text: "Searching" }); // the event
+ * toStreamEvent({ type: "future.event" }); // null
+ * ```
+ */
+export function toStreamEvent(value: unknown): ThreadStreamEvent | null {
+  if (!isObj(value) || typeof value.type !== "string" || !EVENT_TYPES.has(value.type)) return null;
+  switch (value.type) {
+    case "thread.created":
+    case "thread.updated":
+      if (!isObj(value.thread) || typeof value.thread.id !== "string") return null;
+      break;
+    case "thread.item.added":
+    case "thread.item.done":
+    case "thread.item.replaced":
+      if (!isItem(value.item)) return null;
+      break;
+    case "thread.item.updated":
+      if (typeof value.item_id !== "string" || !isObj(value.update)) return null;
+      break;
+    case "thread.item.removed":
+      if (typeof value.item_id !== "string") return null;
+      break;
+  }
+  return value as unknown as ThreadStreamEvent;
+}
+
+/**
+ * Decodes a `text/event-stream` body into JSON payloads (one per `data:` event). Comments,
+ * `event:`/`id:` lines and non-JSON data are skipped.
+ *
+ * @example
+ * ```ts
+ * for await (const data of readSSE(response.body!)) console.log(data);
+ * ```
+ */
+export async function* readSSE(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
+  const queue: unknown[] = [];
+  const parser = createParser({
+    onEvent(event) {
+      try {
+        queue.push(JSON.parse(event.data));
+      } catch {
+        // not JSON: ignore, like unknown event types
+      }
+    },
+  });
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.feed(decoder.decode(value, { stream: true }));
+      while (queue.length > 0) yield queue.shift();
+    }
+    parser.feed(`${decoder.decode()}\n\n`);
+    while (queue.length > 0) yield queue.shift();
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Talks the ChatKit wire protocol: every call is a POST of `{type, params}` to `api.url`
+ * through `api.fetch` (or the global `fetch`). JSON ops resolve with the parsed body; streaming
+ * ops yield validated stream events.
+ *
+ * @example
+ * ```ts
+ * const t = new Transport(() => ({ url: "/chatkit" }));
+ * const page = await t.request("threads.list", { limit: 20, order: "desc" });
+ * for await (const e of t.stream("threads.create", { input }, signal)) console.log(e.type);
+ * ```
+ */
+export class Transport {
+  readonly #config: () => TransportConfig;
+  constructor(config: () => TransportConfig) {
+    this.#config = config;
+  }
+
+  async #post(type: string, params: unknown, accept: string, signal?: AbortSignal) {
+    const { url, fetch: customFetch, locale } = this.#config();
+    const doFetch = customFetch ?? globalThis.fetch.bind(globalThis);
+    const headers: Record<string, string> = { "Content-Type": "application/json", Accept: accept };
+    if (locale) headers["Accept-Language"] = locale;
+    const response = await doFetch(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ type, params }),
+      ...(signal ? { signal } : {}),
+    });
+    if (!response.ok) {
+      const text = await response.text().catch(() => "");
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // keep text
+      }
+      throw new ChatKitHttpError(response.status, body);
+    }
+    return response;
+  }
+
+  /** Sends a non-streaming request and returns its JSON body. */
+  async request<T = unknown>(type: string, params: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.#post(type, params, "application/json", signal);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+
+  /** Sends a streaming request and yields its events (unknown types are skipped). */
+  async *stream(
+    type: string,
+    params: unknown,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ThreadStreamEvent> {
+    const response = await this.#post(type, params, "text/event-stream", signal);
+    if (!response.body) return;
+    for await (const data of readSSE(response.body)) {
+      const event = toStreamEvent(data);
+      if (event) yield event;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { html, nothing, type TemplateResult } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { acceptAttribute, type ComposerAttachment } from "../attachments.js";
+import { renderMarkdown } from "../markdown.js";
+import type { ThreadState } from "../state.js";
+import type { ChatKitOptions } from "../types.js";
+import { icon } from "./icons.js";
+
+/** Inputs of {@link renderComposer}. */
+export interface ComposerContext {
+  options: ChatKitOptions;
+  state: ThreadState;
+  text: string;
+  reply: string | null;
+  attachments: ComposerAttachment[];
+  responding: boolean;
+  selectedToolId: string | null;
+  onInput(text: string): void;
+  onSubmit(): void;
+  onStop(): void;
+  onFiles(files: File[]): void;
+  onRemoveAttachment(key: string): void;
+  onClearReply(): void;
+  onTool(id: string | null): void;
+}
+
+function autoGrow(el: HTMLTextAreaElement): void {
+  el.style.height = "auto";
+  el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
+}
+
+/**
+ * The composer: auto-growing textarea (Enter sends, Shift+Enter adds a newline), attachment
+ * button and chips, tool chips, and a send button that turns into Stop while streaming.
+ */
+export function renderComposer(ctx: ComposerContext): TemplateResult {
+  const { options, state } = ctx;
+  const status = state.thread?.status;
+  const disclaimer = options.disclaimer;
+  const disclaimerHtml = disclaimer
+    ? html`<div class="disclaimer ${disclaimer.highContrast ? "hc" : ""}">${unsafeHTML(renderMarkdown(disclaimer.text))}</div>`
+    : nothing;
+  if (status?.type === "closed")
+    return html`<div class="composer-closed" role="status">${status.reason ?? "This conversation is closed."}</div>${disclaimerHtml}`;
+  const locked = status?.type === "locked";
+  const tool = options.composer?.tools?.find((t) => t.id === ctx.selectedToolId);
+  const placeholder = locked
+    ? (status.reason ?? "This conversation is locked")
+    : (tool?.shortLabel ?? options.composer?.placeholder ?? "Message the AI");
+  const attach = options.composer?.attachments;
+  const uploading = ctx.attachments.some((a) => a.status === "uploading");
+  const canSend =
+    !locked &&
+    !uploading &&
+    (ctx.text.trim().length > 0 || ctx.attachments.some((a) => a.status === "ready"));
+  const showStop = ctx.responding && state.allowCancel;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      if (canSend && !ctx.responding) ctx.onSubmit();
+    }
+  };
+  const pick = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    ctx.onFiles([...(input.files ?? [])]);
+    input.value = "";
+  };
+  return html`<form class="composer ${locked ? "locked" : ""}" @submit=${(e: Event) => {
+    e.preventDefault();
+    if (canSend && !ctx.responding) ctx.onSubmit();
+  }}>
+    ${
+      ctx.reply
+        ? html`<div class="reply"><span>${ctx.reply}</span>
+          <button type="button" class="icon-btn sm" aria-label="Remove quote" @click=${ctx.onClearReply}>${icon("close", 14)}</button></div>`
+        : nothing
+    }
+    ${
+      ctx.attachments.length
+        ? html`<div class="attachments" role="list" aria-label="Attachments">${ctx.attachments.map(
+            (
+              a,
+            ) => html`<div class="attachment ${a.status}" role="listitem" title=${a.error ?? a.name}>
+              ${a.previewUrl ? html`<img src=${a.previewUrl} alt="" />` : icon("file", 16)}
+              <span class="attachment-name">${a.name}</span>
+              ${a.status === "uploading" ? html`<span class="spinner" aria-label="Uploading"></span>` : nothing}
+              <button type="button" class="icon-btn xs" aria-label=${`Remove ${a.name}`}
+                @click=${() => ctx.onRemoveAttachment(a.key)}>${icon("close", 12)}</button>
+            </div>`,
+          )}</div>`
+        : nothing
+    }
+    <textarea rows="1" aria-label=${placeholder} placeholder=${placeholder} .value=${ctx.text}
+      ?disabled=${locked}
+      @input=${(e: Event) => {
+        const el = e.target as HTMLTextAreaElement;
+        autoGrow(el);
+        ctx.onInput(el.value);
+      }}
+      @keydown=${onKey}></textarea>
+    <div class="composer-bar">
+      ${
+        attach?.enabled
+          ? html`<label class="icon-btn" title="Add files" aria-label="Add files">
+              ${icon("paperclip")}
+              <input type="file" class="sr-only" multiple ?disabled=${locked}
+                accept=${acceptAttribute(attach.accept) ?? ""} @change=${pick} />
+            </label>`
+          : nothing
+      }
+      ${(options.composer?.tools ?? []).map(
+        (
+          t,
+        ) => html`<button type="button" class="tool-chip ${t.id === ctx.selectedToolId ? "on" : ""}"
+          aria-pressed=${t.id === ctx.selectedToolId}
+          @click=${() => ctx.onTool(t.id === ctx.selectedToolId ? null : t.id)}>
+          ${t.icon ? icon(t.icon, 14) : nothing}${t.shortLabel ?? t.label}</button>`,
+      )}
+      <span class="spacer"></span>
+      ${
+        showStop
+          ? html`<button type="button" class="send stop" aria-label="Stop" title="Stop" @click=${ctx.onStop}>
+              ${icon("stop", 16)}</button>`
+          : html`<button type="submit" class="send" aria-label="Send message" title="Send"
+              ?disabled=${!canSend || ctx.responding}>${icon("send", 18)}</button>`
+      }
+    </div>
+  </form>${disclaimerHtml}`;
+}

@@ -1,0 +1,201 @@
+import type { Task, ThreadItem } from "@threadkit/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { renderMarkdown } from "../markdown.js";
+import type { ThreadState } from "../state.js";
+import type { ChatKitOptions } from "../types.js";
+import type { WidgetHost } from "../widgets/host.js";
+import { icon } from "./icons.js";
+
+/** What item templates need from the element. */
+export interface ItemsContext {
+  state: ThreadState;
+  responding: boolean;
+  options: ChatKitOptions;
+  host: WidgetHost;
+  copied: string | null;
+  feedback: ReadonlyMap<string, "positive" | "negative">;
+  onCopy(itemId: string, text: string): void;
+  onFeedback(itemIds: string[], kind: "positive" | "negative"): void;
+  onRetry(userItemId: string): void;
+}
+
+type Item<T extends ThreadItem["type"]> = Extract<ThreadItem, { type: T }>;
+
+const md = (text: string) => unsafeHTML(renderMarkdown(text));
+
+function userMessage(item: Item<"user_message">): TemplateResult {
+  const attachments = item.attachments ?? [];
+  return html`<div class="msg user" data-item-id=${item.id} data-item-type="user_message">
+    ${item.quoted_text ? html`<blockquote class="quote">${item.quoted_text}</blockquote>` : nothing}
+    ${
+      attachments.length
+        ? html`<div class="msg-attachments">
+          ${attachments.map((a) =>
+            a.type === "image" && "preview_url" in a
+              ? html`<img class="thumb" src=${a.preview_url} alt=${a.name} />`
+              : html`<span class="chip">${icon("file", 14)}<span>${a.name}</span></span>`,
+          )}
+        </div>`
+        : nothing
+    }
+    <div class="bubble">${item.content.map((c) =>
+      c.type === "input_tag" ? html`<span class="tag">@${c.text}</span>` : c.text,
+    )}</div>
+  </div>`;
+}
+
+/** Ids of the items of the assistant turn that ends at `index` (back to the previous user message). */
+function turnOf(items: ThreadItem[], index: number): { ids: string[]; userId?: string } {
+  const ids: string[] = [];
+  for (let i = index; i >= 0; i--) {
+    const it = items[i];
+    if (!it) break;
+    if (it.type === "user_message") return { ids, userId: it.id };
+    ids.unshift(it.id);
+  }
+  return { ids };
+}
+
+function itemActions(item: Item<"assistant_message">, index: number, ctx: ItemsContext) {
+  const items = ctx.state.items;
+  const next = items.slice(index + 1).find((i) => i.type !== "end_of_turn");
+  const lastOfTurn = !next || next.type === "user_message";
+  const streaming = !ctx.state.done.has(item.id) || (ctx.responding && !next);
+  if (!lastOfTurn || streaming) return nothing;
+  const text = item.content.map((c) => c.text).join("\n\n");
+  const { ids, userId } = turnOf(items, index);
+  const opts = ctx.options.threadItemActions ?? {};
+  const given = ctx.feedback.get(item.id);
+  return html`<div class="item-actions" role="toolbar" aria-label="Message actions">
+    <button class="icon-btn sm" aria-label=${ctx.copied === item.id ? "Copied" : "Copy"}
+      title="Copy" @click=${() => ctx.onCopy(item.id, text)}>
+      ${icon(ctx.copied === item.id ? "check" : "copy", 16)}</button>
+    ${
+      opts.feedback
+        ? html`<button class="icon-btn sm" aria-label="Good response" title="Good response"
+            aria-pressed=${given === "positive"} ?disabled=${!!given}
+            @click=${() => ctx.onFeedback(ids, "positive")}>${icon("thumbs-up", 16)}</button>
+          <button class="icon-btn sm" aria-label="Bad response" title="Bad response"
+            aria-pressed=${given === "negative"} ?disabled=${!!given}
+            @click=${() => ctx.onFeedback(ids, "negative")}>${icon("thumbs-down", 16)}</button>`
+        : nothing
+    }
+    ${
+      opts.retry && userId
+        ? html`<button class="icon-btn sm" aria-label="Retry" title="Retry" ?disabled=${ctx.responding}
+            @click=${() => ctx.onRetry(userId)}>${icon("reload", 16)}</button>`
+        : nothing
+    }
+  </div>`;
+}
+
+function assistantMessage(item: Item<"assistant_message">, index: number, ctx: ItemsContext) {
+  const streaming = !ctx.state.done.has(item.id);
+  const sources = item.content.flatMap((c) => c.annotations ?? []).map((a) => a.source);
+  const seen = new Set<string>();
+  return html`<div class="msg assistant ${streaming ? "streaming" : ""}" data-item-id=${item.id}
+    data-item-type="assistant_message">
+    <div class="prose">${item.content.map((c) => md(c.text))}</div>
+    ${
+      sources.length
+        ? html`<div class="sources">${sources.map((s) => {
+            const key = `${s.type}:${s.title}`;
+            if (seen.has(key)) return nothing;
+            seen.add(key);
+            return s.type === "url"
+              ? html`<a class="chip" href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>`
+              : html`<span class="chip">${s.title}</span>`;
+          })}</div>`
+        : nothing
+    }
+    ${itemActions(item, index, ctx)}
+  </div>`;
+}
+
+function taskRow(task: Task): TemplateResult {
+  const status = task.status_indicator ?? "none";
+  const title = task.title ?? ("title_query" in task ? task.title_query : undefined) ?? task.type;
+  const content = "content" in task && typeof task.content === "string" ? task.content : "";
+  return html`<li class="task ${status}">
+    <span class="task-dot" aria-hidden="true">${status === "complete" ? icon("check", 14) : nothing}</span>
+    <div class="task-body">
+      <div class="task-title">${title}</div>
+      ${content ? html`<div class="prose small">${md(content)}</div>` : nothing}
+      ${
+        "sources" in task && Array.isArray(task.sources) && task.sources.length
+          ? html`<div class="sources">${task.sources.map((s) =>
+              "url" in s
+                ? html`<a class="chip" href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>`
+                : html`<span class="chip">${s.title}</span>`,
+            )}</div>`
+          : nothing
+      }
+    </div>
+  </li>`;
+}
+
+function workflow(item: Item<"workflow">, ctx: ItemsContext): TemplateResult {
+  const wf = item.workflow;
+  const done = ctx.state.done.has(item.id);
+  const summary = wf.summary as { title?: string; duration?: number } | undefined;
+  const label = summary?.title
+    ? summary.title
+    : summary?.duration !== undefined
+      ? `Worked for ${summary.duration}s`
+      : done
+        ? wf.type === "reasoning"
+          ? "Thought"
+          : "Steps"
+        : wf.type === "reasoning"
+          ? "Thinking…"
+          : "Working…";
+  return html`<details class="workflow ${done ? "" : "shimmer"}" data-item-id=${item.id}
+    data-item-type="workflow" ?open=${wf.expanded}>
+    <summary>${icon("sparkle", 16)}<span>${label}</span>${icon("chevron-down", 16)}</summary>
+    <ol class="tasks">${wf.tasks.map(taskRow)}</ol>
+  </details>`;
+}
+
+/**
+ * Renders one visible thread item (hidden items and `end_of_turn` render nothing). Every element
+ * carries `data-item-id` and `data-item-type`.
+ *
+ * @example
+ * ```ts
+ * html`${state.items.map((item, i) => renderItem(item, i, ctx))}`
+ * ```
+ */
+export function renderItem(item: ThreadItem, index: number, ctx: ItemsContext): unknown {
+  switch (item.type) {
+    case "user_message":
+      return userMessage(item);
+    case "assistant_message":
+      return assistantMessage(item, index, ctx);
+    case "widget":
+      return html`<tk-widget class="widget-item" .item=${item} .host=${ctx.host}
+        data-item-id=${item.id} data-item-type="widget"></tk-widget>`;
+    case "workflow":
+      return workflow(item, ctx);
+    case "task":
+      return html`<ul class="tasks single" data-item-id=${item.id} data-item-type="task">${taskRow(item.task)}</ul>`;
+    case "generated_image":
+      return html`<div class="gen-image" data-item-id=${item.id} data-item-type="generated_image">
+        ${
+          item.image
+            ? html`<img src=${item.image.url} alt="Generated image" />`
+            : html`<div class="image-placeholder shimmer" role="img" aria-label="Generating image"></div>`
+        }
+      </div>`;
+    case "client_tool_call":
+      return html`<div class="tool-call" data-item-id=${item.id} data-item-type="client_tool_call">
+        ${icon("tool", 14)}<span>${item.status === "pending" ? `Running ${item.name}…` : `Used ${item.name}`}</span>
+      </div>`;
+    case "structured_input":
+      return html`<div class="msg assistant" data-item-id=${item.id} data-item-type="structured_input">
+        <div class="prose">${item.inputs.map((q) => html`<p>${q.question}</p>`)}</div>
+      </div>`;
+    default:
+      return nothing;
+  }
+}
