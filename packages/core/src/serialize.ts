@@ -16,7 +16,10 @@ export {
   STREAMING_REQUEST_TYPES,
 } from "./protocol/index.js";
 
-/** A JSON value, as `serialize` returns it. */
+/**
+ * A JSON value, as `serialize` returns it.
+ * @example const json: JsonValue = serialize(event);
+ */
 export type JsonValue =
   | null
   | boolean

@@ -1,10 +1,14 @@
+import type { WidgetNode } from "../widgets/index.js";
+
 /**
- * A widget node seen structurally: what the form helpers need (`type` plus any props). Every widget
- * node type is assignable to it.
+ * What the form helpers accept: a typed `WidgetNode`, or any object with a string `type` (raw JSON
+ * from a payload or a template). The helpers read the other props defensively.
  */
-export interface FormNodeLike {
-  type: string;
-  [prop: string]: unknown;
+export type FormNodeLike = WidgetNode | { readonly type: string; readonly [prop: string]: unknown };
+
+/** The node's props, for defensive reading. */
+export function props(node: FormNodeLike): Readonly<Record<string, unknown>> {
+  return node as unknown as Readonly<Record<string, unknown>>;
 }
 
 /** The widget types whose `name` prop makes them form fields (editable `Text` is the sixth kind). */
@@ -37,9 +41,10 @@ function record(value: unknown): Record<string, unknown> | undefined {
  * ```
  */
 export function fieldName(node: FormNodeLike): string | undefined {
-  if (NAMED_FIELDS.has(node.type)) return typeof node.name === "string" ? node.name : undefined;
+  const p = props(node);
+  if (NAMED_FIELDS.has(node.type)) return typeof p.name === "string" ? p.name : undefined;
   if (node.type === "Text") {
-    const editable = record(node.editable);
+    const editable = record(p.editable);
     return editable && typeof editable.name === "string" ? editable.name : undefined;
   }
   return undefined;
@@ -70,9 +75,10 @@ export function isFormField(node: FormNodeLike): boolean {
  */
 export function fieldDefaultValue(node: FormNodeLike): string | boolean | undefined {
   if (!isFormField(node)) return undefined;
-  if (node.type === "Checkbox") return node.defaultChecked === true;
-  if (node.type === "Text") return typeof node.value === "string" ? node.value : "";
-  return typeof node.defaultValue === "string" ? node.defaultValue : "";
+  const p = props(node);
+  if (node.type === "Checkbox") return p.defaultChecked === true;
+  if (node.type === "Text") return typeof p.value === "string" ? p.value : "";
+  return typeof p.defaultValue === "string" ? p.defaultValue : "";
 }
 
 /**
@@ -93,9 +99,9 @@ export function formFields(node: FormNodeLike): FormNodeLike[] {
     }
     const current = record(value);
     if (!current || typeof current.type !== "string") return;
-    const typed = current as FormNodeLike;
+    const typed = current as unknown as FormNodeLike;
     if (isFormField(typed)) found.push(typed);
-    visit(typed.children);
+    visit(current.children);
   };
   visit(node);
   return found;

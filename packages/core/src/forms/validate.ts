@@ -1,4 +1,4 @@
-import { type FormNodeLike, fieldName, formFields } from "./fields.js";
+import { type FormNodeLike, fieldName, formFields, props } from "./fields.js";
 
 /** Why a field is invalid: `required` (HTML "valueMissing") or `pattern` ("patternMismatch"). */
 export interface FieldError {
@@ -24,21 +24,22 @@ function record(value: unknown): Record<string, unknown> | undefined {
 const PATTERN_INPUT_TYPES = new Set(["text", "search", "url", "tel", "email", "password"]);
 
 function constraints(node: FormNodeLike): Constraints | undefined {
-  const disabled = node.disabled === true;
-  const pattern = typeof node.pattern === "string" ? node.pattern : undefined;
+  const p = props(node);
+  const disabled = p.disabled === true;
+  const pattern = typeof p.pattern === "string" ? p.pattern : undefined;
   switch (node.type) {
     case "Input": {
-      const inputType = typeof node.inputType === "string" ? node.inputType : "text";
+      const inputType = typeof p.inputType === "string" ? p.inputType : "text";
       return {
-        required: node.required === true,
+        required: p.required === true,
         pattern: PATTERN_INPUT_TYPES.has(inputType) ? pattern : undefined,
         disabled,
       };
     }
     case "Textarea":
-      return { required: node.required === true, pattern, disabled };
+      return { required: p.required === true, pattern, disabled };
     case "Text": {
-      const editable = record(node.editable);
+      const editable = record(p.editable);
       if (!editable || typeof editable.name !== "string") return undefined;
       return {
         required: editable.required === true,
@@ -50,7 +51,7 @@ function constraints(node: FormNodeLike): Constraints | undefined {
     case "Checkbox":
     case "RadioGroup":
     case "DatePicker":
-      return { required: node.required === true, pattern: undefined, disabled };
+      return { required: p.required === true, pattern: undefined, disabled };
     default:
       return undefined;
   }

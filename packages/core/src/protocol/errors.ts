@@ -3,7 +3,10 @@ import { ChatKitRequest, REQUEST_TYPES } from "./requests.js";
 
 const requestTypes: ReadonlySet<string> = new Set(REQUEST_TYPES);
 
-/** The result of a safe parse: the value, or one readable message. */
+/**
+ * The result of a safe parse: the value, or one readable message.
+ * @example const result: ParseResult<ChatKitRequest> = parseRequest(json);
+ */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const DEFAULT_MESSAGES = new Set(["Invalid input"]);
