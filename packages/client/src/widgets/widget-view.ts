@@ -1,15 +1,35 @@
-import type { WidgetItem } from "@threadkit/core";
-import { html, LitElement } from "lit";
+import { type ActionConfig, fieldPath, mergeFormValues, type WidgetItem } from "@threadkit/core";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import type { RenderCtx } from "./context.js";
+import { FieldMemory } from "./field-memory.js";
+import { syncTextareaPattern } from "./form-events.js";
+import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
+import { type ActionSite, resolveLoading } from "./loading.js";
+import { asNode, childNodes, nodeKey, obj, type WNode } from "./node.js";
+import { labelledFields, renderNode } from "./render.js";
+import { baseStyles } from "./styles-base.js";
+import { controlStyles } from "./styles-controls.js";
+import { textStyles } from "./styles-text.js";
+
+let instances = 0;
+
+function asAction(value: unknown): ActionConfig | undefined {
+  const o = obj(value);
+  return o && typeof o.type === "string" ? (o as ActionConfig) : undefined;
+}
 
 /**
- * `<tk-widget>`: renders one widget thread item and sends its actions through `host`.
+ * `<tk-widget>`: renders one widget thread item and sends its actions through `host`, with form
+ * values merged into their payloads, native validation, and the loading state each action's
+ * `loadingBehavior` asks for. What the user typed survives `item` updates.
  *
  * @example
  * ```ts
- * const el = document.createElement("tk-widget") as WidgetView;
+ * const el = document.createElement("tk-widget");
  * el.item = widgetItem;
- * el.host = host;
+ * el.host = { performAction: async (action) => send(action), reportError: console.error };
  * document.body.append(el);
  * ```
  */
@@ -18,14 +38,147 @@ export class WidgetView extends LitElement {
     item: { attribute: false },
     host: { attribute: false },
   };
+  static override styles = [baseStyles, textStyles, controlStyles];
 
   /** The widget thread item to render. */
   declare item: WidgetItem | undefined;
   /** Where actions and errors go. */
   declare host: WidgetHost | undefined;
 
+  readonly #uid = `tkw${++instances}`;
+  readonly #memory = new FieldMemory();
+  readonly #selfBusy = new Set<string>();
+  readonly #inFlight = new Set<string>();
+  readonly #expanded = new Set<string>();
+  #containerBusy = 0;
+  #labelled = new Set<string>();
+  #itemId: string | undefined;
+  #focusedFor: string | undefined;
+
+  readonly #ctx: RenderCtx = (() => {
+    const view = this;
+    return {
+      inForm: false,
+      memory: this.#memory,
+      render(node: WNode, path: string) {
+        return renderNode(node, this, path);
+      },
+      children(node: WNode, path: string) {
+        const kids = childNodes(node);
+        const seen = new Set<string>();
+        const keys = kids.map((c, i) => {
+          let k = nodeKey(c, i);
+          if (seen.has(k)) k = `${k}#${i}`;
+          seen.add(k);
+          return k;
+        });
+        return repeat(
+          kids,
+          (_c, i) => keys[i],
+          (c, i) => this.render(c, `${path}/${keys[i]}`),
+        );
+      },
+      act: (action, site, origin, path) => void view.#act(action, site, origin, path),
+      busy: (path) => view.#selfBusy.has(path),
+      expanded: (path) => view.#expanded.has(path),
+      toggle: (path) => {
+        if (!view.#expanded.delete(path)) view.#expanded.add(path);
+        view.requestUpdate();
+      },
+      fieldId: (name) => `${view.#uid}-${name.replace(/[^\w-]/g, "_")}`,
+      labelled: (name) => view.#labelled.has(name),
+    };
+  })();
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has("item")) return;
+    const id = this.item?.id;
+    if (id !== this.#itemId) {
+      this.#itemId = id;
+      this.#memory.clear();
+      this.#expanded.clear();
+    }
+    this.#labelled = labelledFields(this.item?.widget);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const root = this.renderRoot;
+    for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
+      syncTextareaPattern(t);
+    }
+    if (changed.has("item") && this.item && this.#focusedFor !== this.item.id) {
+      this.#focusedFor = this.item.id;
+      root.querySelector<HTMLElement>("[autofocus]")?.focus({ preventScroll: true });
+    }
+  }
+
+  #onInput = (e: Event) => {
+    const target = e.target;
+    this.#memory.remember(target);
+    if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
+  };
+
+  /** Validated field pairs of `form`; names that cannot be payload paths are reported and dropped. */
+  #fields(form: HTMLFormElement): [string, unknown][] {
+    return collectFields(formControls(form)).filter(([name]) => {
+      try {
+        fieldPath(name);
+        return true;
+      } catch (error) {
+        this.host?.reportError(error instanceof Error ? error : new Error(String(error)));
+        return false;
+      }
+    });
+  }
+
+  async #act(raw: unknown, site: ActionSite, origin: Element, path: string): Promise<void> {
+    const action = asAction(raw);
+    const host = this.host;
+    const item = this.item;
+    if (!action || !host || !item) return;
+    if (this.#inFlight.has(path) || this.#containerBusy > 0) return;
+    const form = origin.closest("form");
+    let sent: ActionConfig = action;
+    if (form) {
+      const merged = mergeFormValues(action.payload, this.#fields(form));
+      for (const name of merged.collisions) {
+        host.reportError(
+          new Error(
+            `Form field "${name}" collides with a key of the "${action.type}" action's payload; the field's value was ignored.`,
+          ),
+        );
+      }
+      sent = { ...action, payload: merged.payload };
+    }
+    const loading = resolveLoading(action.loadingBehavior, site);
+    if (loading !== "none") this.#inFlight.add(path);
+    if (loading === "self") this.#selfBusy.add(path);
+    if (loading === "container") this.#containerBusy++;
+    this.requestUpdate();
+    try {
+      await host.performAction(sent, item);
+    } catch {
+      // The host surfaces failures itself (chatkit.error); the widget only restores its controls.
+    } finally {
+      this.#inFlight.delete(path);
+      this.#selfBusy.delete(path);
+      if (loading === "container") this.#containerBusy--;
+      this.requestUpdate();
+    }
+  }
+
   override render() {
-    return html`<div class="tk-widget-root">${this.item ? "" : ""}</div>`;
+    const root = asNode(this.item?.widget);
+    if (!root) return nothing;
+    const busy = this.#containerBusy > 0;
+    return html`<div
+      class="root"
+      data-loading=${busy ? "container" : nothing}
+      aria-busy=${busy ? "true" : nothing}
+      ?inert=${busy}
+      @input=${this.#onInput}
+      @change=${this.#onInput}
+    >${this.#ctx.render(root, "root")}</div>`;
   }
 }
 
