@@ -85,6 +85,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       log.push(`${req.method} ${url.pathname}`);
       const body = await readBody(req);
       if (options.route && (await options.route(req, res, body))) return;
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204).end();
+        return;
+      }
       if (url.pathname === "/chatkit" && req.method === "POST") {
         await (options.chatkit ?? mock.handle)(req, res, body);
         return;
