@@ -13,8 +13,10 @@ import { build } from "esbuild";
 import type { Page } from "playwright-core";
 import { type Harness, startHarness } from "./helpers/index.js";
 
-/** The widget fixtures shipped in /work/shared (or `WIDGET_FIXTURES`). */
-export const FIXTURE_DIR = process.env.WIDGET_FIXTURES ?? "/work/shared/fixtures/widgets";
+/** The widget fixtures in `../shared` beside the repository (or `WIDGET_FIXTURES`). */
+export const FIXTURE_DIR =
+  process.env.WIDGET_FIXTURES ??
+  fileURLToPath(new URL("../../../shared/fixtures/widgets", import.meta.url));
 
 /** Fixture file names and their parsed JSON. */
 export function loadFixtures(): { name: string; widget: unknown }[] {

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { schemas, serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 
-const FIXTURES = "/work/shared/fixtures/widgets";
+const FIXTURES = fileURLToPath(new URL("../../../../shared/fixtures/widgets", import.meta.url));
 
 /** Removes null-valued keys at every depth (ChatKit treats them as unset). */
 function withoutNulls(value: unknown): unknown {

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { schemas } from "@threadkit/core";
 import { WidgetTemplate, WidgetTemplateError } from "@threadkit/server";
 import { describe, expect, it } from "vitest";
 import { pySlice, stripTrailingCommas, tojson } from "../src/templates/jinja.js";
 
-const dir = "/work/shared/fixtures/widget-templates";
+const dir = fileURLToPath(new URL("../../../../shared/fixtures/widget-templates", import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith(".widget"));
 
 function dropNulls(value: unknown): unknown {
