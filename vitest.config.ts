@@ -6,6 +6,10 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const alias = [
   { find: /^@threadkit\/core$/, replacement: src("./packages/core/src/index.ts") },
   {
+    find: /^@threadkit\/server\/agents$/,
+    replacement: src("./packages/server/src/agents/index.ts"),
+  },
+  {
     find: /^@threadkit\/server\/testing$/,
     replacement: src("./packages/server/src/testing/index.ts"),
   },
