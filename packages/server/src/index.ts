@@ -6,6 +6,7 @@
  * import { ChatKitServer, SQLiteStore, createNodeHandler } from "@threadkit/server";
  */
 
+export * from "./attachments/index.js";
 export {
   BadRequestError,
   CustomStreamError,
@@ -19,7 +20,7 @@ export {
 export { type CreateFetchHandlerOptions, createFetchHandler } from "./http/fetch.js";
 export { type CreateNodeHandlerOptions, createNodeHandler } from "./http/node.js";
 export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
-export { parseRequest } from "./requests/parse.js";
+export { MAX_REQUEST_DEPTH, parseRequest } from "./requests/parse.js";
 export { applyStructuredInput } from "./requests/structured-input.js";
 export { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
 export {

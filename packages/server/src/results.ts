@@ -1,6 +1,14 @@
 import { serialize } from "@threadkit/core";
+import { logError } from "./util.js";
 
 const encoder = new TextEncoder();
+
+/**
+ * Sent when a stream fails outside the handler's pipeline (a store error while adding the user
+ * message, an event that cannot be serialised): the stream ends with an error the client can
+ * show and retry, instead of a connection cut after the headers.
+ */
+const STREAM_FAILED = { type: "error", code: "stream.error", allow_retry: true } as const;
 
 /**
  * The result of a streaming request: a lazy, single-use async iterable of SSE chunks
@@ -35,16 +43,22 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
 
   /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
   async *events(): AsyncGenerator<Record<string, unknown>> {
-    if (this.#used) throw new Error("A StreamingResult can be consumed only once");
-    this.#used = true;
-    for await (const event of this.#source()) {
-      yield serialize(event) as Record<string, unknown>;
-    }
+    for await (const json of this.#json()) yield JSON.parse(json) as Record<string, unknown>;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
-    for await (const event of this.events()) {
-      yield encoder.encode(`data: ${JSON.stringify(event)}\n\n`);
+    for await (const json of this.#json()) yield encoder.encode(`data: ${json}\n\n`);
+  }
+
+  /** Each event as compact JSON; a failure ends the stream with {@link STREAM_FAILED}. */
+  async *#json(): AsyncGenerator<string> {
+    if (this.#used) throw new Error("A StreamingResult can be consumed only once");
+    this.#used = true;
+    try {
+      for await (const event of this.#source()) yield JSON.stringify(serialize(event));
+    } catch (error) {
+      logError("Stream failed", error);
+      yield JSON.stringify(STREAM_FAILED);
     }
   }
 }

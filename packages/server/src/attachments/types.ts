@@ -61,6 +61,16 @@ export interface StoredFile {
  * and the preview URL. {@link DiskAttachmentStore} is one.
  */
 export interface UploadingAttachmentStore<TContext = unknown> extends AttachmentStore<TContext> {
+  /**
+   * Base of the upload URLs this store hands out (`${uploadBaseUrl}/<id>`). When set, the HTTP
+   * adapters answer `PUT`/`POST` on that path with {@link handleUpload}.
+   */
+  readonly uploadBaseUrl?: string;
+  /**
+   * Base of the preview URLs this store hands out (`${previewBaseUrl}/<id>`). When set, the HTTP
+   * adapters answer `GET`/`HEAD` on that path with {@link openFile}.
+   */
+  readonly previewBaseUrl?: string;
   handleUpload(
     attachmentId: string,
     body: UploadBody,
@@ -68,6 +78,12 @@ export interface UploadingAttachmentStore<TContext = unknown> extends Attachment
     context: TContext,
   ): Promise<UploadResult>;
   openFile(attachmentId: string, context?: TContext): Promise<StoredFile>;
+  /** Optional: an upload as a web `Request` (raw or multipart); preferred over `handleUpload`. */
+  handleUploadRequest?(
+    attachmentId: string,
+    request: Request,
+    context: TContext,
+  ): Promise<UploadResult>;
 }
 
 /**

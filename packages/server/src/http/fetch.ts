@@ -2,6 +2,11 @@ import { PayloadTooLargeError } from "../errors.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import {
+  matchAttachmentRoute,
+  methodNotAllowed,
+  serveAttachmentRoute,
+} from "./attachment-routes.js";
+import {
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_MAX_BODY_BYTES,
   errorPayload,
@@ -18,6 +23,14 @@ export interface CreateFetchHandlerOptions<TContext> {
   maxBodyBytes?: number;
   /** Idle time before a `: keep-alive` comment on SSE streams; 0 disables. Default 15 s. */
   heartbeatMs?: number;
+}
+
+function pathnameOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "";
+  }
 }
 
 function errorResponse(error: unknown, extra: Record<string, string> = {}): Response {
@@ -53,7 +66,9 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
 
 /**
  * Serves a {@link ChatKitServer} as a fetch handler `(Request) => Promise<Response>` (Node, Bun,
- * Deno, workers, Hono, Next route handlers). POST only (405 otherwise); bodies over
+ * Deno, workers, Hono, Next route handlers). When the attachment store takes uploads (e.g.
+ * `DiskAttachmentStore`), its upload URLs (`PUT`/`POST`) and preview URLs (`GET`) are served
+ * too, so route those paths here as well. Otherwise POST only (405 otherwise); bodies over
  * `maxBodyBytes` get 413; bad requests 400 `invalid_request`; missing or foreign threads 404
  * `not_found`; errors are `{"error":{"code","message"}}`. Streams are SSE with heartbeats,
  * pulled chunk by chunk (backpressure); cancelling the response body (client disconnect) or
@@ -70,13 +85,17 @@ export function createFetchHandler<TContext>(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   return async (request) => {
+    const route = matchAttachmentRoute(server.attachmentStore, pathnameOf(request.url));
+    if (route) {
+      try {
+        return await serveAttachmentRoute(route, request, options.getContext);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    }
     if (request.method !== "POST") {
-      return new Response(
-        JSON.stringify({
-          error: { code: "method_not_allowed", message: `Method ${request.method} not allowed` },
-        }),
-        { status: 405, headers: { ...JSON_HEADERS, Allow: "POST" } },
-      );
+      const { json, headers } = methodNotAllowed(request.method, ["POST"]);
+      return new Response(json, { status: 405, headers });
     }
     const controller = new AbortController();
     try {

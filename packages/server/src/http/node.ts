@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { PayloadTooLargeError } from "../errors.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
+import { matchAttachmentRoute, methodNotAllowed } from "./attachment-routes.js";
 import {
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_MAX_BODY_BYTES,
@@ -10,6 +11,7 @@ import {
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
+import { serveAttachmentNode } from "./node-attachments.js";
 
 /** Options of {@link createNodeHandler}. */
 export interface CreateNodeHandlerOptions<TContext> {
@@ -47,6 +49,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
 
 function waitForDrain(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
+    // A destroyed response never emits `drain` again (and `close` may already have fired).
+    if (res.destroyed) {
+      resolve();
+      return;
+    }
     const done = () => {
       res.off("drain", done);
       res.off("close", done);
@@ -63,12 +70,17 @@ async function handle<TContext>(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  // Express strips its mount path from `url` but keeps it in `originalUrl`.
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
+  const route = matchAttachmentRoute(server.attachmentStore, url.split("?")[0] ?? "/");
+  if (route) {
+    await serveAttachmentNode(route, req, res, options.getContext);
+    return;
+  }
   if (req.method !== "POST") {
     req.resume();
-    const message = `Method ${req.method ?? "?"} not allowed`;
-    sendJson(res, 405, JSON.stringify({ error: { code: "method_not_allowed", message } }), {
-      Allow: "POST",
-    });
+    const { json, headers } = methodNotAllowed(req.method ?? "?", ["POST"]);
+    sendJson(res, 405, json, headers);
     return;
   }
   const controller = new AbortController();
@@ -114,7 +126,7 @@ async function handle<TContext>(
 /**
  * Serves a {@link ChatKitServer} on `node:http` or Express: `(req, res) => void`, with the same
  * rules as `createFetchHandler` (POST only, 413 over `maxBodyBytes`, 400/404 JSON errors, SSE with
- * heartbeats). Writes wait for `drain` (backpressure); a client disconnect aborts the handler's
+ * heartbeats, and the attachment store's upload and preview URLs when it takes uploads). Writes wait for `drain` (backpressure); a client disconnect aborts the handler's
  * signal and runs the cancellation path.
  *
  * @example
