@@ -109,19 +109,24 @@ export function createFetchHandler<TContext>(
         return new Response(result.json, { status: 200, headers: JSON_HEADERS });
       }
       const pump = new SsePump(result, heartbeatMs);
+      // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
+      let cancelled = false;
       const stream = new ReadableStream<Uint8Array>(
         {
           async pull(out) {
             try {
               const chunk = await pump.next();
+              if (cancelled) return;
               if (chunk === null) out.close();
               else out.enqueue(chunk);
             } catch (error) {
+              if (cancelled) return;
               logError("Stream failed", error);
               out.error(error);
             }
           },
           async cancel() {
+            cancelled = true;
             controller.abort();
             await pump.close();
           },
