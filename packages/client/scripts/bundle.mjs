@@ -1,11 +1,12 @@
 // Builds packages/client/dist/threadkit.js: one self-contained, minified ES module with every
-// dependency bundled (lit, marked, dompurify, d3-shape, eventsource-parser, @threadkit/core).
-// Prints the minified and gzipped sizes. Usage: `node packages/client/scripts/bundle.mjs [--meta]`.
+// dependency bundled (lit, marked, d3-shape, @threadkit/core), with the static text of Lit's
+// css``/html`` templates minified. Prints the minified and gzipped sizes. Usage: `node packages/client/scripts/bundle.mjs [--meta]`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { templateMinifier } from "./minify-templates.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, "..");
@@ -48,7 +49,7 @@ const result = await build({
   legalComments: "none",
   metafile: true,
   tsconfig: join(pkg, "tsconfig.json"),
-  plugins: [coreSource],
+  plugins: [coreSource, templateMinifier(join(pkg, "src"))],
   logLevel: "warning",
 });
 

@@ -60,6 +60,8 @@ export class ChatController {
   #abort: AbortController | null = null;
   #lastRequest: StreamRequest | null = null;
   #loadSeq = 0;
+  /** Errors already sent as `chatkit.error` (so a failure is reported once). */
+  readonly #reported = new WeakSet<Error>();
 
   constructor(host: ControllerHost) {
     this.#host = host;
@@ -85,7 +87,10 @@ export class ChatController {
 
   /** Reports a non-fatal error as `chatkit.error`. */
   reportError(error: unknown): void {
-    this.#host.emit("chatkit.error", { error: toError(error) });
+    const e = toError(error);
+    if (this.#reported.has(e)) return;
+    this.#reported.add(e);
+    this.#host.emit("chatkit.error", { error: e });
   }
 
   /**
@@ -188,25 +193,36 @@ export class ChatController {
     await this.#serverAction(action, itemId ?? null, item?.type === "widget" ? item : undefined);
   }
 
-  /** The WidgetHost entry point: routes client, sync and streaming actions. */
+  /**
+   * The WidgetHost entry point: routes client, sync and streaming actions. Resolves when the
+   * action's work has ended (stream end, sync response, or the `onAction` promise settling);
+   * rejects when it was refused or failed, after reporting the error as `chatkit.error`.
+   */
   async performAction(action: ActionConfig, item: WidgetItem): Promise<void> {
-    if (action.handler === "client") {
-      const onAction = this.#host.options().widgets?.onAction;
-      if (!onAction) {
-        this.#host.emit("chatkit.log", {
-          name: "widgets.onAction.missing",
-          data: { type: action.type },
-        });
-        return;
-      }
-      const payload = action.payload as Record<string, unknown> | undefined | null;
-      await onAction(
-        { type: action.type, ...(payload != null ? { payload } : {}) },
-        { id: item.id, widget: item.widget },
-      );
+    try {
+      if (action.handler === "client") await this.#clientAction(action, item);
+      else await this.#serverAction(action, item.id, item);
+    } catch (e) {
+      const error = toError(e);
+      this.reportError(error);
+      throw error;
+    }
+  }
+
+  async #clientAction(action: ActionConfig, item: WidgetItem): Promise<void> {
+    const onAction = this.#host.options().widgets?.onAction;
+    if (!onAction) {
+      this.#host.emit("chatkit.log", {
+        name: "widgets.onAction.missing",
+        data: { type: action.type },
+      });
       return;
     }
-    await this.#serverAction(action, item.id, item);
+    const payload = action.payload as Record<string, unknown> | undefined | null;
+    await onAction(
+      { type: action.type, ...(payload != null ? { payload } : {}) },
+      { id: item.id, widget: item.widget },
+    );
   }
 
   async #serverAction(action: ActionConfig, itemId: string | null, item?: WidgetItem) {
@@ -214,10 +230,16 @@ export class ChatController {
     if (action.streaming === false) {
       const threadId = this.threadId;
       if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
-      const res = await this.transport.request<{ updated_item?: ThreadItem }>(
-        "threads.sync_custom_action",
-        { thread_id: threadId, item_id: itemId, action: wire },
-      );
+      const res = await this.transport
+        .request<{ updated_item?: ThreadItem }>("threads.sync_custom_action", {
+          thread_id: threadId,
+          item_id: itemId,
+          action: wire,
+        })
+        .catch((e: unknown) => {
+          this.reportError(e);
+          throw e;
+        });
       if (res.updated_item && this.threadId === threadId)
         this.#set(reduce(this.state, { type: "thread.item.replaced", item: res.updated_item }));
       return;
@@ -284,7 +306,7 @@ export class ChatController {
     this.#lastRequest = request;
     this.#set({ ...this.state, error: null, allowCancel: true });
     this.#host.emit("chatkit.response.start");
-    let failure: unknown = null;
+    let failure: Error | null = null;
     try {
       let next: StreamRequest | null = request;
       while (next) {
@@ -293,13 +315,13 @@ export class ChatController {
       }
     } catch (e) {
       if (!isAbort(e)) {
-        failure = e;
+        failure = toError(e);
         this.#set({
           ...this.state,
           progress: null,
-          error: { code: "request", message: toError(e).message, allowRetry: true },
+          error: { code: "request", message: failure.message, allowRetry: true },
         });
-        this.reportError(e);
+        this.reportError(failure);
       }
     } finally {
       this.#abort = null;
@@ -307,7 +329,7 @@ export class ChatController {
       this.#set({ ...this.state, progress: null });
       this.#host.emit("chatkit.response.end");
     }
-    if (failure) throw toError(failure);
+    if (failure) throw failure;
   }
 
   async #stream(request: StreamRequest): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ThreadStreamEvent } from "@threadkit/core";
-import { createParser } from "eventsource-parser";
+import { sseDecoder } from "./sse.js";
 
 /**
  * An HTTP error from the ChatKit endpoint (4xx/5xx). `body` holds the parsed JSON error when the
@@ -100,14 +100,12 @@ export function toStreamEvent(value: unknown): ThreadStreamEvent | null {
  */
 export async function* readSSE(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
   const queue: unknown[] = [];
-  const parser = createParser({
-    onEvent(event) {
-      try {
-        queue.push(JSON.parse(event.data));
-      } catch {
-        // not JSON: ignore, like unknown event types
-      }
-    },
+  const feed = sseDecoder((data) => {
+    try {
+      queue.push(JSON.parse(data));
+    } catch {
+      // not JSON: ignore, like unknown event types
+    }
   });
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -115,10 +113,11 @@ export async function* readSSE(body: ReadableStream<Uint8Array>): AsyncGenerator
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
       while (queue.length > 0) yield queue.shift();
     }
-    parser.feed(`${decoder.decode()}\n\n`);
+    feed(decoder.decode());
+    feed(null);
     while (queue.length > 0) yield queue.shift();
   } finally {
     reader.releaseLock();

@@ -24,6 +24,10 @@
  *   `script` (a function body with `el`, `options`, `window`: put callbacks there).
  * - `recordedEvents(page, name?)`, `waitForEvent(page, name, count?)`, `sendMessage(page, text)`.
  *
+ * - `openWidgetChat(browser, { widget, action?, syncAction?, mount?, route?, page? })` → a chat whose
+ *   first reply is `widget`, already rendered: `{ page, widget (locator), itemId, threadId, harness,
+ *   errors, dispose }`; `replyWithWidget(widget)`, `requestsOf(harness, type)`, `focusedName(page)`.
+ *
  * Locators pierce open shadow roots, so `page.locator("threadkit-chat [data-item-type=widget]")` works.
  *
  * @example
@@ -39,3 +43,4 @@ export * from "./browser.js";
 export * from "./harness.js";
 export * from "./mock-chatkit.js";
 export * from "./page.js";
+export * from "./widget-chat.js";

@@ -86,7 +86,8 @@ export function formHandlers(
       const submitter = e.submitter as (HTMLElement & { tkAction?: unknown }) | null;
       if (!validateForm(form)) return;
       if (submitter?.tkAction) {
-        ctx.act(submitter.tkAction, "submit", submitter, submitter.dataset.path ?? path);
+        // A submit Button with its own onClickAction: a Button click ("auto" → self).
+        ctx.act(submitter.tkAction, "button", submitter, submitter.dataset.path ?? path);
       } else if (action) {
         ctx.act(action, site, submitter ?? form, submitter?.dataset.path ?? path);
       }
