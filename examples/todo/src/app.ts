@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
+import { SQLiteStore } from "@threadkit/server";
+import type { AppConfig } from "./config.js";
+import type { RequestContext } from "./context.js";
+import { loadAssets } from "./http/assets.js";
+import { createRoutes } from "./http/routes.js";
+import { OfflineResponder } from "./responder/offline.js";
+import type { Responder } from "./responder/responder.js";
+import { TodoServer } from "./server.js";
+import { TodoRepo } from "./todos/repo.js";
+
+/** A running todo app. */
+export interface TodoApp {
+  /** `http://host:port` it listens on. */
+  url: string;
+  http: Server;
+  server: TodoServer;
+  /** Stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app: opens (and migrates) the SQLite file, serves the page, the client bundle and
+ * `POST /chatkit`. The responder is the offline one unless `config.openai` is set.
+ *
+ * @example
+ * const app = await startTodoApp(readConfig(process.env));
+ * console.log(`Todo app on ${app.url}`);
+ */
+export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
+  if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
+  const store = new SQLiteStore<RequestContext>({
+    path: config.dbPath,
+    userId: (context) => context.userId,
+  });
+  const todos = new TodoRepo(store.db);
+  const responder: Responder = config.openai
+    ? await (await import("./responder/agent.js")).createAgentResponder(store, todos, config.openai)
+    : new OfflineResponder(store, todos);
+  const server = new TodoServer({ store, todos, responder });
+  const http = createServer(createRoutes(server, await loadAssets()));
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    http,
+    server,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      store.close();
+    },
+  };
+}

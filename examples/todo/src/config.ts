@@ -1,0 +1,39 @@
+import { resolve } from "node:path";
+
+/** How the app runs, read from the environment. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** The SQLite file holding threads, items and todos. */
+  dbPath: string;
+  /** Set when `OPENAI_API_KEY` is: the Agents SDK responder is used instead of the offline one. */
+  openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
+}
+
+/**
+ * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
+ * (default `data/todo.sqlite`, relative to the working directory), and `OPENAI_API_KEY`,
+ * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
+ *
+ * @example
+ * readConfig({ PORT: "0", THREADKIT_DB: "/tmp/t.sqlite" }).port; // 0
+ */
+export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const port = env.PORT === undefined || env.PORT === "" ? 8000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
+  }
+  const apiKey = env.OPENAI_API_KEY?.trim();
+  return {
+    port,
+    host: env.HOST || "127.0.0.1",
+    dbPath: resolve(env.THREADKIT_DB || "data/todo.sqlite"),
+    openai: apiKey
+      ? {
+          apiKey,
+          baseUrl: env.OPENAI_BASE_URL?.trim() || null,
+          model: env.OPENAI_MODEL?.trim() || null,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,4 @@
+/** What every request of the todo app carries: the user it acts for (from the `tk_user` cookie). */
+export interface RequestContext {
+  userId: string;
+}

@@ -1,0 +1,167 @@
+import type { WidgetRoot } from "@threadkit/core";
+import { CustomStreamError } from "@threadkit/server";
+import type { TodoAction } from "./actions.js";
+import type { TodoRepo } from "./todos/repo.js";
+import type { Filter, Todo } from "./todos/todo.js";
+import type { UserAction } from "./user-action.js";
+import { deleteDoneCard } from "./widgets/confirm.js";
+import { todoListCard } from "./widgets/list.js";
+import type { ListState } from "./widgets/state.js";
+
+/** What a handler works with. */
+export interface ActionEnv {
+  todos: TodoRepo;
+  userId: string;
+  /** The filter the sender widget shows ("all" when the action came from outside a list). */
+  filter: Filter;
+  /** Today, `YYYY-MM-DD`. */
+  today: string;
+  /** How long the deliberately slow "Delete all done" takes (about 1 s in the app). */
+  slowMs: number;
+  signal: AbortSignal;
+}
+
+/** What a handled action produces: the widget's new root, and the note for the responder. */
+export interface ActionOutcome {
+  widget: WidgetRoot;
+  userAction: UserAction;
+}
+
+function found(todo: Todo | null): Todo {
+  if (!todo) throw new CustomStreamError("That todo no longer exists. It may have been deleted.");
+  return todo;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Runs one parsed action against the user's todos and says what to show and what to tell the
+ * responder. Ids are always looked up in the user's own todos; a missing one is a user-facing
+ * `error` event, not a crash.
+ */
+export async function handleTodoAction(action: TodoAction, env: ActionEnv): Promise<ActionOutcome> {
+  const { todos, userId } = env;
+  const list = (state: Partial<ListState> = {}) =>
+    todoListCard(todos.list(userId), { filter: env.filter, ...state }, env.today);
+  const note = (text: string): UserAction => ({ type: action.type, text });
+
+  switch (action.type) {
+    case "todo.complete": {
+      const todo = found(todos.complete(userId, action.payload.id));
+      return { widget: list(), userAction: note(`The user marked “${todo.title}” as done.`) };
+    }
+    case "todo.reopen": {
+      const todo = found(todos.reopen(userId, action.payload.id));
+      return { widget: list(), userAction: note(`The user reopened “${todo.title}”.`) };
+    }
+    case "todo.clear_completed": {
+      const removed = todos.deleteDone(userId);
+      const text =
+        removed.length === 0
+          ? "The user pressed “Clear completed” in the page, but nothing was completed."
+          : `The user pressed “Clear completed” in the page and removed ${plural(removed.length, "completed todo")}.`;
+      return { widget: list(), userAction: note(text) };
+    }
+    case "todo.details":
+      throw new CustomStreamError("“Details” opens in the page; it is not a server action.");
+    case "todo.note": {
+      const todo = found(todos.setNote(userId, action.payload.id, action.payload.note));
+      const text = todo.note
+        ? `The user saved a note on “${todo.title}”: ${JSON.stringify(todo.note)}.`
+        : `The user cleared the note on “${todo.title}”.`;
+      return { widget: list(), userAction: note(text) };
+    }
+    case "todo.edit": {
+      const todo = found(todos.get(userId, action.payload.id));
+      return {
+        widget: list({ editing: todo.id }),
+        userAction: note(`The user opened the edit form of “${todo.title}”.`),
+      };
+    }
+    case "todo.update": {
+      const before = found(todos.get(userId, action.payload.id));
+      const todo = found(todos.update(userId, before.id, action.payload));
+      const text =
+        before.title === todo.title
+          ? `The user edited “${todo.title}”.`
+          : `The user renamed “${before.title}” to “${todo.title}”.`;
+      return { widget: list(), userAction: note(text) };
+    }
+    case "todo.close_form":
+      return { widget: list(), userAction: note("The user closed the form without saving.") };
+    case "todo.add_form":
+      return { widget: list({ adding: true }), userAction: note("The user opened the add form.") };
+    case "todo.add": {
+      const { title, due, priority } = action.payload.todo;
+      const todo = todos.add(userId, {
+        title,
+        due: due || null,
+        priority: priority || "normal",
+      });
+      const extras = [
+        todo.due ? `due ${todo.due}` : "",
+        todo.priority === "normal" ? "" : `${todo.priority} priority`,
+      ].filter(Boolean);
+      const text = `The user added “${todo.title}”${extras.length ? ` (${extras.join(", ")})` : ""}.`;
+      return {
+        widget: list({ filter: env.filter === "done" ? "all" : env.filter }),
+        userAction: note(text),
+      };
+    }
+    case "todo.filter": {
+      const { filter } = action.payload;
+      const shown = todos
+        .list(userId)
+        .filter((t) => filter === "all" || t.done === (filter === "done"));
+      const what = filter === "all" ? "all todos" : `${filter} todos`;
+      return {
+        widget: todoListCard(todos.list(userId), { filter }, env.today),
+        userAction: note(
+          `The user filtered the list to ${what}; ${plural(shown.length, "todo")} shown.`,
+        ),
+      };
+    }
+    case "todo.delete_done.ask": {
+      const done = todos.list(userId).filter((t) => t.done);
+      return {
+        widget: deleteDoneCard(done),
+        userAction: note(`The user asked to delete ${plural(done.length, "done todo")}.`),
+      };
+    }
+    case "todo.delete_done": {
+      await sleep(env.slowMs, env.signal);
+      const removed = todos.deleteDone(userId);
+      return {
+        widget: list(),
+        userAction: note(`The user confirmed and deleted ${plural(removed.length, "done todo")}.`),
+      };
+    }
+    case "todo.delete_done.cancel":
+      return { widget: list(), userAction: note("The user kept the done todos.") };
+    case "todo.set_priority": {
+      const before = found(todos.get(userId, action.payload.id));
+      const todo = found(todos.setPriority(userId, before.id, action.payload.priority));
+      const text =
+        before.priority === todo.priority
+          ? `The user submitted the priority form of “${todo.title}”, but the priority stayed ${todo.priority}: the form's field is named like a static payload key, so its value was ignored (payload collision).`
+          : `The user set the priority of “${todo.title}” to ${todo.priority}.`;
+      return { widget: list({ editing: todo.id }), userAction: note(text) };
+    }
+    default: {
+      const unknown: never = action;
+      throw new Error(`Unhandled action ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
+import { type Store, streamWidget } from "@threadkit/server";
+import type { RequestContext } from "../context.js";
+import { TodoLimitError, type TodoRepo } from "../todos/repo.js";
+import { countTodos, isoToday, LIMITS } from "../todos/todo.js";
+import { readUserAction, type UserAction } from "../user-action.js";
+import { todoListCard } from "../widgets/list.js";
+import { messageText, type Responder, type ResponderTurn } from "./responder.js";
+import { streamText } from "./stream-text.js";
+
+const ADD = /^\s*add\s+(?:an?\s+)?(?:todo\s*:?\s*|task\s*:?\s*)?(.+?)\s*$/is;
+const TODO = /\btodos?\b/i;
+
+/** The help reply: what the offline responder understands. */
+export const HELP =
+  "I'm the offline demo assistant, a stand-in for a model. I understand two requests: " +
+  "**“show my todos”** (any message mentioning todos) shows your list, and **“add <title>”** " +
+  "adds one, e.g. “add buy milk”. Everything else happens in the list itself: Done, Details, " +
+  "Edit, the filter and the forms.";
+
+/** What the offline responder will do with a message. */
+export type Intent = { kind: "add"; title: string } | { kind: "list" } | { kind: "help" };
+
+/**
+ * Understands a message: `add <title>` adds a todo, anything mentioning "todo" shows the list,
+ * everything else gets the help text.
+ *
+ * @example
+ * intentOf("add buy milk"); // { kind: "add", title: "buy milk" }
+ * intentOf("what are my todos?"); // { kind: "list" }
+ */
+export function intentOf(text: string): Intent {
+  const add = ADD.exec(text);
+  if (add?.[1]) return { kind: "add", title: add[1].slice(0, LIMITS.title) };
+  if (TODO.test(text)) return { kind: "list" };
+  return { kind: "help" };
+}
+
+/** "2 open todos" / "nothing open". */
+function openLine(open: number): string {
+  if (open === 0) return "Nothing is open now.";
+  return `${open} todo${open === 1 ? " is" : "s are"} still open.`;
+}
+
+/**
+ * The reply to a widget action, from its `<USER_ACTION>` note: the note in the second person,
+ * then how many todos are open.
+ *
+ * @example
+ * replyToAction({ type: "todo.complete", text: "The user marked “Milk” as done." }, 2);
+ * // "You marked “Milk” as done. 2 todos are still open."
+ */
+export function replyToAction(action: UserAction, open: number): string {
+  const said = action.text.replace(/^The user\b/, "You");
+  switch (action.type) {
+    case "todo.edit":
+      return `${said} Change the title or description and press Save.`;
+    case "todo.add_form":
+      return `${said} Only the title is required; the due date and priority are optional.`;
+    case "todo.delete_done.ask":
+      return `${said} Tick “I understand” and press Delete, or keep them.`;
+    case "todo.set_priority":
+      return said;
+    default:
+      return `${said} ${openLine(open)}`;
+  }
+}
+
+/** The newest `<USER_ACTION>` since the last message (items newest first), if any. */
+export function latestUserAction(itemsNewestFirst: readonly ThreadItem[]): UserAction | null {
+  for (const item of itemsNewestFirst) {
+    if (item.type === "user_message" || item.type === "assistant_message") return null;
+    const action = readUserAction(item);
+    if (action) return action;
+  }
+  return null;
+}
+
+/**
+ * The default responder: deterministic, offline, written for this app. It is a stand-in for a
+ * model, not one: it knows "add <title>" and "todo", reads the hidden `<USER_ACTION>` items that
+ * widget actions record, and streams its replies word by word so streaming is visible.
+ */
+export class OfflineResponder implements Responder {
+  readonly name = "offline";
+  readonly #store: Store<RequestContext>;
+  readonly #todos: TodoRepo;
+  readonly #delayMs: number;
+
+  constructor(store: Store<RequestContext>, todos: TodoRepo, options: { delayMs?: number } = {}) {
+    this.#store = store;
+    this.#todos = todos;
+    this.#delayMs = options.delayMs ?? 18;
+  }
+
+  async *respond(turn: ResponderTurn): AsyncGenerator<ThreadStreamEvent> {
+    const { thread, input, context } = turn;
+    const userId = context.userId;
+    if (input === null) {
+      const recent = await this.#store.loadThreadItems(thread.id, null, 10, "desc", context);
+      const action = latestUserAction(recent.data);
+      const open = countTodos(this.#todos.list(userId)).open;
+      yield* this.#say(turn, action ? replyToAction(action, open) : HELP);
+      return;
+    }
+    const text = messageText(input);
+    if (!thread.title && text) thread.title = text.slice(0, 60);
+    const intent = intentOf(text);
+    if (intent.kind === "help") {
+      yield* this.#say(turn, HELP);
+      return;
+    }
+    let reply: string;
+    if (intent.kind === "add") {
+      try {
+        const todo = this.#todos.add(userId, { title: intent.title });
+        const { open } = countTodos(this.#todos.list(userId));
+        reply = `Added “${todo.title}”. ${openLine(open)}`;
+      } catch (error) {
+        reply = error instanceof TodoLimitError ? error.message : "That title is empty.";
+      }
+    } else {
+      const { open, done } = countTodos(this.#todos.list(userId));
+      reply =
+        open + done === 0
+          ? "Your list is empty. Add a todo with the button below, or say “add buy milk”."
+          : `Here is your list: ${open} open, ${done} done. Press Done when you finish one.`;
+    }
+    yield* this.#say(turn, reply);
+    const card = todoListCard(this.#todos.list(userId), { filter: "all" }, isoToday());
+    yield* streamWidget(thread, card, {
+      copyText: "Todos",
+      generateId: (kind) => this.#store.generateItemId(kind, thread, context),
+    });
+  }
+
+  #say(turn: ResponderTurn, text: string): AsyncGenerator<ThreadStreamEvent> {
+    const id = this.#store.generateItemId("message", turn.thread, turn.context);
+    return streamText(turn.thread, text, { id, delayMs: this.#delayMs, signal: turn.signal });
+  }
+}
