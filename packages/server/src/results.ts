@@ -54,11 +54,17 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   async *#json(): AsyncGenerator<string> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
+    let finished = false;
     try {
       for await (const event of this.#source()) yield JSON.stringify(serialize(event));
+      finished = true;
     } catch (error) {
+      finished = true;
       logError("Stream failed", error);
       yield JSON.stringify(STREAM_FAILED);
+    } finally {
+      // The consumer stopped early (`break`, `return()`): tell the handler through its signal.
+      if (!finished) this.#controller.abort();
     }
   }
 }
