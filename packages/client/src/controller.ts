@@ -199,6 +199,15 @@ export class ChatController {
    * rejects when it was refused or failed, after reporting the error as `chatkit.error`.
    */
   async performAction(action: ActionConfig, item: WidgetItem): Promise<void> {
+    this.#host.emit("chatkit.log", {
+      name: "widgets.action",
+      data: {
+        type: action.type,
+        handler: action.handler ?? "server",
+        streaming: action.streaming !== false,
+        itemId: item.id,
+      },
+    });
     try {
       if (action.handler === "client") await this.#clientAction(action, item);
       else await this.#serverAction(action, item.id, item);
