@@ -47,6 +47,19 @@ export class FieldMemory {
     this.#defaults.set(name, value);
   }
 
+  /**
+   * Forgets the fields whose controls are gone after a render (e.g. a submitted form the server
+   * replaced): when such a field comes back later it starts from its default again, instead of
+   * showing what was typed (and sent) before. A control that only moved is still present.
+   */
+  retain(names: ReadonlySet<string>): void {
+    for (const name of [...this.#typed.keys(), ...this.#defaults.keys()]) {
+      if (names.has(name)) continue;
+      this.#typed.delete(name);
+      this.#defaults.delete(name);
+    }
+  }
+
   /** Forgets everything (another thread item is shown). */
   clear(): void {
     this.#typed.clear();

@@ -103,6 +103,13 @@ export class WidgetView extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     const root = this.renderRoot;
+    const live = new Set<string>();
+    for (const c of root.querySelectorAll<HTMLInputElement>(
+      "input[name], select[name], textarea[name]",
+    )) {
+      live.add(c.name);
+    }
+    this.#memory.retain(live);
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
