@@ -42,8 +42,14 @@ export const UpdateTodo = defineAction(
   "todo.update",
   z.object({ id, title, description: description.default("") }),
 );
-/** "Cancel" in the edit or add form: back to the plain list. */
-export const CloseForm = defineAction("todo.close_form");
+/**
+ * What a Cancel button inside a form receives: the form's fields, merged into its payload like
+ * for every action that starts inside a form. Cancel ignores them.
+ */
+const ignoredFields = z.record(z.string(), z.unknown()).nullable();
+
+/** "Cancel" in the edit or add form: back to the plain list (the form's fields are ignored). */
+export const CloseForm = defineAction("todo.close_form", ignoredFields);
 /** "Add todo": shows the add form under the list. */
 export const OpenAddForm = defineAction("todo.add_form");
 /** The add form's submit; its fields are named `todo.title`, `todo.due`, `todo.priority`. */
@@ -66,8 +72,8 @@ export const DeleteDone = defineAction(
   "todo.delete_done",
   z.object({ understand: z.literal(true, "tick “I understand” first") }),
 );
-/** The confirmation card's cancel. */
-export const CancelDeleteDone = defineAction("todo.delete_done.cancel");
+/** The confirmation card's cancel (the card is a form, so its checkbox comes along, ignored). */
+export const CancelDeleteDone = defineAction("todo.delete_done.cancel", ignoredFields);
 /**
  * The priority form in the edit view. It deliberately names its Select `priority`, the same as a
  * key of its static payload, so the form value is ignored and the client reports the collision.

@@ -67,7 +67,7 @@ export function addTodoForm(today: string): WidgetComponent {
             variant: "ghost",
             color: "secondary",
             size: "sm",
-            onClickAction: CloseForm.create(),
+            onClickAction: CloseForm.create(null),
           }),
           Button({ label: "Add", submit: true, size: "sm", iconStart: "plus" }),
         ],

@@ -45,6 +45,6 @@ export function deleteDoneCard(done: readonly Todo[]): Card {
       label: "Delete",
       action: formAction(DeleteDone, {}, { loadingBehavior: "container" }),
     },
-    cancel: { label: "Keep them", action: CancelDeleteDone.create() },
+    cancel: { label: "Keep them", action: CancelDeleteDone.create(null) },
   });
 }

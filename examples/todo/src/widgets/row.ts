@@ -154,7 +154,7 @@ export function editRow(todo: Todo): WidgetComponent {
                 variant: "ghost",
                 color: "secondary",
                 size: "sm",
-                onClickAction: CloseForm.create(),
+                onClickAction: CloseForm.create(null),
               }),
               Button({ label: "Save", submit: true, size: "sm" }),
             ],
