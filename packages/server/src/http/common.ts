@@ -27,17 +27,24 @@ export function errorPayload(error: unknown): { status: number; json: string } {
   return { status, json: JSON.stringify(body) };
 }
 
-const HEARTBEAT: unique symbol = Symbol("heartbeat");
-
 /**
  * Pulls SSE chunks one at a time from a stream; when the stream is idle for `heartbeatMs`
  * it returns the `: keep-alive` comment instead, keeping the pending read for the next call.
  * The caller asks for the next chunk only when it can write it (backpressure).
+ *
+ * One timer serves the whole stream: it is armed once and, when it fires while chunks are still
+ * flowing, re-armed for the rest of the idle time. (A timer per chunk cost a `setTimeout` and a
+ * `clearTimeout` for every event, a large share of a fast stream's time.)
  */
 export class SsePump {
   readonly #iterator: AsyncIterator<Uint8Array>;
   readonly #heartbeatMs: number;
   #pending: Promise<IteratorResult<Uint8Array>> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Answers the waiting `next()` call with a heartbeat; unset when no call is waiting. */
+  #onIdle: (() => void) | undefined;
+  /** When the waiting `next()` call began. */
+  #waitingSince = 0;
 
   constructor(source: AsyncIterable<Uint8Array>, heartbeatMs: number) {
     this.#iterator = source[Symbol.asyncIterator]();
@@ -45,27 +52,60 @@ export class SsePump {
   }
 
   /** The next chunk, a heartbeat comment, or `null` at the end of the stream. */
-  async next(): Promise<Uint8Array | null> {
+  next(): Promise<Uint8Array | null> {
     this.#pending ??= this.#iterator.next();
     const pending = this.#pending;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const result =
-      this.#heartbeatMs > 0
-        ? await Promise.race([
-            pending,
-            new Promise<typeof HEARTBEAT>((resolve) => {
-              timer = setTimeout(() => resolve(HEARTBEAT), this.#heartbeatMs);
-            }),
-          ])
-        : await pending;
-    if (timer) clearTimeout(timer);
-    if (result === HEARTBEAT) return SSE_HEARTBEAT;
-    this.#pending = undefined;
-    return result.done ? null : result.value;
+    if (this.#heartbeatMs <= 0) {
+      return pending.then((result) => {
+        this.#pending = undefined;
+        return result.done ? null : result.value;
+      });
+    }
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const onIdle = () => {
+        answered = true;
+        resolve(SSE_HEARTBEAT); // the pending read is kept for the next call
+      };
+      this.#onIdle = onIdle;
+      this.#waitingSince = Date.now();
+      this.#timer ??= setTimeout(this.#tick, this.#heartbeatMs);
+      pending.then(
+        (result) => {
+          if (answered) return;
+          answered = true;
+          if (this.#onIdle === onIdle) this.#onIdle = undefined;
+          this.#pending = undefined;
+          resolve(result.done ? null : result.value);
+        },
+        (error: unknown) => {
+          if (answered) return;
+          answered = true;
+          if (this.#onIdle === onIdle) this.#onIdle = undefined;
+          reject(error);
+        },
+      );
+    });
   }
+
+  readonly #tick = (): void => {
+    this.#timer = undefined;
+    const onIdle = this.#onIdle;
+    if (!onIdle) return; // nobody waiting: the next call arms the timer again
+    const idle = Date.now() - this.#waitingSince;
+    if (idle < this.#heartbeatMs) {
+      this.#timer = setTimeout(this.#tick, this.#heartbeatMs - idle);
+      return;
+    }
+    this.#onIdle = undefined;
+    onIdle();
+  };
 
   /** Ends the source (after the request's signal was aborted, this lets cancellation finish). */
   async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#onIdle = undefined;
     const pending = this.#pending;
     this.#pending = undefined;
     try {

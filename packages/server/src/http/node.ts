@@ -106,10 +106,22 @@ async function handle<TContext>(
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();
   const pump = new SsePump(result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  // Events produced in the same tick go out in one socket write instead of one write each:
+  // the socket is corked at the first and uncorked once the tick's work is done.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
   try {
     for (;;) {
       const chunk = await pump.next();
       if (chunk === null || controller.signal.aborted || res.destroyed) break;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
       if (!res.write(chunk)) await waitForDrain(res);
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
 import { Card, Text } from "@threadkit/core";
-import type { MemoryStore } from "@threadkit/server";
+import type { Store } from "@threadkit/server";
 import { FakeAttachmentStore } from "./attachments.js";
 import { assistantMessage, type Ctx, type Hooks, makeStore, now, TestServer } from "./server.js";
 
@@ -24,13 +24,15 @@ function done(item: Record<string, unknown>): ThreadStreamEvent {
  * "widget" -> a widget, anything else -> "Response to: <text>"; no input -> "continued").
  * Actions update the sender widget in place; sync actions return it with the updated card.
  */
-export function makeApp(extra: Hooks = {}): {
+export function makeApp(
+  extra: Hooks = {},
+  store: Store<Ctx> = makeStore(),
+): {
   server: TestServer;
-  store: MemoryStore<Ctx>;
+  store: Store<Ctx>;
   files: FakeAttachmentStore;
   calls: Calls;
 } {
-  const store = makeStore();
   const files = new FakeAttachmentStore();
   const calls: Calls = { feedback: [], actions: [], transcribed: [] };
   let n = 0;
@@ -92,7 +94,7 @@ export function makeApp(extra: Hooks = {}): {
 
 /** Every stored item of a thread, oldest first (hidden ones included). */
 export async function storedItems(
-  store: MemoryStore<Ctx>,
+  store: Store<Ctx>,
   threadId: string,
   ctx: Ctx,
 ): Promise<ThreadItem[]> {
