@@ -222,6 +222,26 @@ describe.each(ADAPTERS)("%s adapter: bad input", (kind: AdapterKind) => {
   });
 });
 
+describe.each(ADAPTERS)("%s adapter: default body limit", (kind: AdapterKind) => {
+  let running: Running | undefined;
+  afterEach(() => running?.close());
+
+  it("is 1 MiB: just under is parsed, just over is 413", async () => {
+    running = await startAdapter(kind, makeApp().server);
+    const MiB = 1024 * 1024;
+    const body = (size: number) => {
+      const head = '{"type":"threads.list","params":{},"metadata":{"pad":"';
+      const tail = '"}}';
+      return head + "x".repeat(size - head.length - tail.length) + tail;
+    };
+    const under = await send(running.url, { method: "POST", body: body(MiB) });
+    expect(under.status).toBe(200);
+    const over = await send(running.url, { method: "POST", body: body(MiB + 1) });
+    expect(over.status).toBe(413);
+    expectErrorBody(over.body, "payload_too_large", `Request body exceeds ${MiB} bytes`);
+  });
+});
+
 describe.each(ADAPTERS)("%s adapter: failures and logging", (kind: AdapterKind) => {
   let running: Running | undefined;
   afterEach(async () => {

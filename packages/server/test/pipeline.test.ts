@@ -106,6 +106,62 @@ describe("pipeline: persistence", () => {
     });
   });
 
+  it("test_respond_with_tool_status: exactly created, done(user), stream_options, progress, done", async () => {
+    const t = await withThread();
+    t.server.hooks.respond = async function* (thread) {
+      yield { type: "progress_update", icon: "search", text: "Checking..." } as ThreadStreamEvent;
+      yield ev.done(assistant(thread.id, "msg_status", "Done"));
+    };
+    const events = await streamOf(t.server, "threads.create", {
+      input: {
+        content: [{ type: "input_text", text: "x" }],
+        attachments: [],
+        inference_options: {},
+      },
+    });
+    expect(types(events)).toEqual([
+      "thread.created",
+      "thread.item.done",
+      "stream_options",
+      "progress_update",
+      "thread.item.done",
+    ]);
+  });
+
+  it("test_thread_item_removed_event_removes_item / replaced with a widget: items.list follows", async () => {
+    const widget = (text: string, thread_id: string) =>
+      ({
+        type: "widget",
+        id: "wdg_r",
+        thread_id,
+        created_at: now(),
+        widget: { type: "Card", children: [{ type: "Text", value: text }] },
+      }) as ThreadItem;
+    const t = await withThread({
+      async *respond(thread) {
+        yield ev.done(assistant(thread.id, "msg_gone", "soon removed"));
+        yield ev.removed("msg_gone");
+        yield ev.done(widget("Before", thread.id));
+        yield ev.replaced(widget("After", thread.id));
+      },
+    });
+    const events = await t.send();
+    expect(events.find((e) => e.type === "thread.item.removed")).toEqual({
+      type: "thread.item.removed",
+      item_id: "msg_gone",
+    });
+    const result = await t.server.process(
+      JSON.stringify({ type: "items.list", params: { thread_id: t.threadId } }),
+      USER,
+    );
+    const page = JSON.parse((result as { json: string }).json) as { data: ThreadItem[] };
+    expect(page.data.map((i) => i.id)).not.toContain("msg_gone");
+    expect(page.data[0]).toMatchObject({
+      id: "wdg_r",
+      widget: { children: [{ value: "After" }] },
+    });
+  });
+
   it("test_workflow_task_not_duplicated_on_done_event: pending tracking never mutates what was sent", async () => {
     const task = { type: "custom", title: "Step", status_indicator: "none" };
     const workflow = (tasks: unknown[]) =>
