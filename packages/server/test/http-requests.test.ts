@@ -1,3 +1,6 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeHandler } from "@threadkit/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, storedItems, UPDATED_CARD } from "./helpers/app.js";
 import {
@@ -286,5 +289,35 @@ describe.each(ADAPTERS)("%s adapter: user isolation", (kind: AdapterKind) => {
     expect(app.calls.actions).toEqual([]);
     expect(await client.json("threads.list", {}, OTHER)).toEqual({ data: [], has_more: false });
     expect((await app.store.loadThreads(10, null, "desc", OTHER)).data).toEqual([]);
+  });
+});
+
+describe("node adapter behind a body-parsing middleware (express.json())", () => {
+  it("uses the parsed req.body instead of the consumed stream", async () => {
+    const app = makeApp();
+    const handler = createNodeHandler(app.server, { getContext: () => USER });
+    // What express.json() does: read the stream, then set req.body to the parsed value.
+    const http = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+      handler(req, res);
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/chatkit`;
+    try {
+      const client = httpClient({ url, origin: "", close: async () => undefined });
+      const events = await client.stream("threads.create", { input: userInput("Hi") });
+      expect(events.map((e) => e.type)).toEqual([
+        "thread.created",
+        "thread.item.done",
+        "stream_options",
+        "thread.item.done",
+      ]);
+      expect(await client.json("threads.list", {})).toMatchObject({ has_more: false });
+    } finally {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
   });
 });

@@ -33,7 +33,23 @@ function sendJson(
   res.end(json);
 }
 
+/**
+ * A body a framework middleware (e.g. `express.json()` or `express.text()`) already read into
+ * `req.body`, as bytes; undefined when the stream has not been consumed.
+ */
+function preParsedBody(req: IncomingMessage): Uint8Array | undefined {
+  const body = (req as IncomingMessage & { body?: unknown }).body;
+  if (body === undefined || !req.readableEnded) return undefined;
+  if (body instanceof Uint8Array) return body;
+  return Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const parsed = preParsedBody(req);
+  if (parsed) {
+    if (parsed.byteLength > limit) throw new PayloadTooLargeError(limit);
+    return parsed;
+  }
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
   const chunks: Buffer[] = [];
@@ -138,7 +154,8 @@ async function handle<TContext>(
 /**
  * Serves a {@link ChatKitServer} on `node:http` or Express: `(req, res) => void`, with the same
  * rules as `createFetchHandler` (POST only, 413 over `maxBodyBytes`, 400/404 JSON errors, SSE with
- * heartbeats, and the attachment store's upload and preview URLs when it takes uploads). Writes wait for `drain` (backpressure); a client disconnect aborts the handler's
+ * heartbeats, and the attachment store's upload and preview URLs when it takes uploads). Behind
+ * a body-parsing middleware (`express.json()`), the already-parsed `req.body` is used. Writes wait for `drain` (backpressure); a client disconnect aborts the handler's
  * signal and runs the cancellation path.
  *
  * @example
