@@ -180,7 +180,7 @@ describe("pipeline: persistence", () => {
       },
     });
     const events = await t.send();
-    const doneEvent = events.at(-1) as { item: { workflow: { tasks: unknown[] } } };
+    const doneEvent = events.at(-1) as unknown as { item: { workflow: { tasks: unknown[] } } };
     expect(doneEvent.item.workflow.tasks).toHaveLength(1);
     const stored = await t.store.loadItem(t.threadId, "wf_1", USER);
     expect((stored as { workflow: { tasks: unknown[] } }).workflow.tasks).toHaveLength(1);
