@@ -56,9 +56,9 @@ function options(): Parameters<ThreadkitChat["setOptions"]>[0] {
     startScreen: {
       greeting: "What needs doing today?",
       prompts: [
-        { label: "Show my todos", prompt: "Show my todos", icon: "check-circle" },
+        { label: "Show my todos", prompt: "Show my todos", icon: "check" },
         { label: "Add “Buy milk”", prompt: "add Buy milk", icon: "plus" },
-        { label: "What can you do?", prompt: "What can you do?", icon: "circle-question" },
+        { label: "What can you do?", prompt: "What can you do?", icon: "lightbulb" },
       ],
     },
     composer: { placeholder: "Try “add water the plants”" },

@@ -11,9 +11,9 @@ export class TodosPane {
     const today = document.getElementById("today");
     if (today) {
       today.textContent = new Date().toLocaleDateString("en-GB", {
-        weekday: "long",
+        weekday: "short",
         day: "numeric",
-        month: "long",
+        month: "short",
       });
     }
   }

@@ -36,11 +36,15 @@ export function intentOf(text: string): Intent {
   return { kind: "help" };
 }
 
-/** "2 open todos" / "nothing open". */
-function openLine(open: number): string {
+/** "2 todos are still open." after finishing or removing work, "You have 2 open todos." else. */
+function openLine(open: number, still = false): string {
   if (open === 0) return "Nothing is open now.";
-  return `${open} todo${open === 1 ? " is" : "s are"} still open.`;
+  if (still) return `${open} todo${open === 1 ? " is" : "s are"} still open.`;
+  return `You have ${open} open todo${open === 1 ? "" : "s"}.`;
 }
+
+/** The actions after which "still open" is the natural thing to say. */
+const FINISHING = new Set(["todo.complete", "todo.clear_completed", "todo.delete_done"]);
 
 /**
  * The reply to a widget action, from its `<USER_ACTION>` note: the note in the second person,
@@ -62,7 +66,7 @@ export function replyToAction(action: UserAction, open: number): string {
     case "todo.set_priority":
       return said;
     default:
-      return `${said} ${openLine(open)}`;
+      return `${said} ${openLine(open, FINISHING.has(action.type))}`;
   }
 }
 

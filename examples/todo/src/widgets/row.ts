@@ -37,8 +37,9 @@ function meta(todo: Todo, today: string): string {
 }
 
 /**
- * One todo as a row: its state icon, title and details, then "Done" (a server action),
- * "Details" (a client action that opens the page's dialog) and "Edit".
+ * One todo as a row: its state icon, then its title (with badges), its details and its buttons
+ * under the title — "Done" (a server action), "Details" (a client action that opens the page's
+ * dialog) and "Edit". Buttons under the title keep the title readable on a phone.
  */
 export function todoRow(todo: Todo, today: string): WidgetComponent {
   const details = meta(todo, today);
@@ -46,7 +47,7 @@ export function todoRow(todo: Todo, today: string): WidgetComponent {
   return Row({
     key: todo.id,
     gap: 3,
-    align: "center",
+    align: "start",
     children: [
       Icon({
         name: todo.done ? "check-circle-filled" : "empty-circle",
@@ -55,7 +56,7 @@ export function todoRow(todo: Todo, today: string): WidgetComponent {
       }),
       Col({
         flex: 1,
-        gap: 0,
+        gap: 1,
         children: [
           Row({
             gap: 2,
@@ -65,7 +66,7 @@ export function todoRow(todo: Todo, today: string): WidgetComponent {
                 weight: "medium",
                 lineThrough: todo.done,
                 color: todo.done ? "secondary" : "primary",
-                truncate: true,
+                maxLines: 2,
               }),
               ...(todo.priority === "high" && !todo.done
                 ? [Badge({ label: "High", color: "danger", variant: "soft", size: "sm" })]
@@ -74,40 +75,40 @@ export function todoRow(todo: Todo, today: string): WidgetComponent {
             ],
           }),
           ...(details ? [Caption({ value: details, color: "secondary", maxLines: 2 })] : []),
-        ],
-      }),
-      Row({
-        gap: 1,
-        children: [
-          todo.done
-            ? Button({
-                label: "Reopen",
+          Row({
+            gap: 1,
+            children: [
+              todo.done
+                ? Button({
+                    label: "Reopen",
+                    size: "sm",
+                    variant: "outline",
+                    color: "secondary",
+                    onClickAction: ReopenTodo.create({ id: todo.id }),
+                  })
+                : Button({
+                    label: "Done",
+                    size: "sm",
+                    variant: "soft",
+                    color: "success",
+                    iconStart: "check",
+                    onClickAction: CompleteTodo.create({ id: todo.id }),
+                  }),
+              Button({
+                label: "Details",
                 size: "sm",
                 variant: "ghost",
                 color: "secondary",
-                onClickAction: ReopenTodo.create({ id: todo.id }),
-              })
-            : Button({
-                label: "Done",
-                size: "sm",
-                variant: "soft",
-                color: "success",
-                iconStart: "check",
-                onClickAction: CompleteTodo.create({ id: todo.id }),
+                onClickAction: ShowDetails.create({ id: todo.id }, { handler: "client" }),
               }),
-          Button({
-            label: "Details",
-            size: "sm",
-            variant: "ghost",
-            color: "secondary",
-            onClickAction: ShowDetails.create({ id: todo.id }, { handler: "client" }),
-          }),
-          Button({
-            label: "Edit",
-            size: "sm",
-            variant: "ghost",
-            color: "secondary",
-            onClickAction: EditTodo.create({ id: todo.id }),
+              Button({
+                label: "Edit",
+                size: "sm",
+                variant: "ghost",
+                color: "secondary",
+                onClickAction: EditTodo.create({ id: todo.id }),
+              }),
+            ],
           }),
         ],
       }),

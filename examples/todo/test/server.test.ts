@@ -1,0 +1,108 @@
+import type { ThreadStreamEvent, WidgetItem } from "@threadkit/core";
+import { describe, expect, it } from "vitest";
+import { makeServer, post, replies, startThread } from "./helpers.js";
+
+function widgetDone(events: readonly ThreadStreamEvent[]): WidgetItem {
+  const done = events.find((e) => e.type === "thread.item.done" && e.item.type === "widget");
+  if (done?.type !== "thread.item.done" || done.item.type !== "widget")
+    throw new Error("no widget");
+  return done.item;
+}
+
+function action(threadId: string, itemId: string | null, type: string, payload: unknown) {
+  return {
+    type: "threads.custom_action",
+    params: { thread_id: threadId, item_id: itemId, action: { type, payload } },
+  };
+}
+
+describe("TodoServer", () => {
+  it("adds a todo from a message and shows the list widget", async () => {
+    const { server, todos } = makeServer();
+    const { events } = await startThread(server, "add Buy milk");
+    expect(replies(events)).toEqual(["Added “Buy milk”. You have 1 open todo."]);
+    const widget = widgetDone(events);
+    expect(JSON.stringify(widget.widget)).toContain("Buy milk");
+    expect(todos.list("alice").map((t) => t.title)).toEqual(["Buy milk"]);
+    // Streaming is visible: one delta per word.
+    const deltas = events.filter(
+      (e) =>
+        e.type === "thread.item.updated" &&
+        e.update.type === "assistant_message.content_part.text_delta",
+    );
+    expect(deltas.length).toBeGreaterThan(5);
+  });
+
+  it("runs an action: updates the sender in place, records a hidden note, and answers from it", async () => {
+    const { server, store, todos } = makeServer();
+    const { threadId, events } = await startThread(server, "add Buy milk");
+    const sender = widgetDone(events);
+    const [milk] = todos.list("alice");
+
+    const out = await post(server, action(threadId, sender.id, "todo.complete", { id: milk?.id }));
+    const updated = out.find((e) => e.type === "thread.item.updated" && e.item_id === sender.id);
+    expect(updated?.type === "thread.item.updated" && updated.update.type).toBe(
+      "widget.root.updated",
+    );
+    expect(replies(out)).toEqual(["You marked “Buy milk” as done. Nothing is open now."]);
+    expect(todos.get("alice", milk?.id ?? "")?.done).toBe(true);
+
+    const items = await store.loadThreadItems(threadId, null, 50, "asc", { userId: "alice" });
+    const hidden = items.data.filter((i) => i.type === "hidden_context_item");
+    expect(hidden.map((i) => i.type === "hidden_context_item" && i.content)).toEqual([
+      '<USER_ACTION type="todo.complete">The user marked “Buy milk” as done.</USER_ACTION>',
+    ]);
+    const saved = items.data.find((i) => i.id === sender.id);
+    expect(JSON.stringify(saved)).toContain("Reopen");
+  });
+
+  it("updates the newest list for actions sent from the page without an item", async () => {
+    const { server, todos } = makeServer();
+    const { threadId, events } = await startThread(server, "add Buy milk");
+    const list = widgetDone(events);
+    const [milk] = todos.list("alice");
+    await post(server, action(threadId, list.id, "todo.complete", { id: milk?.id }));
+    const out = await post(server, action(threadId, null, "todo.clear_completed", null));
+    const updated = out.find((e) => e.type === "thread.item.updated");
+    expect(updated?.type === "thread.item.updated" && updated.item_id).toBe(list.id);
+    expect(replies(out)[0]).toContain(
+      "You pressed “Clear completed” in the page and removed 1 completed todo.",
+    );
+    expect(todos.list("alice")).toEqual([]);
+  });
+
+  it("answers a bad payload with an error event and changes nothing", async () => {
+    const { server, todos } = makeServer();
+    const { threadId, events } = await startThread(server, "add Buy milk");
+    const out = await post(
+      server,
+      action(threadId, widgetDone(events).id, "todo.complete", { id: 42 }),
+    );
+    expect(out.at(-1)).toEqual({
+      type: "error",
+      code: "custom",
+      message:
+        'Invalid payload for action "todo.complete": payload.id: expected string, received number',
+      allow_retry: false,
+    });
+    expect(todos.list("alice")[0]?.done).toBe(false);
+  });
+
+  it("never lets one user act on another user's todo", async () => {
+    const { server, todos } = makeServer();
+    await startThread(server, "add Buy milk", { userId: "alice" });
+    const [milk] = todos.list("alice");
+    const { threadId, events } = await startThread(server, "show my todos", { userId: "mallory" });
+    const out = await post(
+      server,
+      action(threadId, widgetDone(events).id, "todo.complete", { id: milk?.id }),
+      { userId: "mallory" },
+    );
+    expect(out.at(-1)).toMatchObject({
+      type: "error",
+      code: "custom",
+      message: expect.stringContaining("no longer exists"),
+    });
+    expect(todos.get("alice", milk?.id ?? "")?.done).toBe(false);
+  });
+});
