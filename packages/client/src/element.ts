@@ -287,6 +287,18 @@ export class ThreadkitChat extends LitElement {
     this._showJump = false;
   }
 
+  /**
+   * While a response streams, renders at most once per animation frame: each SSE event changes
+   * the state, and rendering (Markdown of the whole message, then a forced layout to follow the
+   * bottom) after every one made a 5,000-delta message cost minutes instead of milliseconds.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.#controller.responding) {
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    }
+    super.scheduleUpdate();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (!this._options) return;
