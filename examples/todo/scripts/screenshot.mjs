@@ -54,6 +54,10 @@ await widget().locator('select[name="todo.priority"]').selectOption("high");
 await click(widget().getByRole("button", { name: "Add", exact: true }));
 await click(widget().getByRole("button", { name: "Done" }).first());
 await page.waitForTimeout(600);
+// Show the list from its header, with the replies below it.
+await widget().evaluate((el) => el.scrollIntoView({ block: "start" }));
+await page.mouse.wheel(0, -24);
+await page.waitForTimeout(300);
 await page.screenshot({ path: out.pathname });
 await browser.close();
 console.log(`wrote ${out.pathname}`);
