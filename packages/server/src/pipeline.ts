@@ -161,12 +161,12 @@ export async function* processEvents<TContext>(
     return { type: "thread.updated", thread: toThreadResponse(thread) } as ThreadStreamEvent;
   };
 
-  let abortListener: (() => void) | undefined;
-  const aborted = new Promise<typeof ABORTED>((resolve) => {
-    abortListener = () => resolve(ABORTED);
-    if (signal.aborted) resolve(ABORTED);
-    else signal.addEventListener("abort", abortListener, { once: true });
-  });
+  // Each wait for the handler's next event also ends on abort. One listener settles the current
+  // wait: racing one shared `aborted` promise instead left a reaction on it for every event, so a
+  // long stream held thousands of them until it ended.
+  let wake: ((value: typeof ABORTED) => void) | undefined;
+  const abortListener = () => wake?.(ABORTED);
+  signal.addEventListener("abort", abortListener, { once: true });
 
   try {
     yield {
@@ -178,7 +178,13 @@ export async function* processEvents<TContext>(
       for (;;) {
         if (signal.aborted) throw new Cancelled();
         const next = iterator.next();
-        const result = await Promise.race([next, aborted]);
+        const result = await new Promise<IteratorResult<ThreadStreamEvent> | typeof ABORTED>(
+          (resolve, reject) => {
+            wake = resolve;
+            next.then(resolve, reject);
+          },
+        );
+        wake = undefined;
         if (result === ABORTED) {
           next.catch(() => undefined);
           throw new Cancelled();
@@ -225,7 +231,7 @@ export async function* processEvents<TContext>(
     if (updated) yield updated;
     settled = true;
   } finally {
-    if (abortListener) signal.removeEventListener("abort", abortListener);
+    signal.removeEventListener("abort", abortListener);
     // The consumer stopped early (disconnect): treat it as a cancellation.
     if (!settled) await cancel();
   }

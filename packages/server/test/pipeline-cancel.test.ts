@@ -11,12 +11,13 @@ afterEach(() => vi.restoreAllMocks());
 
 /**
  * Starts add_user_message with `respond`, reads events until `until(event)` is true, then stops
- * the stream the way `how` says; resolves with the events read.
+ * the stream the way `how` says (`later`: abort the signal while the next read is pending);
+ * resolves with the events read.
  */
 async function runAndStop(
   hooks: Hooks,
   stopWhen: (event: Event) => boolean,
-  how: "cancel" | "break" | "signal",
+  how: "cancel" | "break" | "signal" | "later",
 ) {
   const t = await withThread(hooks);
   const outer = new AbortController();
@@ -41,7 +42,9 @@ async function runAndStop(
       break;
     }
     if (how === "cancel") result.cancel();
-    else outer.abort();
+    else if (how === "signal") outer.abort();
+    // While the next read is pending, so the handler is mid-await when the signal aborts.
+    else setTimeout(() => outer.abort(), 30);
   }
   return { ...t, events, result };
 }
@@ -195,10 +198,36 @@ describe("pipeline: cancellation", () => {
         },
       },
       waiting,
-      "signal",
+      "later",
     );
     await until(async () => (await t.items()).length === 5);
     expect((await t.items()).map((i) => i.id).slice(2, 4)).toEqual(["msg_done", "msg_half"]);
+  });
+
+  it("a handler whose model call rejects with AbortError takes the cancellation path, not an error", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const t = await runAndStop(
+      {
+        async *respond(thread, _input, _ctx, { signal }) {
+          yield ev.added(assistant(thread.id, "msg_ab", "Partial"));
+          yield { type: "progress_update", text: "waiting" } as ThreadStreamEvent;
+          await new Promise((_resolve, reject) =>
+            signal.addEventListener("abort", () =>
+              reject(new DOMException("The operation was aborted", "AbortError")),
+            ),
+          );
+        },
+      },
+      waiting,
+      "later",
+    );
+    await until(async () => (await t.items()).length === 4);
+    expect((await t.items()).map((i) => i.type).slice(2)).toEqual([
+      "assistant_message",
+      "sdk_hidden_context",
+    ]);
+    expect(t.events.map((e) => e.type)).not.toContain("error");
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it("a client that was gone before the stream started still gets the cancellation path", async () => {
