@@ -10,7 +10,13 @@ import { stabilize, structureKey } from "./stable.js";
 
 /**
  * What `<ChatKit control={...}>` needs: where to report its element, the memoised options and
- * the latest event handlers.
+ * the latest event handlers. Treat it as opaque: pass it from `useChatKit` to `<ChatKit>`.
+ *
+ * @example
+ * ```tsx
+ * const { control } = useChatKit({ api: { url: "/chatkit" } });
+ * return <ChatKit control={control} />;
+ * ```
  */
 export interface ChatKitControl {
   /** Called by `<ChatKit>` with its element (and `null` on unmount). */
@@ -26,6 +32,12 @@ type Action = { type: string; payload?: Record<string, unknown> };
 /**
  * What `useChatKit` returns: the control for `<ChatKit>`, a ref to the element, and the element's
  * commands. A command called while no element is mounted warns and returns `undefined`.
+ *
+ * @example
+ * ```tsx
+ * const chat = useChatKit({ api: { url: "/chatkit" } });
+ * <button onClick={() => chat.sendUserMessage({ text: "Hello" })}>Say hello</button>;
+ * ```
  */
 export interface UseChatKitReturn {
   control: ChatKitControl;
