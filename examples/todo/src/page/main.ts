@@ -49,7 +49,13 @@ function options(): Parameters<ThreadkitChat["setOptions"]>[0] {
     theme: {
       colorScheme: dark.matches ? "dark" : "light",
       radius: "round",
-      color: { accent: { primary: dark.matches ? "#8b8cf8" : "#4f46e5", level: 1 } },
+      color: {
+        accent: { primary: dark.matches ? "#8b8cf8" : "#4f46e5", level: 1 },
+        // The same surface as the host pane, so the chat reads as part of the product.
+        surface: dark.matches
+          ? { background: "#18181b", foreground: "#ececef" }
+          : { background: "#ffffff", foreground: "#17171a" },
+      },
     },
     header: { title: { text: "Assistant" } },
     history: { enabled: true },

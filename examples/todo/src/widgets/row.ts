@@ -176,13 +176,11 @@ export function editRow(todo: Todo): WidgetComponent {
 function priorityForm(todo: Todo): WidgetComponent {
   return Form({
     key: `priority-${todo.id}`,
-    direction: "row",
+    direction: "col",
     gap: 2,
-    align: "center",
     onSubmitAction: SetPriority.create({ id: todo.id, priority: todo.priority }),
     children: [
       Col({
-        flex: 1,
         gap: 0,
         children: [
           Text({ value: "Priority", size: "sm", weight: "medium" }),
@@ -192,13 +190,18 @@ function priorityForm(todo: Todo): WidgetComponent {
           }),
         ],
       }),
-      Select({
-        name: "priority",
-        defaultValue: todo.priority,
-        options: PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] })),
-        size: "sm",
+      Row({
+        gap: 2,
+        children: [
+          Select({
+            name: "priority",
+            defaultValue: todo.priority,
+            options: PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] })),
+            size: "sm",
+          }),
+          Button({ label: "Set priority", submit: true, size: "sm", variant: "outline" }),
+        ],
       }),
-      Button({ label: "Set priority", submit: true, size: "sm", variant: "outline" }),
     ],
   });
 }
