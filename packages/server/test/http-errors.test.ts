@@ -287,6 +287,25 @@ describe.each(ADAPTERS)("%s adapter: failures and logging", (kind: AdapterKind) 
     expect(logged.join("\n")).not.toContain(SECRET);
   });
 
+  it("a client that disconnects mid-body is not an error: nothing logged, server healthy", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    running = await startAdapter(kind, makeApp().server);
+    const url = running.url;
+    await new Promise<void>((resolve) => {
+      const req = request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "1000" },
+      });
+      req.on("error", () => resolve());
+      req.on("close", () => resolve());
+      req.write('{"type":"threads.list",', () => setTimeout(() => req.destroy(), 50));
+    });
+    const ok = await send(url, { method: "POST", body: '{"type":"threads.list","params":{}}' });
+    expect(ok.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it("getContext may refuse with an HttpError (401)", async () => {
     const app = makeApp();
     const { createNodeHandler, createFetchHandler } = await import("@threadkit/server");

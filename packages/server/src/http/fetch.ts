@@ -135,6 +135,8 @@ export function createFetchHandler<TContext>(
       );
       return new Response(stream, { status: 200, headers: SSE_HEADERS });
     } catch (error) {
+      // The client went away (e.g. mid-body): nobody reads this answer, so log nothing.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(error);
     }
   };

@@ -107,6 +107,8 @@ async function handle<TContext>(
   try {
     body = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   } catch (error) {
+    // The client went away mid-body: nobody to answer, and nothing worth logging.
+    if (controller.signal.aborted || res.destroyed) return;
     req.resume(); // discard the rest without buffering it
     const { status, json } = errorPayload(error);
     sendJson(res, status, json, { Connection: "close" });
