@@ -2,7 +2,7 @@ import type { WidgetRoot } from "@threadkit/core";
 import { CustomStreamError } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import type { TodoRepo } from "./todos/repo.js";
-import type { Filter, Todo } from "./todos/todo.js";
+import { type Filter, matchesFilter, type Todo } from "./todos/todo.js";
 import type { UserAction } from "./user-action.js";
 import { deleteDoneCard } from "./widgets/confirm.js";
 import { todoListCard } from "./widgets/list.js";
@@ -122,9 +122,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.filter": {
       const { filter } = action.payload;
-      const shown = todos
-        .list(userId)
-        .filter((t) => filter === "all" || t.done === (filter === "done"));
+      const shown = todos.list(userId).filter((t) => matchesFilter(t, filter));
       const what = filter === "all" ? "all todos" : `${filter} todos`;
       return {
         widget: todoListCard(todos.list(userId), { filter }, env.today),

@@ -9,14 +9,20 @@ const SECURITY_HEADERS = {
   "Referrer-Policy": "no-referrer",
 };
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+): void {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     "Content-Type": type,
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-cache",
   });
-  res.end(body);
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /**
@@ -38,15 +44,15 @@ export function createRoutes(
     if (path === "/chatkit") return chatkit(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("Allow", "GET, HEAD");
-      return send(res, 405, "text/plain; charset=utf-8", "Method not allowed");
+      return send(req, res, 405, "text/plain; charset=utf-8", "Method not allowed");
     }
     if (path === "/api/todos") {
       const todos = server.todos.list(requestUser(req));
-      return send(res, 200, "application/json", JSON.stringify({ todos }));
+      return send(req, res, 200, "application/json", JSON.stringify({ todos }));
     }
     const asset = assets.get(path === "/index.html" ? "/" : path);
-    if (!asset) return send(res, 404, "text/plain; charset=utf-8", "Not found");
+    if (!asset) return send(req, res, 404, "text/plain; charset=utf-8", "Not found");
     if (path === "/" || path === "/index.html") ensureUser(req, res);
-    send(res, 200, asset.type, asset.body);
+    send(req, res, 200, asset.type, asset.body);
   };
 }

@@ -6,7 +6,7 @@ import type { AppConfig } from "../config.js";
 import type { RequestContext } from "../context.js";
 import type { TodoRepo } from "../todos/repo.js";
 import { isoToday } from "../todos/todo.js";
-import type { Responder, ResponderTurn } from "./responder.js";
+import { messageText, type Responder, type ResponderTurn } from "./responder.js";
 import { todoTools } from "./tools.js";
 
 /** How many recent thread items the agent reads as its input. */
@@ -46,10 +46,8 @@ export class AgentResponder implements Responder {
 
   async *respond(turn: ResponderTurn): AsyncGenerator<ThreadStreamEvent> {
     const { thread, context, signal } = turn;
-    if (turn.input && !thread.title) {
-      const text = turn.input.content.map((p) => (p.type === "input_text" ? p.text : "")).join("");
-      if (text.trim()) thread.title = text.trim().slice(0, 60);
-    }
+    const text = turn.input ? messageText(turn.input) : "";
+    if (text && !thread.title) thread.title = text.slice(0, 60);
     const page = await this.#store.loadThreadItems(thread.id, null, HISTORY, "desc", context);
     const items: ThreadItem[] = [...page.data].reverse();
     const input = await this.#converter.toAgentInput(items);
