@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import type { ThreadStreamEvent } from "@threadkit/core";
-import { parseSseEvents } from "@threadkit/server";
+import { parseSseEvents, SQLiteStore, type Store } from "@threadkit/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp, storedItems } from "./helpers/app.js";
 import {
@@ -10,7 +10,12 @@ import {
   type Running,
   startAdapter,
 } from "./helpers/http.js";
-import { type Hooks, now, USER, until, userInput } from "./helpers/server.js";
+import { type Ctx, type Hooks, makeStore, now, USER, until, userInput } from "./helpers/server.js";
+
+const STORES: Array<[string, () => Store<Ctx>]> = [
+  ["MemoryStore", () => makeStore()],
+  ["SQLiteStore", () => new SQLiteStore<Ctx>({ path: ":memory:", userId: (c) => c.userId })],
+];
 
 const CANCEL_NOTE = "The user cancelled the stream. Stop responding to the prior request.";
 const createBody = (text: string) => ({
@@ -29,8 +34,12 @@ describe.each(ADAPTERS)("%s adapter: streaming", (kind: AdapterKind) => {
     running = undefined;
   });
 
-  async function start(hooks: Hooks, options: { heartbeatMs?: number } = {}) {
-    const app = makeApp(hooks);
+  async function start(
+    hooks: Hooks,
+    options: { heartbeatMs?: number } = {},
+    store: Store<Ctx> = makeStore(),
+  ) {
+    const app = makeApp(hooks, store);
     running = await startAdapter(kind, app.server, options);
     return { ...app, url: running.url };
   }
@@ -82,60 +91,69 @@ describe.each(ADAPTERS)("%s adapter: streaming", (kind: AdapterKind) => {
     expect(stream.events()).toHaveLength(4);
   });
 
-  it("a closed socket aborts the handler and saves the partial answer and the cancel note", async () => {
-    let sawAbort = false;
-    let pendingAtCancel: string[] = [];
-    const { url, store } = await start({
-      async *respond(thread, _input, _ctx, { signal }) {
-        const message = {
-          type: "assistant_message",
-          id: "msg_partial",
-          thread_id: thread.id,
-          created_at: now(),
-          content: [{ type: "output_text", text: "Hello, ", annotations: [] }],
-        };
-        yield { type: "thread.item.added", item: message } as ThreadStreamEvent;
-        yield {
-          type: "thread.item.updated",
-          item_id: "msg_partial",
-          update: {
-            type: "assistant_message.content_part.text_delta",
-            content_index: 0,
-            delta: "World!",
+  it.each(STORES)(
+    "a closed socket aborts the handler and saves the partial answer and the cancel note (%s)",
+    async (_name, makeStoreFor) => {
+      let sawAbort = false;
+      let pendingAtCancel: string[] = [];
+      const { url, store } = await start(
+        {
+          async *respond(thread, _input, _ctx, { signal }) {
+            const message = {
+              type: "assistant_message",
+              id: "msg_partial",
+              thread_id: thread.id,
+              created_at: now(),
+              content: [{ type: "output_text", text: "Hello, ", annotations: [] }],
+            };
+            yield { type: "thread.item.added", item: message } as ThreadStreamEvent;
+            yield {
+              type: "thread.item.updated",
+              item_id: "msg_partial",
+              update: {
+                type: "assistant_message.content_part.text_delta",
+                content_index: 0,
+                delta: "World!",
+              },
+            } as ThreadStreamEvent;
+            // A model call that only ends when the request is aborted.
+            await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
+            sawAbort = true;
+            yield { type: "progress_update", text: "never sent" } as ThreadStreamEvent;
           },
-        } as ThreadStreamEvent;
-        // A model call that only ends when the request is aborted.
-        await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
-        sawAbort = true;
-        yield { type: "progress_update", text: "never sent" } as ThreadStreamEvent;
-      },
-      handleStreamCancelled(_thread, pending) {
-        pendingAtCancel = pending.map((item) => item.id);
-      },
-    });
-    const stream = openStream(url, createBody("Hi"));
-    await stream.response;
-    await until(() => stream.events().some((e) => e.type === "thread.item.updated"));
-    const threadId = (stream.events()[0]?.thread as { id: string }).id;
-    // Nothing of the answer is stored while it streams.
-    expect((await storedItems(store, threadId, USER)).map((i) => i.type)).toEqual(["user_message"]);
-    stream.destroy();
-    await until(() => sawAbort);
-    await until(async () => (await storedItems(store, threadId, USER)).length === 3);
-    const items = await storedItems(store, threadId, USER);
-    expect(items.map((i) => i.type)).toEqual([
-      "user_message",
-      "assistant_message",
-      "sdk_hidden_context",
-    ]);
-    expect(items[1]).toMatchObject({
-      id: "msg_partial",
-      content: [{ type: "output_text", text: "Hello, World!" }],
-    });
-    expect(items[2]).toMatchObject({ content: CANCEL_NOTE });
-    expect(items[2]?.id).toMatch(/^shcx_/);
-    expect(pendingAtCancel).toEqual(["msg_partial"]);
-  });
+          handleStreamCancelled(_thread, pending) {
+            pendingAtCancel = pending.map((item) => item.id);
+          },
+        },
+        {},
+        makeStoreFor(),
+      );
+      const stream = openStream(url, createBody("Hi"));
+      await stream.response;
+      await until(() => stream.events().some((e) => e.type === "thread.item.updated"));
+      const threadId = (stream.events()[0]?.thread as { id: string }).id;
+      // Nothing of the answer is stored while it streams.
+      expect((await storedItems(store, threadId, USER)).map((i) => i.type)).toEqual([
+        "user_message",
+      ]);
+      stream.destroy();
+      await until(() => sawAbort);
+      await until(async () => (await storedItems(store, threadId, USER)).length === 3);
+      const items = await storedItems(store, threadId, USER);
+      expect(items.map((i) => i.type)).toEqual([
+        "user_message",
+        "assistant_message",
+        "sdk_hidden_context",
+      ]);
+      expect(items[1]).toMatchObject({
+        id: "msg_partial",
+        content: [{ type: "output_text", text: "Hello, World!" }],
+      });
+      expect(items[2]).toMatchObject({ content: CANCEL_NOTE });
+      expect(items[2]?.id).toMatch(/^shcx_/);
+      expect(pendingAtCancel).toEqual(["msg_partial"]);
+    },
+  );
 
   it("a handler that ignores its signal is still cancelled when the socket closes", async () => {
     const { url, store } = await start({
