@@ -10,9 +10,16 @@ export interface AppConfig {
   openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
 }
 
+/** `THREADKIT_DB` resolved against the working directory; `:memory:` stays as it is. */
+function dbPath(value: string | undefined): string {
+  if (value === ":memory:") return value;
+  return resolve(value || "data/todo.sqlite");
+}
+
 /**
  * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
- * (default `data/todo.sqlite`, relative to the working directory), and `OPENAI_API_KEY`,
+ * (default `data/todo.sqlite`, relative to the working directory; `:memory:` for a
+ * throwaway database), and `OPENAI_API_KEY`,
  * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
  *
  * @example
@@ -27,7 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
     port,
     host: env.HOST || "127.0.0.1",
-    dbPath: resolve(env.THREADKIT_DB || "data/todo.sqlite"),
+    dbPath: dbPath(env.THREADKIT_DB),
     openai: apiKey
       ? {
           apiKey,
