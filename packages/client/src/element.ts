@@ -294,7 +294,14 @@ export class ThreadkitChat extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (this.#controller.responding) {
-      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      // Hidden tabs get no animation frames: a timer keeps them rendering (slowly) too.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
     super.scheduleUpdate();
   }
