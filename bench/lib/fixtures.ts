@@ -1,0 +1,65 @@
+/**
+ * The canned content every bench server sends, so that Threadkit, the bare baseline and the peer
+ * write the same events and differ only in what they do around them.
+ */
+
+/** One text delta of 100 bytes. */
+export const DELTA =
+  "Threadkit streams assistant text to the browser in small deltas, as ChatKit does. 0123456789 abcdef.";
+
+/** How many widget nodes `card(n)` holds: the root plus n - 1 components. */
+export function card(nodes: number, label = "v1"): Record<string, unknown> {
+  const rows: Record<string, unknown>[] = [];
+  // Each row is Row + Text + Badge = 3 nodes; the root Card and a Title add 2.
+  let remaining = nodes - 2;
+  let i = 0;
+  while (remaining >= 3) {
+    rows.push({
+      type: "Row",
+      gap: 2,
+      children: [
+        { type: "Text", value: `Row ${i} (${label})`, size: "sm" },
+        { type: "Badge", label: i % 2 === 0 ? "open" : "done", color: "info" },
+      ],
+    });
+    remaining -= 3;
+    i++;
+  }
+  const extra = Array.from({ length: remaining }, (_, j) => ({ type: "Divider", key: `d${j}` }));
+  return {
+    type: "Card",
+    size: "md",
+    children: [{ type: "Title", value: `Bench card ${label}`, size: "sm" }, ...rows, ...extra],
+  };
+}
+
+/** Counts the nodes of a widget tree (to check the fixtures say what they claim). */
+export function countNodes(node: unknown): number {
+  if (!node || typeof node !== "object") return 0;
+  const children = (node as { children?: unknown }).children;
+  const list = Array.isArray(children) ? children : children ? [children] : [];
+  return 1 + list.reduce((sum: number, child) => sum + countNodes(child), 0);
+}
+
+export const now = (): string => new Date().toISOString();
+
+/** What the bench's user messages ask for: `stream:N`, `widget`, `idle`, or anything else (a short reply). */
+export type BenchCommand =
+  | { kind: "stream"; deltas: number }
+  | { kind: "widget" }
+  | { kind: "idle" }
+  | { kind: "short" };
+
+export function commandOf(text: string): BenchCommand {
+  if (text.startsWith("stream:")) return { kind: "stream", deltas: Number(text.slice(7)) || 0 };
+  if (text === "widget") return { kind: "widget" };
+  if (text === "idle") return { kind: "idle" };
+  return { kind: "short" };
+}
+
+/** The text of a user message input (`{content:[{type:"input_text",text}]}`). */
+export function inputText(input: unknown): string {
+  const content = (input as { content?: Array<{ text?: unknown }> } | undefined)?.content;
+  const first = content?.[0]?.text;
+  return typeof first === "string" ? first : "";
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: every scenario of the real stack over loopback HTTP, each figure beside a
+ * baseline measured in the same run (the bare node:http limit, the peer SDK), as ratios.
+ * `--quick` keeps every scenario and size with fewer rounds. Writes bench/results/latest.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { printTable, type Row } from "./lib/report.js";
+import { actionScenario } from "./scenarios/action.js";
+import { clientScenario } from "./scenarios/client.js";
+import { storeScenario } from "./scenarios/store.js";
+import { streamScenario } from "./scenarios/stream.js";
+import { streamsScenario } from "./scenarios/streams.js";
+
+const quick = process.argv.includes("--quick");
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
+
+const scenarios: Array<[string, () => Promise<Row[]>]> = [
+  ["stream", () => streamScenario(quick ? 3 : 7)],
+  ["action", () => actionScenario(quick)],
+  ["streams", () => streamsScenario(quick)],
+  ["store", () => storeScenario(quick)],
+  ["client", () => clientScenario(quick)],
+];
+
+const rows: Row[] = [];
+for (const [name, run] of scenarios) {
+  if (only && !only.split(",").includes(name)) continue;
+  const start = performance.now();
+  process.stderr.write(`bench: ${name}...`);
+  rows.push(...(await run()));
+  process.stderr.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+}
+
+printTable(rows);
+const results = {
+  machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "", node: process.version },
+  quick,
+  date: new Date().toISOString(),
+  scenarios: rows,
+};
+const dir = fileURLToPath(new URL("./results/", import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote bench/results/latest.json`);

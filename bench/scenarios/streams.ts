@@ -1,0 +1,65 @@
+/** Scenario 3: many idle streams held open; server memory per stream and JSON latency under that load. */
+import type http from "node:http";
+import { openIdleStream, post } from "../lib/client.js";
+import { startServer } from "../lib/proc.js";
+import { type Row, row } from "../lib/report.js";
+import { percentile } from "../lib/stats.js";
+import { addMessage, createThread } from "./stream.js";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function holdStreams(name: string, streams: number, listRequests: number) {
+  const server = await startServer(name);
+  const open: http.ClientRequest[] = [];
+  try {
+    const { threadId } = await createThread(server.port);
+    for (let i = 0; i < 50; i++) await post(server.port, { type: "threads.list", params: {} });
+    await sleep(500);
+    const before = server.rssKb();
+    // Open in batches so the listen backlog never overflows.
+    for (let i = 0; i < streams; i += 100) {
+      const batch = Array.from({ length: Math.min(100, streams - i) }, () =>
+        openIdleStream(server.port, addMessage(threadId, "idle")),
+      );
+      open.push(...(await Promise.all(batch)));
+    }
+    await sleep(1000);
+    const after = server.rssKb();
+    const list: number[] = [];
+    for (let i = 0; i < listRequests; i++) {
+      list.push((await post(server.port, { type: "threads.list", params: { limit: 20 } })).end);
+    }
+    return { kbPerStream: (after - before) / streams, listP99: percentile(list, 99) };
+  } finally {
+    for (const req of open) req.destroy();
+    await sleep(200);
+    await server.stop();
+  }
+}
+
+export async function streamsScenario(quick: boolean): Promise<Row[]> {
+  const streams = 2000;
+  const list = quick ? 100 : 400;
+  const threadkit = await holdStreams("threadkit", streams, list);
+  const bare = await holdStreams("bare", streams, list);
+  return [
+    row(
+      "streams.kb_per_idle_stream",
+      `server RSS growth per idle stream, ${streams} streams`,
+      "KB",
+      {
+        threadkit: threadkit.kbPerStream,
+        bare: bare.kbPerStream,
+      },
+    ),
+    row(
+      "streams.list_p99_ms_under_load",
+      `threads.list p99 with ${streams} idle streams open`,
+      "ms",
+      {
+        threadkit: threadkit.listP99,
+        bare: bare.listP99,
+      },
+    ),
+  ];
+}

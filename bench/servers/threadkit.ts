@@ -1,0 +1,139 @@
+/**
+ * Threadkit as an application would run it: a ChatKitServer subclass over SQLiteStore (a fresh
+ * file in a temp dir), served by createNodeHandler with its defaults (body limit, validation,
+ * 15 s heartbeats, cancellation). It answers the bench commands of lib/fixtures.ts.
+ */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type {
+  Action,
+  SyncCustomActionResponse,
+  ThreadItem,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  UserMessageItem,
+  WidgetItem,
+  WidgetRoot,
+} from "@threadkit/core";
+import {
+  ChatKitServer,
+  createNodeHandler,
+  type HandlerOptions,
+  SQLiteStore,
+} from "@threadkit/server";
+import { card, commandOf, DELTA, now } from "../lib/fixtures.js";
+
+type Ctx = { userId: string };
+
+class BenchServer extends ChatKitServer<Ctx> {
+  async *respond(
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: Ctx,
+    options: HandlerOptions,
+  ): AsyncGenerator<ThreadStreamEvent> {
+    const first = input?.content[0];
+    const text = first && "text" in first ? first.text : "";
+    yield* this.reply(thread, text, context, options.signal);
+  }
+
+  override async *action(
+    thread: ThreadMetadata,
+    _action: Action,
+    sender: WidgetItem | null,
+    context: Ctx,
+    options: HandlerOptions,
+  ): AsyncGenerator<ThreadStreamEvent> {
+    if (sender)
+      yield* this.replaceWidgetRoot(
+        thread,
+        sender,
+        card(50, "v2") as unknown as WidgetRoot,
+        context,
+      );
+    yield* this.reply(thread, "short", context, options.signal);
+  }
+
+  override async syncAction(
+    thread: ThreadMetadata,
+    _action: Action,
+    sender: WidgetItem | null,
+    context: Ctx,
+  ): Promise<SyncCustomActionResponse> {
+    if (!sender) return { updated_item: null };
+    const updated = { ...sender, widget: card(50, "v2") as unknown as WidgetRoot };
+    await this.store.saveItem(thread.id, updated, context);
+    return { updated_item: updated };
+  }
+
+  private async *reply(
+    thread: ThreadMetadata,
+    text: string,
+    context: Ctx,
+    signal: AbortSignal,
+  ): AsyncGenerator<ThreadStreamEvent> {
+    const command = commandOf(text);
+    if (command.kind === "idle") {
+      // Held open until the client goes away; the handler's heartbeats keep it alive.
+      await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
+      return;
+    }
+    const id = this.store.generateItemId("message", thread, context);
+    if (command.kind === "widget") {
+      const item = {
+        type: "widget",
+        id,
+        thread_id: thread.id,
+        created_at: now(),
+        widget: card(50),
+      } as unknown as ThreadItem;
+      yield { type: "thread.item.done", item } as ThreadStreamEvent;
+      return;
+    }
+    const base = { type: "assistant_message", id, thread_id: thread.id, created_at: now() };
+    yield { type: "thread.item.added", item: { ...base, content: [] } } as ThreadStreamEvent;
+    const deltas = command.kind === "stream" ? command.deltas : 1;
+    let full = "";
+    for (let i = 0; i < deltas; i++) {
+      full += DELTA;
+      yield {
+        type: "thread.item.updated",
+        item_id: id,
+        update: {
+          type: "assistant_message.content_part.text_delta",
+          content_index: 0,
+          delta: DELTA,
+        },
+      } as ThreadStreamEvent;
+    }
+    yield {
+      type: "thread.item.done",
+      item: { ...base, content: [{ type: "output_text", text: full, annotations: [] }] },
+    } as ThreadStreamEvent;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "threadkit-bench-server-"));
+const store = new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
+const server = new BenchServer(store);
+const httpServer = http.createServer(
+  createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
+);
+
+const shutdown = () => {
+  httpServer.closeAllConnections();
+  httpServer.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+
+httpServer.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
+  const address = httpServer.address();
+  process.stdout.write(`ready ${typeof address === "object" && address ? address.port : 0}\n`);
+});
