@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiskAttachmentStore } from "@threadkit/server";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ADAPTERS,
   type AdapterKind,
@@ -137,6 +138,26 @@ describe.each(ADAPTERS)(
       expect(unknown.status).toBe(404);
       // Nothing half-written is left behind: one record and one file.
       expect(readdirSync(dir).sort()).toEqual([`${file.id}.bin`, `${file.id}.json`]);
+    });
+
+    it("an upload cut off mid-body leaves no partial file and logs nothing", async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const file = await create("notes.txt", 500, "text/plain");
+      await new Promise<void>((resolve) => {
+        const req = request(`${running.origin}${file.upload_descriptor.url}`, {
+          method: "PUT",
+          headers: { "x-user": USER.userId, "content-length": "500" },
+        });
+        req.on("error", () => resolve());
+        req.on("close", () => resolve());
+        req.write("x".repeat(100), () => setTimeout(() => req.destroy(), 50));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(readdirSync(dir)).toEqual([`${file.id}.json`]);
+      expect(logged).not.toHaveBeenCalled();
+      // The upload can be retried in full.
+      expect((await upload(file, "y".repeat(500))).status).toBe(200);
+      logged.mockRestore();
     });
 
     it("405 on an upload or preview URL with the wrong method", async () => {

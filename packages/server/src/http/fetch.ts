@@ -33,6 +33,11 @@ function pathnameOf(url: string): string {
   }
 }
 
+/** The answer when the client went away (e.g. mid-body): nobody reads it, so nothing is logged. */
+function clientGone(): Response {
+  return new Response(null, { status: 499 });
+}
+
 function errorResponse(error: unknown, extra: Record<string, string> = {}): Response {
   const { status, json } = errorPayload(error);
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...extra } });
@@ -90,7 +95,7 @@ export function createFetchHandler<TContext>(
       try {
         return await serveAttachmentRoute(route, request, options.getContext);
       } catch (error) {
-        return errorResponse(error);
+        return request.signal.aborted ? clientGone() : errorResponse(error);
       }
     }
     if (request.method !== "POST") {
@@ -135,9 +140,7 @@ export function createFetchHandler<TContext>(
       );
       return new Response(stream, { status: 200, headers: SSE_HEADERS });
     } catch (error) {
-      // The client went away (e.g. mid-body): nobody reads this answer, so log nothing.
-      if (request.signal.aborted) return new Response(null, { status: 499 });
-      return errorResponse(error);
+      return request.signal.aborted ? clientGone() : errorResponse(error);
     }
   };
 }

@@ -67,6 +67,8 @@ export async function serveAttachmentNode<C>(
         : await route.store.handleUpload(route.id, req, length, context);
     send(res, 200, JSON.stringify(result), JSON_HEADERS);
   } catch (error) {
+    // The client went away mid-upload: the store already dropped the partial file.
+    if (res.destroyed || (req.destroyed && !req.complete)) return;
     if (res.headersSent) {
       res.destroy();
       return;
