@@ -1,8 +1,8 @@
 import type { WidgetRoot } from "@threadkit/core";
 import { CustomStreamError } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
-import type { TodoRepo } from "./todos/repo.js";
-import { type Filter, matchesFilter, type Todo } from "./todos/todo.js";
+import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
+import { type Filter, matchesFilter, type NewTodo, type Todo } from "./todos/todo.js";
 import type { UserAction } from "./user-action.js";
 import { deleteDoneCard } from "./widgets/confirm.js";
 import { todoListCard } from "./widgets/list.js";
@@ -30,6 +30,16 @@ export interface ActionOutcome {
 function found(todo: Todo | null): Todo {
   if (!todo) throw new CustomStreamError("That todo no longer exists. It may have been deleted.");
   return todo;
+}
+
+/** Adds a todo; a full list is a user-facing error event rather than a server error. */
+function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Todo {
+  try {
+    return todos.add(userId, todo);
+  } catch (error) {
+    if (error instanceof TodoLimitError) throw new CustomStreamError(error.message);
+    throw error;
+  }
 }
 
 function plural(n: number, word: string): string {
@@ -105,7 +115,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       return { widget: list({ adding: true }), userAction: note("The user opened the add form.") };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
-      const todo = todos.add(userId, {
+      const todo = addTodo(todos, userId, {
         title,
         due: due || null,
         priority: priority || "normal",

@@ -1,5 +1,6 @@
 import type { ThreadStreamEvent, WidgetItem } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
+import { MAX_TODOS } from "../src/todos/todo.js";
 import { makeServer, post, replies, startThread } from "./helpers.js";
 
 function widgetDone(events: readonly ThreadStreamEvent[]): WidgetItem {
@@ -86,6 +87,21 @@ describe("TodoServer", () => {
       allow_retry: false,
     });
     expect(todos.list("alice")[0]?.done).toBe(false);
+  });
+
+  it("turns a full list into an error event the user can read", async () => {
+    const { server, todos } = makeServer();
+    const { threadId, events } = await startThread(server, "add Buy milk");
+    for (let i = 1; i < MAX_TODOS; i++) todos.add("alice", { title: `Todo ${i}` });
+    const out = await post(
+      server,
+      action(threadId, widgetDone(events).id, "todo.add", { todo: { title: "One more" } }),
+    );
+    expect(out.at(-1)).toMatchObject({
+      type: "error",
+      code: "custom",
+      message: `You can keep at most ${MAX_TODOS} todos; delete some done ones first.`,
+    });
   });
 
   it("never lets one user act on another user's todo", async () => {
