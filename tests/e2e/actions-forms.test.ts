@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   focusedName,
   launchBrowser,
+  newPage,
   openWidgetChat,
   recordedEvents,
   requestsOf,
   type WidgetChat,
   waitForEvent,
 } from "./helpers/index.js";
+import { loadFixtures, mountWidget, startWidgetHarness } from "./widgets-fixture.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -274,6 +276,29 @@ describe("forms", () => {
       expect(snapshot).toContain('radio "Small"');
     } finally {
       await chat.dispose();
+    }
+  });
+
+  it("gives every control of every shared fixture an accessible name", async () => {
+    const harness = await startWidgetHarness();
+    const { page, close } = await newPage(browser);
+    try {
+      let controls = 0;
+      for (const { name, widget } of loadFixtures()) {
+        await mountWidget(page, harness, widget);
+        const snapshot = await page.locator("tk-widget").ariaSnapshot();
+        const lines = snapshot
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => /^- (textbox|combobox|checkbox|radio|button|spinbutton)\b/.test(l));
+        controls += lines.length;
+        const unnamed = lines.filter((l) => !/^- \w+ "[^"]+"/.test(l));
+        expect({ name, unnamed }).toEqual({ name, unnamed: [] });
+      }
+      expect(controls).toBeGreaterThan(10);
+    } finally {
+      await close();
+      await harness.close();
     }
   });
 });
