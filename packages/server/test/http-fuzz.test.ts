@@ -1,5 +1,5 @@
 import { parseSseEvents, SQLiteStore, type Store } from "@threadkit/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeApp } from "./helpers/app.js";
 import { type AdapterKind, type Running, startAdapter } from "./helpers/http.js";
 import { streamOf } from "./helpers/pipeline.js";
@@ -164,7 +164,13 @@ describe.each(COMBOS)("%s adapter + %s: fuzzed bodies", (kind, _name, makeStoreF
   let app: ReturnType<typeof makeApp>;
   let running: Running | undefined;
   let post: (text: string) => Promise<Response>;
+  const logged: string[] = [];
   beforeAll(async () => {
+    for (const level of ["log", "warn", "error"] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(" "));
+      });
+    }
     app = makeApp({}, makeStoreFor());
     const init = (text: string) => ({
       method: "POST",
@@ -180,7 +186,12 @@ describe.each(COMBOS)("%s adapter + %s: fuzzed bodies", (kind, _name, makeStoreF
       post = (text) => handler(new Request("http://test/chatkit", init(text)));
     }
   });
-  afterAll(() => running?.close());
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await running?.close();
+    // Whatever was logged, none of the request's content was.
+    expect(logged.join("\n")).not.toMatch(/polluted|éééé|"go"|hello/);
+  });
 
   const types = Object.keys(bases({} as Seed));
   it.each(types)(

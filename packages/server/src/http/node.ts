@@ -121,8 +121,9 @@ async function handle<TContext>(
     sendJson(res, 200, result.json);
     return;
   }
+  // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
+  // in the same write, instead of costing a write of their own on every stream.
   res.writeHead(200, SSE_HEADERS);
-  res.flushHeaders();
   const pump = new SsePump(result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
   // Events produced in the same tick go out in one socket write instead of one write each:
   // the socket is corked at the first and uncorked once the tick's work is done.
