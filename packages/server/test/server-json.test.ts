@@ -62,6 +62,17 @@ describe("threads.list", () => {
     const asc = await client.json<Page>("threads.list", { order: "asc" });
     expect(asc.data[0]?.id).toBe(ids[0]);
   });
+
+  it("clamps an untrusted limit to 100 and pages on from there", async () => {
+    const { store, client } = setup();
+    await seedThreads(store, 103);
+    const first = await client.json<Page>("threads.list", { limit: 1_000_000 });
+    expect(first.data).toHaveLength(100);
+    expect(first.has_more).toBe(true);
+    const rest = await client.json<Page>("threads.list", { limit: 1_000_000, after: first.after });
+    expect(rest.data).toHaveLength(3);
+    expect(rest.has_more).toBe(false);
+  });
 });
 
 describe("items.list and threads.get_by_id", () => {

@@ -5,6 +5,13 @@ import { loadVisibleItems } from "../store/pages.js";
 import { toThreadResponse } from "../thread-response.js";
 
 const DEFAULT_PAGE_SIZE = 20;
+/** The largest page a client may ask for: `limit` is untrusted, and a page is built in memory. */
+const MAX_PAGE_SIZE = 100;
+
+/** A client's `limit`: 0 or missing means the default; more than {@link MAX_PAGE_SIZE} is clamped. */
+function clientLimit(limit: number | null | undefined): number {
+  return Math.min(limit || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+}
 
 function json(value: unknown): string {
   return JSON.stringify(serialize(value));
@@ -59,7 +66,7 @@ export async function handleJsonRequest<C>(
     case "threads.list": {
       const { limit, after, order } = request.params;
       const page = await store.loadThreads(
-        limit || DEFAULT_PAGE_SIZE,
+        clientLimit(limit),
         after ?? null,
         order ?? "desc",
         context,
@@ -73,7 +80,7 @@ export async function handleJsonRequest<C>(
         store,
         thread.id,
         after ?? null,
-        limit || DEFAULT_PAGE_SIZE,
+        clientLimit(limit),
         order ?? "desc",
         context,
       );
