@@ -1,5 +1,5 @@
 // Builds packages/client/dist/threadkit.js: one self-contained, minified ES module with every
-// dependency bundled (lit, marked, @threadkit/core), with the static text of Lit's
+// dependency bundled (lit, marked, dompurify, d3-shape, eventsource-parser, @threadkit/core), with the static text of Lit's
 // css``/html`` templates minified. Prints the minified and gzipped sizes. Usage: `node packages/client/scripts/bundle.mjs [--meta]`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -1,3 +1,4 @@
+import DOMPurify from "dompurify";
 import { Marked, type Tokens } from "marked";
 
 /** URL schemes allowed in links and images; everything else (javascript:, data:, vbscript:) is dropped. */
@@ -10,8 +11,8 @@ const escapeHtml = (text: string) =>
   );
 
 /**
- * Raw HTML in Markdown is shown as text, never parsed (as chat UIs do): the only markup in the
- * output is what marked's renderer produces, with text and attributes escaped.
+ * Raw HTML in Markdown is shown as text, never parsed (as chat UIs do): model output is not a
+ * place for markup. DOMPurify then checks what marked produced, as a second line of defence.
  */
 const marked = new Marked({
   gfm: true,
@@ -25,70 +26,33 @@ const marked = new Marked({
   },
 });
 
-/** Tags marked can produce, each with the attributes it may keep. */
-const ALLOWED: Record<string, readonly string[]> = {
-  A: ["href", "title"],
-  IMG: ["src", "alt", "title"],
-  CODE: ["class"],
-  OL: ["start"],
-  TH: ["align"],
-  TD: ["align"],
-  INPUT: ["type", "checked", "disabled"],
-};
-for (const tag of [
-  "P BR HR EM STRONG DEL S B I U SMALL SUB SUP MARK Q CITE KBD SAMP VAR ABBR SPAN DIV",
-  "H1 H2 H3 H4 H5 H6 BLOCKQUOTE PRE UL LI DL DT DD TABLE THEAD TBODY TFOOT TR CAPTION",
-]
-  .join(" ")
-  .split(" "))
-  ALLOWED[tag] ??= [];
-
-/**
- * Walks parsed HTML and keeps only {@link ALLOWED} tags and attributes: other elements are
- * replaced by their text (script, style and template contents are dropped), URLs must use a safe
- * scheme, inputs must be disabled checkboxes, and links open in a new tab.
- */
-function sanitize(root: DocumentFragment): void {
-  const walk = (parent: ParentNode) => {
-    for (const node of Array.from(parent.childNodes)) {
-      if (node.nodeType === Node.COMMENT_NODE) {
-        node.remove();
-        continue;
-      }
-      if (!(node instanceof Element)) continue;
-      const allowed = ALLOWED[node.tagName];
-      if (!allowed) {
-        const drop = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|IFRAME|OBJECT|SVG|MATH)$/i.test(
-          node.tagName,
-        );
-        node.replaceWith(drop ? "" : (node.textContent ?? ""));
-        continue;
-      }
-      for (const attr of Array.from(node.attributes)) {
-        const ok =
-          allowed.includes(attr.name) &&
-          (attr.name !== "href" && attr.name !== "src" ? true : SAFE_URL.test(attr.value.trim()));
-        if (!ok) node.removeAttribute(attr.name);
-      }
-      if (node.tagName === "INPUT") {
-        node.setAttribute("type", "checkbox");
-        node.setAttribute("disabled", "");
-      }
-      if (node.tagName === "A" && !(node.getAttribute("href") ?? "#").startsWith("#")) {
-        node.setAttribute("target", "_blank");
-        node.setAttribute("rel", "noopener noreferrer");
-      }
-      walk(node);
+let hooked = false;
+/** Drops unsafe URLs and makes external links open in a new tab without an opener. */
+function installHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+    if (!(node instanceof Element)) return;
+    for (const attr of ["href", "src", "xlink:href", "action", "formaction"]) {
+      const value = node.getAttribute(attr);
+      if (value !== null && !SAFE_URL.test(value.trim())) node.removeAttribute(attr);
     }
-  };
-  walk(root);
+    if (node.tagName === "A" && !(node.getAttribute("href") ?? "#").startsWith("#")) {
+      node.setAttribute("target", "_blank");
+      node.setAttribute("rel", "noopener noreferrer");
+    }
+    if (node.tagName === "INPUT") {
+      node.setAttribute("type", "checkbox");
+      node.setAttribute("disabled", "");
+    }
+  });
 }
 
 /**
  * Renders Markdown (GitHub-flavoured: tables, strikethrough, task lists, fenced code) to safe
- * HTML. Raw HTML is escaped (shown as text), `javascript:` / `data:` / `vbscript:` URLs are
- * dropped, only the tags Markdown produces survive, and links open in a new tab with
- * `rel="noopener noreferrer"`. Needs a DOM (browser).
+ * HTML. Raw HTML is escaped (shown as text); the result is sanitised with DOMPurify, so no script,
+ * event handler, style, form or frame survives, `javascript:` / `data:` / `vbscript:` URLs are
+ * dropped, and links open in a new tab with `rel="noopener noreferrer"`. Needs a DOM (browser).
  *
  * @example
  * ```ts
@@ -98,8 +62,22 @@ function sanitize(root: DocumentFragment): void {
  * ```
  */
 export function renderMarkdown(text: string): string {
-  const template = document.createElement("template");
-  template.innerHTML = marked.parse(text ?? "") as string;
-  sanitize(template.content);
-  return template.innerHTML;
+  installHooks();
+  const raw = marked.parse(text ?? "") as string;
+  return DOMPurify.sanitize(raw, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: [
+      "style",
+      "form",
+      "button",
+      "textarea",
+      "select",
+      "iframe",
+      "object",
+      "svg",
+      "math",
+    ],
+    FORBID_ATTR: ["style"],
+    ADD_ATTR: ["target"],
+  });
 }

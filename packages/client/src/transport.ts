@@ -1,5 +1,5 @@
 import type { ThreadStreamEvent } from "@threadkit/core";
-import { sseDecoder } from "./sse.js";
+import { createParser } from "eventsource-parser";
 
 /**
  * An HTTP error from the ChatKit endpoint (4xx/5xx). `body` holds the parsed JSON error when the
@@ -100,12 +100,14 @@ export function toStreamEvent(value: unknown): ThreadStreamEvent | null {
  */
 export async function* readSSE(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
   const queue: unknown[] = [];
-  const feed = sseDecoder((data) => {
-    try {
-      queue.push(JSON.parse(data));
-    } catch {
-      // not JSON: ignore, like unknown event types
-    }
+  const parser = createParser({
+    onEvent(event) {
+      try {
+        queue.push(JSON.parse(event.data));
+      } catch {
+        // not JSON: ignore, like unknown event types
+      }
+    },
   });
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -113,11 +115,11 @@ export async function* readSSE(body: ReadableStream<Uint8Array>): AsyncGenerator
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      feed(decoder.decode(value, { stream: true }));
+      parser.feed(decoder.decode(value, { stream: true }));
       while (queue.length > 0) yield queue.shift();
     }
-    feed(decoder.decode());
-    feed(null);
+    // A last event without its blank line still counts.
+    parser.feed(`${decoder.decode()}\n\n`);
     while (queue.length > 0) yield queue.shift();
   } finally {
     reader.releaseLock();

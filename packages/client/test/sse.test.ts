@@ -1,35 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { sseDecoder } from "../src/sse.js";
 import { readSSE, toStreamEvent } from "../src/transport.js";
 
-function decode(chunks: string[]): string[] {
-  const out: string[] = [];
-  const feed = sseDecoder((d) => out.push(d));
-  for (const c of chunks) feed(c);
-  feed(null);
+/** Reads an SSE body delivered in the given chunks (as bytes, so UTF-8 can split too). */
+async function read(chunks: (string | Uint8Array)[]): Promise<unknown[]> {
+  const enc = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const chunk of chunks) c.enqueue(typeof chunk === "string" ? enc.encode(chunk) : chunk);
+      c.close();
+    },
+  });
+  const out: unknown[] = [];
+  for await (const d of readSSE(body)) out.push(d);
   return out;
 }
 
-describe("sseDecoder", () => {
-  it("splits events on blank lines across arbitrary chunk boundaries", () => {
+describe("readSSE framing", () => {
+  it("splits events on blank lines across arbitrary chunk boundaries", async () => {
     const text = 'data: {"a":1}\n\ndata: {"b":2}\n\n';
     for (let cut = 0; cut <= text.length; cut++) {
-      expect(decode([text.slice(0, cut), text.slice(cut)])).toEqual(['{"a":1}', '{"b":2}']);
+      await expect(read([text.slice(0, cut), text.slice(cut)])).resolves.toEqual([
+        { a: 1 },
+        { b: 2 },
+      ]);
     }
   });
 
-  it("handles CRLF and CR line ends, including a CRLF split between chunks", () => {
-    expect(decode(["data: x\r", "\n\r\ndata: y\r\r"])).toEqual(["x", "y"]);
+  it("handles CRLF and CR line ends, including a CRLF split between chunks", async () => {
+    await expect(read(['data: "x"\r', '\n\r\ndata: "y"\r\r'])).resolves.toEqual(["x", "y"]);
   });
 
-  it("joins multi-line data, skips comments and other fields, strips one leading space", () => {
-    expect(
-      decode([": ping\nevent: message\nid: 3\ndata:  two spaces\ndata:second\nretry: 5\n\n"]),
-    ).toEqual([" two spaces\nsecond"]);
+  it("joins multi-line data and skips comments (heartbeats) and other fields", async () => {
+    await expect(
+      read([': ping\nevent: message\nid: 3\ndata: {"a":\ndata: 1}\nretry: 5\n\n']),
+    ).resolves.toEqual([{ a: 1 }]);
   });
 
-  it("flushes a last event without its blank line and ignores empty events", () => {
-    expect(decode(["\n\n", "data: last"])).toEqual(["last"]);
+  it("keeps a multi-byte character split between chunks, and a last event without its blank line", async () => {
+    const bytes = new TextEncoder().encode('data: "é"\n\ndata: "end"');
+    await expect(read([bytes.slice(0, 8), bytes.slice(8)])).resolves.toEqual(["é", "end"]);
   });
 });
 

@@ -1,25 +1,58 @@
 /**
  * The pure part of the Chart widget: reading its props, stacking series, the y scale's nice
- * ticks, the band layout of bars, and ChatKit curve names → curve factories.
+ * ticks, the band layout of bars, and ChatKit curve names → d3-shape curve factories.
  */
-import { CURVES, type CurveFactory } from "./curves.js";
+import {
+  type CurveFactory,
+  curveBasis,
+  curveBasisClosed,
+  curveBasisOpen,
+  curveBumpX,
+  curveBumpY,
+  curveLinear,
+  curveLinearClosed,
+  curveMonotoneX,
+  curveMonotoneY,
+  curveNatural,
+  curveStep,
+  curveStepAfter,
+  curveStepBefore,
+} from "d3-shape";
 import { num, obj, str, type WNode } from "./node.js";
 import { hueColor } from "./palette.js";
 import { textColor } from "./tokens.js";
 
+const CURVES: Record<string, CurveFactory> = {
+  basis: curveBasis,
+  basisClosed: curveBasisClosed,
+  basisOpen: curveBasisOpen,
+  bump: curveBumpX,
+  bumpX: curveBumpX,
+  bumpY: curveBumpY,
+  linear: curveLinear,
+  linearClosed: curveLinearClosed,
+  natural: curveNatural,
+  monotone: curveMonotoneX,
+  monotoneX: curveMonotoneX,
+  monotoneY: curveMonotoneY,
+  step: curveStep,
+  stepBefore: curveStepBefore,
+  stepAfter: curveStepAfter,
+};
+
 /**
- * The curve for a ChatKit `curveType` (`"monotone"`, `"natural"`, `"step"`, ... also
+ * The d3-shape curve for a ChatKit `curveType` (`"monotone"`, `"natural"`, `"step"`, ... also
  * accepted with d3's own `curve` prefix, e.g. `"curveMonotoneX"`). Unknown names → monotone.
  *
  * @example
  * ```ts
- * curveFor("step") === CURVES.step; // true
+ * curveFor("step") === curveStep; // true
  * ```
  */
 export function curveFor(name: unknown): CurveFactory {
-  if (typeof name !== "string") return CURVES.monotone!;
+  if (typeof name !== "string") return curveMonotoneX;
   const key = name.startsWith("curve") ? name[5]!.toLowerCase() + name.slice(6) : name;
-  return CURVES[key] ?? CURVES.monotone!;
+  return CURVES[key] ?? curveMonotoneX;
 }
 
 const PALETTE = ["#3b82f6", "#8b5cf6", "#10b981", "#f59e0b", "#f43f5e", "#06b6d4", "#64748b"];

@@ -1,12 +1,12 @@
 /**
  * `<tk-chart>`: the Chart widget as accessible SVG (role="img" with a label, plus a visually
- * hidden data table), bars / lines / areas drawn with the curves of ./curves.ts, x labels, an optional y axis, a
+ * hidden data table), bars / lines / areas drawn with d3-shape, x labels, an optional y axis, a
  * legend and a tooltip that follows the pointer or the arrow keys.
  */
+import { area, line } from "d3-shape";
 import { css, html, LitElement, nothing, svg } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
 import { bandLayout, type ChartModel, niceTicks, readChart } from "./chart-model.js";
-import { areaPath, linePath } from "./curves.js";
 import { blockStyles } from "./layout.js";
 import type { WNode } from "./node.js";
 
@@ -125,17 +125,24 @@ export class ChartView extends LitElement {
           return svg`<rect x=${x} y=${yTop} width=${lay.groupWidth} height=${h} rx=${Math.min(4, lay.groupWidth / 4)} fill=${s.color} opacity=${this.active === undefined || this.active === i ? 1 : 0.55}></rect>`;
         });
       }
-      const top = ext.map(([, b], i) => [cx(i), y(b)] as const);
+      const pts = ext.map(([a, b], i) => ({ i, a, b }));
       if (s.type === "area") {
-        const d = areaPath(
-          ext.map(([a, b], i) => [cx(i), y(a), y(b)] as const),
-          s.curve,
-        );
-        const edge = linePath(top, s.curve);
-        return svg`<path d=${d} fill=${s.color} fill-opacity="0.22"></path><path d=${edge} fill="none" stroke=${s.color} stroke-width="2"></path>`;
+        const d = area<{ i: number; a: number; b: number }>()
+          .x((p) => cx(p.i))
+          .y0((p) => y(p.a))
+          .y1((p) => y(p.b))
+          .curve(s.curve)(pts);
+        const top = line<{ i: number; b: number }>()
+          .x((p) => cx(p.i))
+          .y((p) => y(p.b))
+          .curve(s.curve)(pts);
+        return svg`<path d=${d ?? ""} fill=${s.color} fill-opacity="0.22"></path><path d=${top ?? ""} fill="none" stroke=${s.color} stroke-width="2"></path>`;
       }
-      const d = linePath(top, s.curve);
-      return svg`<path d=${d} fill="none" stroke=${s.color} stroke-width="2" stroke-linecap="round"></path>`;
+      const d = line<{ i: number; b: number }>()
+        .x((p) => cx(p.i))
+        .y((p) => y(p.b))
+        .curve(s.curve)(pts);
+      return svg`<path d=${d ?? ""} fill="none" stroke=${s.color} stroke-width="2" stroke-linecap="round"></path>`;
     });
     const a = this.active;
     const tipLeft = a === undefined ? 0 : Math.min(Math.max(0, cx(a) + 12), W - 140);
