@@ -80,6 +80,9 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
+/** The most a batch of SSE chunks holds before it is written (see `handle`). */
+const BATCH_BYTES = 64 * 1024;
+
 async function handle<TContext>(
   server: ChatKitServer<TContext>,
   options: CreateNodeHandlerOptions<TContext>,
@@ -125,23 +128,33 @@ async function handle<TContext>(
   // in the same write, instead of costing a write of their own on every stream.
   res.writeHead(200, SSE_HEADERS);
   const pump = new SsePump(result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-  // Events produced in the same tick go out in one socket write instead of one write each:
-  // the socket is corked at the first and uncorked once the tick's work is done.
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    res.uncork();
+  // Events produced in the same tick are joined into one write: a `res.write` per event (chunk
+  // framing, stream bookkeeping) cost more than building the event. A batch goes out at the end
+  // of the tick, or sooner once it holds BATCH_BYTES; a full socket still pauses the pulls.
+  const batch: Uint8Array[] = [];
+  let size = 0;
+  let drained: Promise<void> | undefined;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const data = batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, size);
+    batch.length = 0;
+    size = 0;
+    if (res.destroyed) return;
+    if (!res.write(data)) {
+      drained ??= waitForDrain(res).then(() => {
+        drained = undefined;
+      });
+    }
   };
   try {
     for (;;) {
+      if (drained) await drained;
       const chunk = await pump.next();
       if (chunk === null || controller.signal.aborted || res.destroyed) break;
-      if (!corked) {
-        corked = true;
-        res.cork();
-        process.nextTick(uncork);
-      }
-      if (!res.write(chunk)) await waitForDrain(res);
+      batch.push(chunk);
+      size += chunk.byteLength;
+      if (batch.length === 1) process.nextTick(flush);
+      else if (size >= BATCH_BYTES) flush();
     }
   } catch (error) {
     logError("Stream failed", error);
@@ -151,6 +164,7 @@ async function handle<TContext>(
     if (controller.signal.aborted || res.destroyed) controller.abort();
     await pump.close();
   }
+  flush();
   res.end();
 }
 
