@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every scenario of the real stack over loopback HTTP, each figure beside a
  * baseline measured in the same run (the bare node:http limit, the peer SDK), as ratios.
- * `--quick` keeps every scenario and size with fewer rounds. Writes bench/results/latest.json.
+ * `--quick` keeps every scenario and size with fewer rounds; `--only=stream,action` runs some;
+ * `--markdown` also prints the table as Markdown. Writes bench/results/latest.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import { printTable, type Row } from "./lib/report.js";
+import { markdownTable, printTable, type Row } from "./lib/report.js";
 import { actionScenario } from "./scenarios/action.js";
 import { clientScenario } from "./scenarios/client.js";
 import { storeScenario } from "./scenarios/store.js";
@@ -15,6 +16,7 @@ import { streamsScenario } from "./scenarios/streams.js";
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
+const markdown = process.argv.includes("--markdown");
 
 const scenarios: Array<[string, () => Promise<Row[]>]> = [
   ["stream", () => streamScenario(quick ? 3 : 7)],
@@ -34,6 +36,7 @@ for (const [name, run] of scenarios) {
 }
 
 printTable(rows);
+if (markdown) console.log(`\n${markdownTable(rows)}`);
 const results = {
   machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "", node: process.version },
   quick,
@@ -42,5 +45,7 @@ const results = {
 };
 const dir = fileURLToPath(new URL("./results/", import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nwrote bench/results/latest.json`);
+// A partial run (--only) must not replace the last complete results.
+const file = only ? "partial.json" : "latest.json";
+writeFileSync(`${dir}${file}`, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote bench/results/${file}`);

@@ -56,3 +56,18 @@ export function printTable(rows: readonly Row[]): void {
   for (const line of lines) console.log(format(line));
   for (const r of rows) if (r.note) console.log(`  ${r.name}: ${r.note}`);
 }
+
+/** The rows as a Markdown table (for the README's Performance section). */
+export function markdownTable(rows: readonly Row[]): string {
+  const cell = (value: number | undefined, suffix = "") =>
+    value === undefined ? "" : `${value}${suffix}`;
+  const lines = [
+    "| figure | unit | threadkit | bare | peer | tk / bare | tk / peer | spread |",
+    "|---|---|--:|--:|--:|--:|--:|--:|",
+    ...rows.map(
+      (r) =>
+        `| \`${r.name}\` | ${r.unit} | ${r.threadkit} | ${cell(r.bare)} | ${cell(r.peer)} | ${cell(r.ratio_bare, "x")} | ${cell(r.ratio_peer, "x")} | ${r.spread === undefined ? "" : `${Math.round(r.spread * 100)}%`} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
