@@ -19,6 +19,10 @@ export {
 } from "./errors.js";
 export { type CreateFetchHandlerOptions, createFetchHandler } from "./http/fetch.js";
 export { type CreateNodeHandlerOptions, createNodeHandler } from "./http/node.js";
+export {
+  type StreamAssistantMessageOptions,
+  streamAssistantMessage,
+} from "./message-stream.js";
 export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
 export { MAX_REQUEST_DEPTH, parseRequest } from "./requests/parse.js";
 export { applyStructuredInput } from "./requests/structured-input.js";

@@ -11,6 +11,7 @@ import type {
   WidgetRoot,
 } from "@threadkit/core";
 import { NotImplementedServerError } from "./errors.js";
+import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
 import { handleJsonRequest } from "./requests/json.js";
 import { parseRequest } from "./requests/parse.js";
@@ -194,6 +195,26 @@ export abstract class ChatKitServer<TContext = unknown> {
     options: StreamWidgetOptions = {},
   ): AsyncGenerator<ThreadStreamEvent> {
     return streamWidget(thread, widget, options);
+  }
+
+  /**
+   * Streams text (a string, or chunks from any iterable) as one assistant message with an id from
+   * the store, stopping when the request is cancelled. See {@link streamAssistantMessage}.
+   *
+   * @example
+   * async *respond(thread, input, context) {
+   *   yield* this.streamAssistantMessage(thread, "Hello! Ask me about your todos.", context);
+   * }
+   */
+  streamAssistantMessage(
+    thread: ThreadMetadata,
+    text: string | Iterable<string> | AsyncIterable<string>,
+    context: TContext,
+  ): AsyncGenerator<ThreadStreamEvent> {
+    return streamAssistantMessage(thread, text, {
+      generateId: (kind) => this.store.generateItemId(kind, thread, context),
+      signal: this.signalFor(thread),
+    });
   }
 
   /**

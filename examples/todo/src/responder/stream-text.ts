@@ -1,4 +1,5 @@
-import type { AssistantMessageItem, ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
+import type { ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
+import { streamAssistantMessage } from "@threadkit/server";
 
 /** Options of {@link streamText}. */
 export interface StreamTextOptions {
@@ -28,47 +29,33 @@ export function deltas(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
 
+/** Yields `parts` one by one, `delayMs` apart, until `signal` aborts. */
+async function* paced(parts: string[], delayMs: number, signal?: AbortSignal) {
+  for (const part of parts) {
+    await sleep(delayMs, signal);
+    if (signal?.aborted) return;
+    yield part;
+  }
+}
+
 /**
- * Streams `text` as one assistant message: `thread.item.added`, a content part, one text delta
- * per word, the part's done, then `thread.item.done` (which the pipeline saves).
+ * Streams `text` as one assistant message, one word-sized delta at a time so streaming is
+ * visible, through the server's `streamAssistantMessage` (the `done` event is what persists it).
  *
  * @example
  * yield* streamText(thread, "Added “Buy milk”.", { id: store.generateItemId("message", thread, ctx) });
  */
-export async function* streamText(
+export function streamText(
   thread: ThreadMetadata,
   text: string,
   options: StreamTextOptions,
 ): AsyncGenerator<ThreadStreamEvent> {
-  const item = (content: AssistantMessageItem["content"]): AssistantMessageItem => ({
-    type: "assistant_message",
-    id: options.id,
-    thread_id: thread.id,
-    created_at: new Date().toISOString(),
-    content,
-  });
-  const part = (t: string) => ({ type: "output_text" as const, text: t, annotations: [] });
-  yield { type: "thread.item.added", item: item([]) };
-  yield {
-    type: "thread.item.updated",
-    item_id: options.id,
-    update: { type: "assistant_message.content_part.added", content_index: 0, content: part("") },
-  };
-  let sent = "";
-  for (const delta of deltas(text)) {
-    if (options.signal?.aborted) break;
-    await sleep(options.delayMs ?? 18, options.signal);
-    sent += delta;
-    yield {
-      type: "thread.item.updated",
-      item_id: options.id,
-      update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta },
-    };
-  }
-  yield {
-    type: "thread.item.updated",
-    item_id: options.id,
-    update: { type: "assistant_message.content_part.done", content_index: 0, content: part(sent) },
-  };
-  yield { type: "thread.item.done", item: item([part(sent)]) };
+  return streamAssistantMessage(
+    thread,
+    paced(deltas(text), options.delayMs ?? 18, options.signal),
+    {
+      generateId: () => options.id,
+      signal: options.signal,
+    },
+  );
 }
