@@ -1,4 +1,5 @@
 import {
+  ActionParseError,
   applyItemUpdate,
   type StreamOptions,
   type ThreadItem,
@@ -77,8 +78,20 @@ function checkEvent(event: unknown): ThreadStreamEvent {
   return event as ThreadStreamEvent;
 }
 
-/** The `error` event for an exception raised by a handler. */
+/**
+ * The `error` event for an exception raised by a handler. An `ActionParseError` (a client sent an
+ * action the app's `actionSet` rejects) is the client's mistake, not the server's: its message is
+ * sent as a `custom` error without retry, and nothing is logged as a server failure.
+ */
 export function errorEvent(error: unknown): ThreadStreamEvent {
+  if (error instanceof ActionParseError) {
+    return {
+      type: "error",
+      code: "custom",
+      message: error.message,
+      allow_retry: false,
+    } as ThreadStreamEvent;
+  }
   if (error instanceof CustomStreamError) {
     return {
       type: "error",

@@ -1,4 +1,4 @@
-import type { ThreadStreamEvent } from "@threadkit/core";
+import { actionSet, defineAction, type ThreadStreamEvent, z } from "@threadkit/core";
 import { CustomStreamError, StreamError } from "@threadkit/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { assistant, ev, streamOf, withThread } from "./helpers/pipeline.js";
@@ -50,6 +50,24 @@ describe("pipeline: errors and forwarded events", () => {
       ]);
       expect((await t.items()).map((i) => i.id)).toContain("msg_before");
     }
+  });
+
+  it("an action the app's actionSet rejects is a custom error naming the field, not retried or logged", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const set = actionSet(defineAction("greet", z.object({ name: z.string() })));
+    const t = await withThread({
+      async *respond() {
+        set.parse({ type: "greet", payload: { name: 5 } });
+      },
+    });
+    const events = await t.send();
+    expect(events.at(-1)).toEqual({
+      type: "error",
+      code: "custom",
+      message: 'Invalid payload for action "greet": payload.name: expected string, received number',
+      allow_retry: false,
+    });
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it("a yielded value that is not an event becomes stream.error; the handler is not resumed", async () => {
