@@ -1,4 +1,4 @@
-import type { ThreadStreamEvent } from "@threadkit/core";
+import { STREAM_EVENT_TYPES, type ThreadStreamEvent } from "@threadkit/core";
 import { createParser } from "eventsource-parser";
 
 /**
@@ -39,20 +39,7 @@ export interface TransportConfig {
   locale?: string;
 }
 
-const EVENT_TYPES = new Set([
-  "thread.created",
-  "thread.updated",
-  "thread.item.added",
-  "thread.item.updated",
-  "thread.item.done",
-  "thread.item.removed",
-  "thread.item.replaced",
-  "stream_options",
-  "progress_update",
-  "client_effect",
-  "error",
-  "notice",
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(STREAM_EVENT_TYPES);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isItem = (v: unknown) => isObj(v) && typeof v.id === "string" && typeof v.type === "string";

@@ -13,6 +13,7 @@ export {
   parseRequest,
   parseWith,
   REQUEST_TYPES,
+  STREAM_EVENT_TYPES,
   STREAMING_REQUEST_TYPES,
 } from "./protocol/index.js";
 

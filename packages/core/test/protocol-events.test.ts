@@ -1,4 +1,10 @@
-import { parseWith, schemas, type ThreadItemUpdate, type ThreadStreamEvent } from "@threadkit/core";
+import {
+  parseWith,
+  STREAM_EVENT_TYPES,
+  schemas,
+  type ThreadItemUpdate,
+  type ThreadStreamEvent,
+} from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 
 const created_at = "2026-11-24T03:04:14.315767";
@@ -129,6 +135,11 @@ describe("ThreadStreamEvent", () => {
   it("covers the 12 event types", () => {
     expect(Object.keys(events)).toHaveLength(12);
     expect(schemas.ThreadStreamEvent.options).toHaveLength(12);
+  });
+
+  it("STREAM_EVENT_TYPES lists exactly the schema's event types", () => {
+    const fromSchema = schemas.ThreadStreamEvent.options.map((o) => o.shape.type.value);
+    expect([...STREAM_EVENT_TYPES].sort()).toEqual(fromSchema.sort());
   });
 
   for (const [type, event] of Object.entries(events)) {

@@ -1,6 +1,7 @@
 import {
   ActionParseError,
   applyItemUpdate,
+  STREAM_EVENT_TYPES,
   type StreamOptions,
   type ThreadItem,
   type ThreadMetadata,
@@ -30,20 +31,7 @@ class Cancelled extends Error {
 
 const ABORTED: unique symbol = Symbol("aborted");
 
-const EVENT_TYPES = new Set([
-  "thread.created",
-  "thread.updated",
-  "thread.item.added",
-  "thread.item.updated",
-  "thread.item.done",
-  "thread.item.removed",
-  "thread.item.replaced",
-  "stream_options",
-  "progress_update",
-  "client_effect",
-  "error",
-  "notice",
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(STREAM_EVENT_TYPES);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -10,6 +10,7 @@ export * from "./attachments.js";
 export * from "./common.js";
 export * from "./content.js";
 export * from "./errors.js";
+export * from "./event-types.js";
 export * from "./events.js";
 export * from "./icons.js";
 export * from "./items.js";
