@@ -84,7 +84,7 @@ interface Plan {
  * falls on all of them alike. Each batch is preceded by a warm-up on the same threads.
  */
 export async function actionScenario(quick: boolean): Promise<Row[]> {
-  const rounds = quick ? 4 : 10;
+  const rounds = quick ? 4 : 16;
   const c1 = quick ? 20 : 40; // requests per round at concurrency 1
   const c32 = quick ? 2 : 4; // requests per worker per round at concurrency 32
   const servers = await Promise.all(NAMES.map((name) => startServer(name)));
@@ -154,12 +154,15 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
         (p) => p.c32.ttfb,
         99,
       ),
-      fig(
-        "action.end_p50_ms.c1",
-        "custom_action, end of stream, p50, concurrency 1",
-        (p) => p.c1.end,
-        50,
-      ),
+      {
+        ...fig(
+          "action.end_p50_ms.c1",
+          "custom_action, end of stream, p50, concurrency 1",
+          (p) => p.c1.end,
+          50,
+        ),
+        note: "target <= 1.25x bare; Threadkit validates the request and commits two SQLite writes (the new card, the reply), bare and the peer persist nothing",
+      },
       fig(
         "action.end_p99_ms.c1",
         "custom_action, end of stream, p99, concurrency 1",

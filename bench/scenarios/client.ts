@@ -130,7 +130,7 @@ export async function clientScenario(quick: boolean): Promise<Row[]> {
   const code = readFileSync(BUNDLE);
   const minKb = code.length / 1024;
   const gzKb = gzipSync(code, { level: 9 }).length / 1024;
-  const count = quick ? 3 : 9;
+  const count = quick ? 3 : 15;
   const server = await startPageServer(BUNDLE);
   const browser = await launchBrowser();
   try {

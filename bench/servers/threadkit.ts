@@ -22,6 +22,7 @@ import {
   ChatKitServer,
   createNodeHandler,
   type HandlerOptions,
+  MemoryStore,
   SQLiteStore,
 } from "@threadkit/server";
 import { card, commandOf, DELTA, now } from "../lib/fixtures.js";
@@ -117,7 +118,11 @@ class BenchServer extends ChatKitServer<Ctx> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "threadkit-bench-server-"));
-const store = new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
+// BENCH_STORE=memory swaps in MemoryStore, to tell the cost of persistence from the rest.
+const store =
+  process.env.BENCH_STORE === "memory"
+    ? new MemoryStore<Ctx>({ userId: (c) => c.userId })
+    : new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
 const server = new BenchServer(store);
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
@@ -126,7 +131,7 @@ const httpServer = http.createServer(
 const shutdown = () => {
   httpServer.closeAllConnections();
   httpServer.close();
-  store.close();
+  if (store instanceof SQLiteStore) store.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 };
