@@ -24,6 +24,21 @@ type Item<T extends ThreadItem["type"]> = Extract<ThreadItem, { type: T }>;
 
 const md = (text: string) => unsafeHTML(renderMarkdown(text));
 
+/**
+ * Rendered Markdown per content part. The state reducer replaces only the parts that change, so
+ * while one message streams the others re-render from here instead of parsing and sanitising
+ * again (which made every frame cost O(thread)); a freshly loaded thread has new parts.
+ */
+const partHtml = new WeakMap<object, ReturnType<typeof md>>();
+function partMarkdown(part: { text: string }) {
+  let rendered = partHtml.get(part);
+  if (rendered === undefined) {
+    rendered = md(part.text);
+    partHtml.set(part, rendered);
+  }
+  return rendered;
+}
+
 function userMessage(item: Item<"user_message">): TemplateResult {
   const attachments = item.attachments ?? [];
   return html`<div class="msg user" data-item-id=${item.id} data-item-type="user_message">
@@ -59,7 +74,10 @@ function turnOf(items: ThreadItem[], index: number): { ids: string[]; userId?: s
 
 function itemActions(item: Item<"assistant_message">, index: number, ctx: ItemsContext) {
   const items = ctx.state.items;
-  const next = items.slice(index + 1).find((i) => i.type !== "end_of_turn");
+  let next: ThreadItem | undefined;
+  for (let i = index + 1; i < items.length && !next; i++) {
+    if (items[i]?.type !== "end_of_turn") next = items[i];
+  }
   const lastOfTurn = !next || next.type === "user_message";
   const streaming = !ctx.state.done.has(item.id) || (ctx.responding && !next);
   if (!lastOfTurn || streaming) return nothing;
@@ -96,7 +114,7 @@ function assistantMessage(item: Item<"assistant_message">, index: number, ctx: I
   const seen = new Set<string>();
   return html`<div class="msg assistant ${streaming ? "streaming" : ""}" data-item-id=${item.id}
     data-item-type="assistant_message">
-    <div class="prose">${item.content.map((c) => md(c.text))}</div>
+    <div class="prose">${item.content.map(partMarkdown)}</div>
     ${
       sources.length
         ? html`<div class="sources">${sources.map((s) => {
