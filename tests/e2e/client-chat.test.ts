@@ -126,4 +126,51 @@ describe("<threadkit-chat> conversation", () => {
       await harness.close();
     }
   });
+
+  it("opens a 300-item thread at its real bottom, every message rendered", async () => {
+    const mock = createMockChatKit();
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+    mock.addThread({
+      id: "thr_long",
+      items: Array.from({ length: 300 }, (_, i) => ({
+        id: `itm_${i}`,
+        thread_id: "thr_long",
+        created_at: at(i),
+        ...(i % 2 === 0
+          ? { type: "user_message", content: [{ type: "input_text", text: `Question ${i}` }] }
+          : {
+              type: "assistant_message",
+              content: [
+                {
+                  type: "output_text",
+                  text: `Answer ${i}: ${"words ".repeat(i % 40)}`,
+                  annotations: [],
+                },
+              ],
+            }),
+      })),
+    });
+    const harness = await startHarness({ mock });
+    const { page, errors, close } = await newPage(browser, { width: 400, height: 700 });
+    try {
+      await mountChat(page, harness, { options: { initialThread: "thr_long" } });
+      await waitForEvent(page, "chatkit.thread.load.end");
+      const last = page.locator('threadkit-chat [data-item-id="itm_299"]');
+      await last.waitFor();
+      await expect(page.locator("threadkit-chat [data-item-id]").count()).resolves.toBe(300);
+      const gap = await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const thread = document
+          .querySelector("threadkit-chat")
+          ?.shadowRoot?.querySelector(".thread");
+        return thread ? thread.scrollHeight - thread.scrollTop - thread.clientHeight : -1;
+      });
+      expect(gap).toBeLessThanOrEqual(1);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      await harness.close();
+    }
+  });
 });

@@ -141,7 +141,7 @@ export class ChatController {
       page = await this.transport.request("items.list", {
         thread_id: threadId,
         order: "asc",
-        limit: 50,
+        limit: 100,
         after: page.after,
       });
       more.push(...page.data);

@@ -3,6 +3,11 @@ import { css } from "lit";
 /** Messages, Markdown prose, workflows, notices, errors and status lines. */
 export const itemStyles = css`
   .msg { display: flex; flex-direction: column; min-width: 0; }
+  /* Older messages off screen skip layout and paint, so a long thread lays out what is visible.
+     The newest stay exact, so scrolling to the bottom lands on the real bottom. */
+  .msg:not(:nth-last-child(-n + 24)) {
+    content-visibility: auto; contain-intrinsic-size: auto 64px;
+  }
   .msg.user { align-items: flex-end; gap: 6px; }
   .msg.user .bubble {
     max-width: min(80%, 560px); padding: 10px 16px; white-space: pre-wrap; overflow-wrap: anywhere;
