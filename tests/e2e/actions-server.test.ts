@@ -345,6 +345,30 @@ describe("rendering safety and item markers", () => {
             widget: { type: "Card", children: [{ type: "Markdown", value: evil }] },
           },
         };
+        const cite = (url: string, title: string) => ({
+          type: "annotation",
+          source: { type: "url", url, title },
+        });
+        yield {
+          type: "thread.item.done",
+          item: {
+            id: "msg_cited",
+            type: "assistant_message",
+            thread_id: ctx.thread.id,
+            created_at: new Date().toISOString(),
+            content: [
+              {
+                type: "output_text",
+                text: "Cited.",
+                annotations: [
+                  cite("javascript:window.__pwned=5", "Evil source"),
+                  cite("java\tscript:window.__pwned=6", "Tabbed source"),
+                  cite("https://example.org/src", "Good source"),
+                ],
+              },
+            ],
+          },
+        };
       },
     });
     const harness = await startHarness({ mock });
@@ -376,7 +400,12 @@ describe("rendering safety and item markers", () => {
         return out;
       });
       expect(report).toMatchObject({ scripts: 0, handlers: 0, jsLinks: 0 });
-      expect(report.links).toEqual(["https://example.com", "https://example.com"]);
+      expect(report.links.sort()).toEqual([
+        "https://example.com",
+        "https://example.com",
+        "https://example.org/src",
+      ]);
+      await chat.getByText("Evil source").click();
       // Clicking the neutralised link runs nothing; raw HTML shows as text.
       await chat.getByText("click").first().click();
       await page.waitForTimeout(100);
@@ -384,7 +413,7 @@ describe("rendering safety and item markers", () => {
         page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
       ).resolves.toBeUndefined();
       await expect(
-        chat.locator('[data-item-type="assistant_message"]').textContent(),
+        chat.locator('[data-item-type="assistant_message"]').first().textContent(),
       ).resolves.toContain("<script>");
       expect(errors).toEqual([]);
     } finally {

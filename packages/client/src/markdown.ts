@@ -4,6 +4,20 @@ import { Marked, type Tokens } from "marked";
 /** URL schemes allowed in links and images; everything else (javascript:, data:, vbscript:) is dropped. */
 const SAFE_URL = /^(?:https?:|mailto:|tel:|chatkit-link:|#|\/|\.{0,2}\/|[^:]*$)/i;
 
+/**
+ * Whether a URL from the server may be a link's `href`: web, mail and phone links and relative
+ * paths; never `javascript:`, `data:` or `vbscript:` (Lit escapes text, not URL schemes).
+ *
+ * @example
+ * isSafeHref("https://example.com"); // true
+ * isSafeHref(" javascript:alert(1)"); // false
+ */
+export function isSafeHref(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: those are the characters to strip
+  return SAFE_URL.test(url.replace(/[\u0000-\u0020\u007f]/g, ""));
+}
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -55,7 +69,7 @@ function configure(): void {
     if (!(node instanceof Element)) return;
     for (const attr of ["href", "src", "xlink:href", "action", "formaction"]) {
       const value = node.getAttribute(attr);
-      if (value !== null && !SAFE_URL.test(value.trim())) node.removeAttribute(attr);
+      if (value !== null && !isSafeHref(value)) node.removeAttribute(attr);
     }
     if (node.tagName === "A" && !(node.getAttribute("href") ?? "#").startsWith("#")) {
       node.setAttribute("target", "_blank");

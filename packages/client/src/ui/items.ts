@@ -1,7 +1,7 @@
 import type { Task, ThreadItem } from "@threadkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { renderMarkdown } from "../markdown.js";
+import { isSafeHref, renderMarkdown } from "../markdown.js";
 import type { ThreadState } from "../state.js";
 import type { ChatKitOptions } from "../types.js";
 import type { WidgetHost } from "../widgets/host.js";
@@ -37,6 +37,13 @@ function partMarkdown(part: { text: string }) {
     partHtml.set(part, rendered);
   }
   return rendered;
+}
+
+/** A cited source: a link when it has a safe URL, else its title alone. */
+function sourceChip(source: { title: string; url?: string | null }): TemplateResult {
+  return source.url && isSafeHref(source.url)
+    ? html`<a class="chip" href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}</a>`
+    : html`<span class="chip">${source.title}</span>`;
 }
 
 function userMessage(item: Item<"user_message">): TemplateResult {
@@ -121,9 +128,7 @@ function assistantMessage(item: Item<"assistant_message">, index: number, ctx: I
             const key = `${s.type}:${s.title}`;
             if (seen.has(key)) return nothing;
             seen.add(key);
-            return s.type === "url"
-              ? html`<a class="chip" href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>`
-              : html`<span class="chip">${s.title}</span>`;
+            return sourceChip(s);
           })}</div>`
         : nothing
     }
@@ -142,11 +147,7 @@ function taskRow(task: Task): TemplateResult {
       ${content ? html`<div class="prose small">${md(content)}</div>` : nothing}
       ${
         "sources" in task && Array.isArray(task.sources) && task.sources.length
-          ? html`<div class="sources">${task.sources.map((s) =>
-              "url" in s
-                ? html`<a class="chip" href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>`
-                : html`<span class="chip">${s.title}</span>`,
-            )}</div>`
+          ? html`<div class="sources">${task.sources.map((s) => sourceChip(s))}</div>`
           : nothing
       }
     </div>
