@@ -1,4 +1,4 @@
-import { serialize } from "@threadkit/core";
+import { eventJson } from "./event-json.js";
 
 const encoder = new TextEncoder();
 
@@ -11,7 +11,7 @@ const encoder = new TextEncoder();
  * // bytes of 'data: {"type":"progress_update","text":"Searching"}\n\n'
  */
 export function encodeSseEvent(event: unknown): Uint8Array {
-  return encoder.encode(`data: ${JSON.stringify(serialize(event))}\n\n`);
+  return encoder.encode(`data: ${eventJson(event)}\n\n`);
 }
 
 /** The SSE comment sent on idle streams so proxies keep the connection open. */

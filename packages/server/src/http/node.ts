@@ -9,9 +9,9 @@ import {
   errorPayload,
   JSON_HEADERS,
   SSE_HEADERS,
-  SsePump,
 } from "./common.js";
 import { serveAttachmentNode } from "./node-attachments.js";
+import { writeSse } from "./node-sse.js";
 
 /** Options of {@link createNodeHandler}. */
 export interface CreateNodeHandlerOptions<TContext> {
@@ -63,26 +63,6 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   return Buffer.concat(chunks, size);
 }
 
-function waitForDrain(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    // A destroyed response never emits `drain` again (and `close` may already have fired).
-    if (res.destroyed) {
-      resolve();
-      return;
-    }
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
-}
-
-/** The most a batch of SSE chunks holds before it is written (see `handle`). */
-const BATCH_BYTES = 64 * 1024;
-
 async function handle<TContext>(
   server: ChatKitServer<TContext>,
   options: CreateNodeHandlerOptions<TContext>,
@@ -127,45 +107,7 @@ async function handle<TContext>(
   // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
   // in the same write, instead of costing a write of their own on every stream.
   res.writeHead(200, SSE_HEADERS);
-  const pump = new SsePump(result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-  // Events produced in the same tick are joined into one write: a `res.write` per event (chunk
-  // framing, stream bookkeeping) cost more than building the event. A batch goes out at the end
-  // of the tick, or sooner once it holds BATCH_BYTES; a full socket still pauses the pulls.
-  const batch: Uint8Array[] = [];
-  let size = 0;
-  let drained: Promise<void> | undefined;
-  const flush = () => {
-    if (batch.length === 0) return;
-    const data = batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, size);
-    batch.length = 0;
-    size = 0;
-    if (res.destroyed) return;
-    if (!res.write(data)) {
-      drained ??= waitForDrain(res).then(() => {
-        drained = undefined;
-      });
-    }
-  };
-  try {
-    for (;;) {
-      if (drained) await drained;
-      const chunk = await pump.next();
-      if (chunk === null || controller.signal.aborted || res.destroyed) break;
-      batch.push(chunk);
-      size += chunk.byteLength;
-      if (batch.length === 1) process.nextTick(flush);
-      else if (size >= BATCH_BYTES) flush();
-    }
-  } catch (error) {
-    logError("Stream failed", error);
-    res.destroy();
-    return;
-  } finally {
-    if (controller.signal.aborted || res.destroyed) controller.abort();
-    await pump.close();
-  }
-  flush();
-  res.end();
+  await writeSse(res, result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, controller);
 }
 
 /**

@@ -1,0 +1,96 @@
+import { serialize } from "@threadkit/core";
+
+/**
+ * True when `serialize(value)` would give back `value` unchanged, so `JSON.stringify(value)`
+ * already is its JSON: no `null` property (serialize drops those), no attachment `metadata`, no
+ * class instance, function, symbol or bigint (serialize converts or drops them differently from
+ * JSON.stringify). `null` and `undefined` array entries are fine: both give `null`.
+ */
+function isClean(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "undefined":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isClean(value[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  if (record.metadata !== undefined && (record.type === "file" || record.type === "image")) {
+    return false;
+  }
+  for (const key in record) {
+    const child = record[key];
+    if (child === null || !isClean(child)) return false;
+  }
+  return true;
+}
+
+/** True when `value` is a plain object whose own keys are exactly `keys`, in that order. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let i = 0;
+  for (const key in value) if (key !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+const DELTA_KEYS = ["type", "item_id", "update"] as const;
+const DELTA_UPDATE_KEYS = ["type", "content_index", "delta"] as const;
+const DELTA_TYPE = "assistant_message.content_part.text_delta";
+
+/**
+ * The JSON of a text delta event (most of a streamed answer) built from a template, about twice
+ * as fast as JSON.stringify on the object; null when `event` is not exactly that shape (its keys
+ * in the usual order, a string id and delta, a finite index), so the text is always the same as
+ * JSON.stringify's.
+ */
+function textDeltaJson(event: Record<string, unknown>): string | null {
+  const update = event.update as Record<string, unknown> | null | undefined;
+  if (
+    typeof update !== "object" ||
+    update === null ||
+    update.type !== DELTA_TYPE ||
+    typeof event.item_id !== "string" ||
+    typeof update.delta !== "string" ||
+    typeof update.content_index !== "number" ||
+    !Number.isFinite(update.content_index) ||
+    !hasKeys(event, DELTA_KEYS) ||
+    !hasKeys(update, DELTA_UPDATE_KEYS)
+  ) {
+    return null;
+  }
+  return `{"type":"thread.item.updated","item_id":${JSON.stringify(event.item_id)},"update":{"type":"${DELTA_TYPE}","content_index":${update.content_index},"delta":${JSON.stringify(update.delta)}}}`;
+}
+
+/**
+ * The compact JSON of a stream event under ChatKit's rules, exactly `JSON.stringify(serialize(event))`.
+ * Most events (text deltas above all) are already clean, and checking that is far cheaper than
+ * serialize's deep copy, which was a large share of the server's time per streamed event.
+ *
+ * @example
+ * eventJson({ type: "progress_update", text: "Searching", icon: null });
+ * // '{"type":"progress_update","text":"Searching"}'
+ */
+export function eventJson(event: unknown): string {
+  const record = event as { type?: unknown } | null;
+  if (record !== null && typeof record === "object" && record.type === "thread.item.updated") {
+    const json = textDeltaJson(record as Record<string, unknown>);
+    if (json !== null) return json;
+  }
+  // thread.created / thread.updated carry a thread that serialize rebuilds (toThreadResponse).
+  const rebuilt =
+    record !== null &&
+    typeof record === "object" &&
+    (record.type === "thread.created" || record.type === "thread.updated");
+  return JSON.stringify(!rebuilt && isClean(event) ? event : serialize(event));
+}
