@@ -4,6 +4,7 @@ import {
   STREAM_EVENT_TYPES,
   type StreamOptions,
   type ThreadItem,
+  type ThreadItemUpdate,
   type ThreadMetadata,
   type ThreadStreamEvent,
 } from "@threadkit/core";
@@ -64,6 +65,23 @@ function checkEvent(event: unknown): ThreadStreamEvent {
     throw new TypeError("Handler yielded thread.item.updated without an update");
   }
   return event as ThreadStreamEvent;
+}
+
+/**
+ * Applies a text delta to an existing part of a pending assistant message in place; false (and
+ * nothing done) for any other update, left to `applyItemUpdate`. The result is the same as
+ * `applyItemUpdate`'s, without copying the item, its content and the part for every delta of a
+ * long stream: pending items are the pipeline's own copies, shared with nothing.
+ */
+function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
+  if (update.type !== "assistant_message.content_part.text_delta") return false;
+  if (item.type !== "assistant_message" || !Array.isArray(item.content)) return false;
+  const index = update.content_index;
+  if (!Number.isInteger(index) || index < 0 || index >= item.content.length) return false;
+  const part = item.content[index];
+  if (part === null || typeof part !== "object") return false;
+  part.text = (part.text ?? "") + update.delta;
+  return true;
 }
 
 /**
@@ -210,7 +228,9 @@ export async function* processEvents<TContext>(
             break;
           case "thread.item.updated": {
             const item = pending.get(event.item_id);
-            if (item) pending.set(event.item_id, applyItemUpdate(item, event.update));
+            if (item && !appendText(item, event.update)) {
+              pending.set(event.item_id, applyItemUpdate(item, event.update));
+            }
             break;
           }
         }

@@ -11,25 +11,62 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
+  // The pipeline compares the thread with its snapshot after every event, so this walks the keys
+  // in place: no Set of the union of keys, no arrays of keys.
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const key of keys) {
-    if (!deepEqual(ao[key], bo[key])) return false;
+  for (const key in ao) {
+    if (Object.hasOwn(ao, key) && !deepEqual(ao[key], bo[key])) return false;
+  }
+  // Keys only `b` has (every key of `a` was compared above): equal only when `undefined`.
+  for (const key in bo) {
+    if (Object.hasOwn(bo, key) && !Object.hasOwn(ao, key) && bo[key] !== undefined) return false;
   }
   return true;
 }
 
 /**
- * A deep copy of a JSON-like value (structuredClone; functions are not expected).
+ * A deep copy with `structuredClone`'s result. Plain objects and arrays (all a thread or an item
+ * normally holds) are copied here, which is several times faster than `structuredClone` for the
+ * small objects the pipeline copies on every stream; anything else (a Date, a Map, a class
+ * instance, a function that must throw `DataCloneError`) goes through `structuredClone` itself.
+ * Unlike it, an object reachable twice is copied twice (JSON-like values never share); a cycle
+ * ends up in `structuredClone` too, as anything deeper than {@link FAST_DEPTH} is handed over.
  *
  * @example
  * const copy = clone({ a: [1] });
  */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  return copy(value, 0) as T;
+}
+
+/** How deep {@link clone} copies by itself before it hands a subtree to `structuredClone`. */
+const FAST_DEPTH = 32;
+
+function copy(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== "object") {
+    return typeof value === "function" || typeof value === "symbol"
+      ? structuredClone(value)
+      : value;
+  }
+  if (depth > FAST_DEPTH) return structuredClone(value);
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return structuredClone(value);
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = copy(value[i], depth + 1);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return out;
 }
 
 /**

@@ -14,9 +14,10 @@ import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
 import { toThreadResponse } from "../thread-response.js";
 import { nowIso } from "../util.js";
+import { sequence } from "./sequence.js";
 import { applyStructuredInput } from "./structured-input.js";
 
-type Stream = () => AsyncGenerator<ThreadStreamEvent>;
+type Stream = () => AsyncIterable<ThreadStreamEvent>;
 type StreamingRequest = Extract<
   ChatKitRequest,
   {
@@ -50,14 +51,20 @@ async function loadAttachments<C>(
   return Promise.all(ids.map((id) => server.store.loadAttachment(id, context)));
 }
 
-/** Adds the user message (and links its attachments to the thread), then streams `respond`. */
-async function* respondToNewMessage<C>(
+/** What {@link addUserMessage} added, for the part of the stream that responds to it. */
+interface Added {
+  thread?: ThreadMetadata;
+  message?: UserMessageItem;
+}
+
+/** Adds the user message (and links its attachments to the thread) and yields its `done`. */
+async function* addUserMessage<C>(
   server: ChatKitServer<C>,
   thread: ThreadMetadata,
   input: UserMessageInput,
   attachments: Attachment[],
   context: C,
-  signal: AbortSignal,
+  added: Added,
 ): AsyncGenerator<ThreadStreamEvent> {
   const { store } = server;
   const linked = attachments.map((a) => ({ ...a, thread_id: thread.id }) as Attachment);
@@ -73,11 +80,30 @@ async function* respondToNewMessage<C>(
   } as UserMessageItem;
   for (const attachment of linked) await store.saveAttachment(attachment, context);
   await store.addThreadItem(thread.id, message, context);
+  added.thread = thread;
+  added.message = message;
   yield { type: "thread.item.done", item: message } as ThreadStreamEvent;
-  const options = server.bindSignal(thread, signal);
-  yield* processEvents(server, thread, context, signal, () =>
-    server.respond(thread, message, context, options),
-  );
+}
+
+/**
+ * The events of `opening` (which ends with {@link addUserMessage}), then `respond`'s to that
+ * message through the pipeline. A sequence, not `yield*` in a generator: a generator layer over
+ * the pipeline cost a few promises for every streamed event.
+ */
+function respondToNewMessage<C>(
+  server: ChatKitServer<C>,
+  opening: (added: Added) => AsyncIterator<ThreadStreamEvent>,
+  context: C,
+  signal: AbortSignal,
+): AsyncIterableIterator<ThreadStreamEvent> {
+  const added: Added = {};
+  return sequence(opening(added), () => {
+    const thread = added.thread as ThreadMetadata;
+    const options = server.bindSignal(thread, signal);
+    return processEvents(server, thread, context, signal, () =>
+      server.respond(thread, added.message as UserMessageItem, context, options),
+    );
+  });
 }
 
 /** Walks items newest first until `itemId`; returns the newer items and the target, if found. */
@@ -120,23 +146,34 @@ export async function prepareStream<C>(
   switch (req.type) {
     case "threads.create": {
       const attachments = await loadAttachments(server, req.params.input, context);
-      return async function* () {
-        const thread = {
-          id: store.generateThreadId(context),
-          created_at: nowIso(),
-          status: { type: "active" },
-          metadata: {},
-        } as ThreadMetadata;
-        await store.saveThread(thread, context);
-        yield { type: "thread.created", thread: toThreadResponse(thread) } as ThreadStreamEvent;
-        yield* respondToNewMessage(server, thread, req.params.input, attachments, context, signal);
-      };
+      return () =>
+        respondToNewMessage(
+          server,
+          async function* (added) {
+            const thread = {
+              id: store.generateThreadId(context),
+              created_at: nowIso(),
+              status: { type: "active" },
+              metadata: {},
+            } as ThreadMetadata;
+            await store.saveThread(thread, context);
+            yield { type: "thread.created", thread: toThreadResponse(thread) } as ThreadStreamEvent;
+            yield* addUserMessage(server, thread, req.params.input, attachments, context, added);
+          },
+          context,
+          signal,
+        );
     }
     case "threads.add_user_message": {
       const thread = await store.loadThread(req.params.thread_id, context);
       const attachments = await loadAttachments(server, req.params.input, context);
       return () =>
-        respondToNewMessage(server, thread, req.params.input, attachments, context, signal);
+        respondToNewMessage(
+          server,
+          (added) => addUserMessage(server, thread, req.params.input, attachments, context, added),
+          context,
+          signal,
+        );
     }
     case "threads.add_client_tool_output": {
       const thread = await store.loadThread(req.params.thread_id, context);
