@@ -40,6 +40,8 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
   readonly #threadById = new Map<string, Row>();
   /** Items per thread id, sorted by (key, seq). */
   readonly #items = new Map<string, Row[]>();
+  /** The same rows by thread id, then item id: a lookup by id scanned the thread's items. */
+  readonly #itemById = new Map<string, Map<string, Row>>();
   readonly #attachments = new Map<string, Row>();
 
   constructor(options: MemoryStoreOptions<TContext> = {}) {
@@ -94,22 +96,27 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
     if (!this.#ownThread(threadId, context)) throw threadNotFound(threadId);
     const json = JSON.stringify(item);
     let rows = this.#items.get(threadId);
-    if (!rows) {
+    let byId = this.#itemById.get(threadId);
+    if (!rows || !byId) {
       rows = [];
+      byId = new Map();
       this.#items.set(threadId, rows);
+      this.#itemById.set(threadId, byId);
     }
-    const existing = rows.find((row) => row.id === item.id);
+    const existing = byId.get(item.id);
     if (existing) {
       existing.json = json;
       return;
     }
     const key = timeKey(item.created_at);
-    insertSorted(rows, { id: item.id, userId: "", key, seq: ++this.#seq, json });
+    const row = { id: item.id, userId: "", key, seq: ++this.#seq, json };
+    insertSorted(rows, row);
+    byId.set(row.id, row);
   }
 
   async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
     const row = this.#ownThread(threadId, context)
-      ? this.#items.get(threadId)?.find((r) => r.id === itemId)
+      ? this.#itemById.get(threadId)?.get(itemId)
       : undefined;
     if (!row) throw itemNotFound(threadId, itemId);
     return JSON.parse(row.json) as ThreadItem;
@@ -118,8 +125,11 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
   async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
     if (!this.#ownThread(threadId, context)) return;
     const rows = this.#items.get(threadId);
-    const index = rows?.findIndex((r) => r.id === itemId) ?? -1;
-    if (rows && index >= 0) rows.splice(index, 1);
+    const byId = this.#itemById.get(threadId);
+    const row = byId?.get(itemId);
+    if (!rows || !byId || !row) return;
+    byId.delete(itemId);
+    rows.splice(positionOf(rows, row), 1);
   }
 
   async loadThreads(
@@ -137,6 +147,7 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
     const row = this.#ownThread(threadId, context);
     if (!row) return;
     this.#items.delete(threadId);
+    this.#itemById.delete(threadId);
     this.#threadById.delete(threadId);
     this.#threads.splice(this.#threads.indexOf(row), 1);
   }
@@ -186,6 +197,19 @@ function insertSorted(rows: Row[], row: Row): void {
     else hi = mid;
   }
   rows.splice(lo, 0, row);
+}
+
+/** The index of `row` in `rows` (sorted by key, seq, which no two rows share), by bisection. */
+function positionOf(rows: Row[], row: Row): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const midRow = rows[mid];
+    if (midRow && compare(midRow, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The page of `rows` (sorted ascending) strictly after the cursor row, in `order`. */
