@@ -1,0 +1,186 @@
+import { serialize } from "@threadkit/core";
+import { describe, expect, it } from "vitest";
+import { eventJson } from "../src/event-json.js";
+import { sequence } from "../src/requests/sequence.js";
+import { randomHex } from "../src/store/ids.js";
+import { clone, deepEqual } from "../src/util.js";
+
+// The streaming fast paths must give exactly what the general code gives.
+
+const slow = (event: unknown) => JSON.stringify(serialize(event));
+
+class Point {
+  constructor(
+    readonly x: number,
+    readonly y: number,
+  ) {}
+}
+
+const delta = (extra: Record<string, unknown> = {}) => ({
+  type: "thread.item.updated",
+  item_id: "msg_1",
+  update: {
+    type: "assistant_message.content_part.text_delta",
+    content_index: 0,
+    delta: 'Hi "there"\n\u2028 \ud800 é',
+    ...extra,
+  },
+});
+
+const EVENTS: Array<[string, unknown]> = [
+  ["a text delta", delta()],
+  ["a delta with a fractional index", delta({ content_index: 1.5 })],
+  ["a delta with -0 as index", delta({ content_index: -0 })],
+  ["a delta with a NaN index", delta({ content_index: Number.NaN })],
+  ["a delta with a null delta", delta({ delta: null })],
+  ["a delta with an extra key", delta({ extra: 1 })],
+  [
+    "a delta with its keys in another order",
+    { update: delta().update, type: "thread.item.updated", item_id: "msg_1" },
+  ],
+  [
+    "a delta whose update keys are in another order",
+    {
+      type: "thread.item.updated",
+      item_id: "msg_1",
+      update: { delta: "x", content_index: 0, type: "assistant_message.content_part.text_delta" },
+    },
+  ],
+  ["an item with nulls", { type: "thread.item.done", item: { id: "a", type: "x", title: null } }],
+  [
+    "a widget with null children",
+    {
+      type: "thread.item.done",
+      item: {
+        type: "widget",
+        id: "w",
+        widget: {
+          type: "Card",
+          children: null,
+          key: null,
+          nested: [{ type: "Text", children: null }],
+        },
+      },
+    },
+  ],
+  [
+    "an attachment with metadata",
+    {
+      type: "thread.item.done",
+      item: {
+        type: "user_message",
+        attachments: [
+          { type: "file", id: "atc_1", name: "a", mime_type: "text/plain", metadata: { k: 1 } },
+        ],
+      },
+    },
+  ],
+  [
+    "a thread.created",
+    { type: "thread.created", thread: { id: "t", created_at: "x", metadata: { secret: 1 } } },
+  ],
+  [
+    "a thread.updated",
+    { type: "thread.updated", thread: { id: "t", created_at: "x", status: { type: "active" } } },
+  ],
+  ["a Date", { type: "progress_update", at: new Date(0) }],
+  ["a class instance", { type: "progress_update", at: new Point(1, 2) }],
+  ["a bigint", { type: "progress_update", n: 10n }],
+  ["a function", { type: "progress_update", f: () => 1, list: [() => 1, null, undefined] }],
+  ["undefined values", { type: "progress_update", a: undefined, list: [undefined, 1] }],
+  ["a toJSON key", { type: "progress_update", toJSON: () => "nope" }],
+  ["a null-prototype object", Object.assign(Object.create(null), { type: "x", a: null, b: 1 })],
+];
+
+describe("eventJson", () => {
+  it.each(EVENTS)("equals JSON.stringify(serialize(event)) for %s", (_name, event) => {
+    expect(eventJson(event)).toBe(slow(event));
+  });
+});
+
+describe("clone", () => {
+  it("copies plain values deeply, as structuredClone does", () => {
+    const sparse: unknown[] = [1, { b: "c" }];
+    sparse[3] = null; // index 2 is a hole
+    const value = { a: sparse, d: { e: { f: true } }, u: undefined };
+    const copy = clone(value);
+    expect(copy).toStrictEqual(structuredClone(value));
+    expect(copy.d.e).not.toBe(value.d.e);
+    expect(2 in copy.a).toBe(false);
+  });
+
+  it("leaves what is not plain to structuredClone", () => {
+    const date = new Date(5);
+    const copy = clone({ date, map: new Map([[1, 2]]), point: new Point(1, 2) });
+    expect(copy.date).toBeInstanceOf(Date);
+    expect(copy.date).not.toBe(date);
+    expect(copy.map.get(1)).toBe(2);
+    expect(copy.point).toEqual({ x: 1, y: 2 });
+    expect(() => clone({ f: () => 1 })).toThrow();
+  });
+
+  it("handles cycles by handing them to structuredClone", () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => clone(cyclic)).not.toThrow();
+  });
+});
+
+describe("deepEqual", () => {
+  it("ignores key order and undefined properties, and sees nested changes", () => {
+    expect(deepEqual({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 })).toBe(true);
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(deepEqual({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(deepEqual({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(deepEqual({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(deepEqual({ m: { x: 1 } }, { m: { x: 2 } })).toBe(false);
+    expect(deepEqual([1, 2], [1, 2, 3])).toBe(false);
+    expect(deepEqual({ n: Number.NaN }, { n: Number.NaN })).toBe(true);
+  });
+});
+
+describe("sequence", () => {
+  async function* of(values: number[], log: string[], name: string) {
+    try {
+      for (const value of values) yield value;
+    } finally {
+      log.push(`${name} closed`);
+    }
+  }
+
+  it("gives the first iterator's values, then the second's, started only then", async () => {
+    const log: string[] = [];
+    const both = sequence(of([1, 2], log, "first"), () => {
+      log.push("second started");
+      return of([3], log, "second");
+    });
+    const values: number[] = [];
+    for await (const value of both) values.push(value);
+    expect(values).toEqual([1, 2, 3]);
+    expect(log).toEqual(["first closed", "second started", "second closed"]);
+  });
+
+  it("stopped during the first part, never starts the second", async () => {
+    const log: string[] = [];
+    const both = sequence(of([1, 2], log, "first"), () => {
+      log.push("second started");
+      return of([3], log, "second");
+    });
+    for await (const value of both) if (value === 1) break;
+    expect(log).toEqual(["first closed"]);
+  });
+});
+
+describe("randomHex", () => {
+  it("keeps giving distinct hex of the asked length across pool refills", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      const hex = randomHex();
+      expect(hex).toMatch(/^[0-9a-f]{16}$/);
+      seen.add(hex);
+    }
+    expect(seen.size).toBe(3000);
+    expect(randomHex(7)).toMatch(/^[0-9a-f]{7}$/);
+    expect(randomHex(10_000)).toMatch(/^[0-9a-f]{10000}$/);
+  });
+});
