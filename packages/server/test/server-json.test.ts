@@ -1,24 +1,9 @@
 import type { ThreadMetadata, ThreadStreamEvent } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
-import { FakeAttachmentStore } from "./helpers/attachments.js";
-import {
-  assistantMessage,
-  fetchClient,
-  makeStore,
-  now,
-  TestServer,
-  USER,
-  userInput,
-} from "./helpers/server.js";
+import { setup } from "./helpers/requests.js";
+import { assistantMessage, type makeStore, now, USER, userInput } from "./helpers/server.js";
 
 type Page = { data: Array<Record<string, unknown>>; has_more: boolean; after?: string };
-
-function setup(hooks: ConstructorParameters<typeof TestServer>[1] = {}, withFiles = false) {
-  const store = makeStore();
-  const files = new FakeAttachmentStore();
-  const server = new TestServer(store, hooks, withFiles ? files : undefined);
-  return { store, server, files, client: fetchClient(server) };
-}
 
 async function seedThreads(store: ReturnType<typeof makeStore>, count: number) {
   const ids: string[] = [];

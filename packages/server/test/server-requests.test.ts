@@ -1,44 +1,7 @@
 import type { ThreadStreamEvent } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
-import { FakeAttachmentStore } from "./helpers/attachments.js";
-import {
-  assistantMessage,
-  type Ctx,
-  fetchClient,
-  makeStore,
-  now,
-  TestServer,
-  USER,
-  userInput,
-} from "./helpers/server.js";
-
-function setup(hooks: ConstructorParameters<typeof TestServer>[1] = {}, withFiles = false) {
-  const store = makeStore();
-  const files = new FakeAttachmentStore();
-  const server = new TestServer(store, hooks, withFiles ? files : undefined);
-  return { store, server, files, client: fetchClient(server) };
-}
-
-const echo = async function* (
-  thread: { id: string },
-  input: { content: Array<{ type: string; text?: string }> } | null,
-): AsyncGenerator<ThreadStreamEvent> {
-  const text = input?.content[0]?.text ?? "continued";
-  yield {
-    type: "thread.item.done",
-    item: assistantMessage(
-      thread.id,
-      `msg_${Math.random().toString(16).slice(2)}`,
-      `Response to: ${text}`,
-    ),
-  } as ThreadStreamEvent;
-};
-
-async function createThread(client: ReturnType<typeof fetchClient>, text = "Hello", user?: Ctx) {
-  const events = await client.stream("threads.create", { input: userInput(text) }, user);
-  const thread = events[0]?.thread as { id: string };
-  return { events, threadId: thread.id };
-}
+import { createThread, echo, setup } from "./helpers/requests.js";
+import { assistantMessage, now, USER, userInput } from "./helpers/server.js";
 
 describe("threads.create", () => {
   it("test_creates_thread: thread.created without title, then the user message", async () => {
