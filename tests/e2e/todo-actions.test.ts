@@ -4,13 +4,14 @@
  * server (flow 3) and typed actions that reject a bad payload with an error event (flow 4).
  */
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./helpers/browser.js";
 import { recordedEvents, waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
   assistantSaid,
+  customActions,
   openTodoApp,
   say,
   serverTodos,
@@ -35,19 +36,6 @@ afterAll(async () => {
   await server?.stop();
   db?.remove();
 });
-
-/** The `threads.custom_action` requests the page sends from now on (their params). */
-function customActions(
-  page: Page,
-): { item_id: string | null; action: { type: string; payload: unknown } }[] {
-  const sent: { item_id: string | null; action: { type: string; payload: unknown } }[] = [];
-  page.on("request", (req) => {
-    if (!req.url().endsWith("/chatkit") || req.method() !== "POST") return;
-    const body = JSON.parse(req.postData() ?? "{}") as { type?: string; params?: never };
-    if (body.type === "threads.custom_action" && body.params) sent.push(body.params);
-  });
-  return sent;
-}
 
 /** The hidden context items the server stored, oldest first. */
 function hiddenContext(): string[] {

@@ -11,6 +11,7 @@ import {
   andWaitForResponse,
   assistantSaid,
   countChatkitRequests,
+  customActions,
   openTodoApp,
   say,
   serverTodos,
@@ -36,20 +37,6 @@ afterAll(async () => {
   db?.remove();
 });
 
-/** The payloads of the `threads.custom_action` requests the page sends from now on. */
-function actionPayloads(page: Page): { type: string; payload: unknown }[] {
-  const sent: { type: string; payload: unknown }[] = [];
-  page.on("request", (req) => {
-    if (!req.url().endsWith("/chatkit") || req.method() !== "POST") return;
-    const body = JSON.parse(req.postData() ?? "{}") as {
-      type?: string;
-      params?: { action: { type: string; payload: unknown } };
-    };
-    if (body.type === "threads.custom_action" && body.params) sent.push(body.params.action);
-  });
-  return sent;
-}
-
 /** Waits a moment and checks that no request was sent (native validation blocked it). */
 async function expectNoRequest(page: Page, counter: { readonly count: number }, before: number) {
   await page.waitForTimeout(400);
@@ -65,7 +52,7 @@ describe("todo example: forms", () => {
     const { page, errors, close } = await openTodoApp(browser, server);
     try {
       await say(page, "add Buy milk");
-      const sent = actionPayloads(page);
+      const sent = customActions(page);
       const requests = countChatkitRequests(page);
 
       // Edit replaces the row with the form.
@@ -90,7 +77,7 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Save" }).click(),
       );
-      expect(sent.at(-1)).toEqual({
+      expect(sent.at(-1)?.action).toEqual({
         type: "todo.update",
         payload: {
           id: expect.stringMatching(/^td_/),
@@ -124,7 +111,7 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Add", exact: true }).click(),
       );
-      expect(sent.at(-1)).toEqual({
+      expect(sent.at(-1)?.action).toEqual({
         type: "todo.add",
         payload: { todo: { title: "Water the plants", due, priority: "high" } },
       });
@@ -161,7 +148,7 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         todoRow(page, "Buy milk").getByRole("button", { name: "Done" }).click(),
       );
-      const sent = actionPayloads(page);
+      const sent = customActions(page);
       const filter = widget(page).locator('select[name="filter"]');
 
       await andWaitForResponse(page, async () => {
@@ -171,7 +158,7 @@ describe("todo example: forms", () => {
         expect(await filter.getAttribute("aria-busy")).toBeNull();
         expect(await widget(page).locator(".root[data-loading]").count()).toBe(0);
       });
-      expect(sent.at(-1)).toEqual({ type: "todo.filter", payload: { filter: "done" } });
+      expect(sent.at(-1)?.action).toEqual({ type: "todo.filter", payload: { filter: "done" } });
       await assistantSaid(page, "You filtered the list to done todos; 1 todo shown.");
       let text = await widgetText(page);
       expect(text).toContain("Buy milk");
@@ -204,7 +191,7 @@ describe("todo example: forms", () => {
       const widgets = page.locator('threadkit-chat [data-item-type="widget"]');
       const count = await widgets.count();
       const requests = countChatkitRequests(page);
-      const sent = actionPayloads(page);
+      const sent = customActions(page);
 
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Delete all done" }).click(),
@@ -227,7 +214,10 @@ describe("todo example: forms", () => {
         expect(await root.getAttribute("inert")).not.toBeNull();
       });
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-      expect(sent.at(-1)).toEqual({ type: "todo.delete_done", payload: { understand: true } });
+      expect(sent.at(-1)?.action).toEqual({
+        type: "todo.delete_done",
+        payload: { understand: true },
+      });
       await assistantSaid(page, "You confirmed and deleted 1 done todo.");
       const text = await widgetText(page);
       expect(text).toContain("Walk the dog");
@@ -260,7 +250,7 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         todoRow(page, "Buy milk").getByRole("button", { name: "Edit" }).click(),
       );
-      const sent = actionPayloads(page);
+      const sent = customActions(page);
       await widget(page).locator('select[name="priority"]').selectOption("high");
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Set priority" }).click(),
@@ -271,7 +261,7 @@ describe("todo example: forms", () => {
         'Form field \\"priority\\" collides with a key of the \\"todo.set_priority\\" action\'s payload',
       );
       // The static value won: the form's "high" was ignored.
-      expect(sent.at(-1)).toEqual({
+      expect(sent.at(-1)?.action).toEqual({
         type: "todo.set_priority",
         payload: { id: expect.stringMatching(/^td_/), priority: "normal" },
       });

@@ -210,3 +210,23 @@ export function countChatkitRequests(page: Page): { readonly count: number } {
 export function widgetText(page: Page): Promise<string> {
   return widget(page).evaluate((el) => el.shadowRoot?.textContent ?? el.textContent ?? "");
 }
+
+/** A `threads.custom_action` request's params, as the page sent them. */
+export interface CustomActionParams {
+  item_id: string | null;
+  action: { type: string; payload: unknown };
+}
+
+/** The `threads.custom_action` requests the page sends from now on (a live list of their params). */
+export function customActions(page: Page): CustomActionParams[] {
+  const sent: CustomActionParams[] = [];
+  page.on("request", (req) => {
+    if (!req.url().endsWith("/chatkit") || req.method() !== "POST") return;
+    const body = JSON.parse(req.postData() ?? "{}") as {
+      type?: string;
+      params?: CustomActionParams;
+    };
+    if (body.type === "threads.custom_action" && body.params) sent.push(body.params);
+  });
+  return sent;
+}
