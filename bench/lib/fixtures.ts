@@ -63,3 +63,34 @@ export function inputText(input: unknown): string {
   const first = content?.[0]?.text;
   return typeof first === "string" ? first : "";
 }
+
+/**
+ * The events both SDK servers yield for a `widget`, `short` or `stream:N` message (as plain
+ * objects, so each server casts them to its own types): the same items and bytes for both.
+ */
+export function* replyEvents(
+  command: BenchCommand,
+  threadId: string,
+  id: string,
+): Generator<Record<string, unknown>> {
+  if (command.kind === "widget") {
+    const item = { type: "widget", id, thread_id: threadId, created_at: now(), widget: card(50) };
+    yield { type: "thread.item.done", item };
+    return;
+  }
+  const base = { type: "assistant_message", id, thread_id: threadId, created_at: now() };
+  yield { type: "thread.item.added", item: { ...base, content: [] } };
+  const deltas = command.kind === "stream" ? command.deltas : 1;
+  for (let i = 0; i < deltas; i++) {
+    yield {
+      type: "thread.item.updated",
+      item_id: id,
+      update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta: DELTA },
+    };
+  }
+  const text = DELTA.repeat(deltas);
+  yield {
+    type: "thread.item.done",
+    item: { ...base, content: [{ type: "output_text", text, annotations: [] }] },
+  };
+}

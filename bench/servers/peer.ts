@@ -18,7 +18,7 @@ import {
   type UserMessageItem,
   type WidgetItem,
 } from "chatkit-node-backend-sdk";
-import { card, commandOf, DELTA, now } from "../lib/fixtures.js";
+import { card, commandOf, replyEvents } from "../lib/fixtures.js";
 
 type Ctx = { userId: string };
 
@@ -135,42 +135,10 @@ class PeerBenchServer extends ChatKitServer<Ctx> {
     text: string,
     context: Ctx,
   ): AsyncGenerator<ThreadStreamEvent> {
-    const command = commandOf(text);
-    if (command.kind === "widget") {
-      const item = {
-        type: "widget",
-        id: this.store.generateItemId("message", thread, context),
-        thread_id: thread.id,
-        created_at: now(),
-        widget: card(50),
-      };
-      yield { type: "thread.item.done", item } as unknown as ThreadStreamEvent;
-      return;
-    }
     const id = this.store.generateItemId("message", thread, context);
-    const base = { type: "assistant_message", id, thread_id: thread.id, created_at: now() };
-    yield {
-      type: "thread.item.added",
-      item: { ...base, content: [] },
-    } as unknown as ThreadStreamEvent;
-    const deltas = command.kind === "stream" ? command.deltas : 1;
-    let full = "";
-    for (let i = 0; i < deltas; i++) {
-      full += DELTA;
-      yield {
-        type: "thread.item.updated",
-        item_id: id,
-        update: {
-          type: "assistant_message.content_part.text_delta",
-          content_index: 0,
-          delta: DELTA,
-        },
-      } as unknown as ThreadStreamEvent;
+    for (const event of replyEvents(commandOf(text), thread.id, id)) {
+      yield event as unknown as ThreadStreamEvent;
     }
-    yield {
-      type: "thread.item.done",
-      item: { ...base, content: [{ type: "output_text", text: full, annotations: [] }] },
-    } as unknown as ThreadStreamEvent;
   }
 }
 

@@ -11,7 +11,6 @@ import { join } from "node:path";
 import type {
   Action,
   SyncCustomActionResponse,
-  ThreadItem,
   ThreadMetadata,
   ThreadStreamEvent,
   UserMessageItem,
@@ -25,7 +24,7 @@ import {
   MemoryStore,
   SQLiteStore,
 } from "@threadkit/server";
-import { card, commandOf, DELTA, now } from "../lib/fixtures.js";
+import { card, commandOf, replyEvents } from "../lib/fixtures.js";
 
 type Ctx = { userId: string };
 
@@ -83,37 +82,7 @@ class BenchServer extends ChatKitServer<Ctx> {
       return;
     }
     const id = this.store.generateItemId("message", thread, context);
-    if (command.kind === "widget") {
-      const item = {
-        type: "widget",
-        id,
-        thread_id: thread.id,
-        created_at: now(),
-        widget: card(50),
-      } as unknown as ThreadItem;
-      yield { type: "thread.item.done", item } as ThreadStreamEvent;
-      return;
-    }
-    const base = { type: "assistant_message", id, thread_id: thread.id, created_at: now() };
-    yield { type: "thread.item.added", item: { ...base, content: [] } } as ThreadStreamEvent;
-    const deltas = command.kind === "stream" ? command.deltas : 1;
-    let full = "";
-    for (let i = 0; i < deltas; i++) {
-      full += DELTA;
-      yield {
-        type: "thread.item.updated",
-        item_id: id,
-        update: {
-          type: "assistant_message.content_part.text_delta",
-          content_index: 0,
-          delta: DELTA,
-        },
-      } as ThreadStreamEvent;
-    }
-    yield {
-      type: "thread.item.done",
-      item: { ...base, content: [{ type: "output_text", text: full, annotations: [] }] },
-    } as ThreadStreamEvent;
+    for (const event of replyEvents(command, thread.id, id)) yield event as ThreadStreamEvent;
   }
 }
 
