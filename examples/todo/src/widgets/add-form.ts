@@ -1,5 +1,4 @@
 import {
-  Button,
   DatePicker,
   Form,
   Input,
@@ -9,7 +8,8 @@ import {
   Title,
   type WidgetComponent,
 } from "@threadkit/core";
-import { AddTodo, CloseForm, formAction } from "../actions.js";
+import { AddTodo, formAction } from "../actions.js";
+import { formButtons } from "./form-buttons.js";
 
 /**
  * A title must start with a visible character and fit the limit. The pattern is enforced by the
@@ -58,20 +58,7 @@ export function addTodoForm(today: string): WidgetComponent {
           }),
         ],
       }),
-      Row({
-        gap: 2,
-        justify: "end",
-        children: [
-          Button({
-            label: "Cancel",
-            variant: "ghost",
-            color: "secondary",
-            size: "sm",
-            onClickAction: CloseForm.create(null),
-          }),
-          Button({ label: "Add", submit: true, size: "sm", iconStart: "plus" }),
-        ],
-      }),
+      formButtons({ label: "Add", iconStart: "plus" }),
     ],
   });
 }

@@ -13,7 +13,6 @@ import {
   type WidgetComponent,
 } from "@threadkit/core";
 import {
-  CloseForm,
   CompleteTodo,
   EditTodo,
   formAction,
@@ -23,6 +22,7 @@ import {
   UpdateTodo,
 } from "../actions.js";
 import { formatDue, PRIORITIES, type Todo } from "../todos/todo.js";
+import { formButtons } from "./form-buttons.js";
 
 const PRIORITY_LABEL = { low: "Low", normal: "Normal", high: "High" } as const;
 
@@ -146,20 +146,7 @@ export function editRow(todo: Todo): WidgetComponent {
             value: todo.description,
             editable: { name: "description", placeholder: "Add a description" },
           }),
-          Row({
-            gap: 2,
-            justify: "end",
-            children: [
-              Button({
-                label: "Cancel",
-                variant: "ghost",
-                color: "secondary",
-                size: "sm",
-                onClickAction: CloseForm.create(null),
-              }),
-              Button({ label: "Save", submit: true, size: "sm" }),
-            ],
-          }),
+          formButtons({ label: "Save" }),
         ],
       }),
       Divider({ spacing: 1 }),
