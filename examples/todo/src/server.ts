@@ -5,13 +5,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
-import {
-  ChatKitServer,
-  CustomStreamError,
-  type HandlerOptions,
-  type Store,
-  streamWidget,
-} from "@threadkit/server";
+import { ChatKitServer, type HandlerOptions, type Store, streamWidget } from "@threadkit/server";
 import { TodoActions } from "./actions.js";
 import type { RequestContext } from "./context.js";
 import { handleTodoAction } from "./handlers.js";
@@ -69,11 +63,11 @@ export class TodoServer extends ChatKitServer<RequestContext> {
     context: RequestContext,
     options: HandlerOptions,
   ): AsyncGenerator<ThreadStreamEvent> {
-    const parsed = TodoActions.safeParse(action);
-    if (!parsed.success) throw new CustomStreamError(parsed.error.message);
+    // A bad payload throws ActionParseError, which the pipeline sends as an `error` event.
+    const todoAction = TodoActions.parse(action);
     const target =
       sender && isTodoWidget(sender) ? sender : await this.#latestTodoWidget(thread, context);
-    const outcome = await handleTodoAction(parsed.data, {
+    const outcome = await handleTodoAction(todoAction, {
       todos: this.todos,
       userId: context.userId,
       filter: readFilter(target?.widget),
