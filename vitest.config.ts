@@ -14,6 +14,10 @@ const alias = [
     replacement: src("./packages/server/src/testing/index.ts"),
   },
   { find: /^@threadkit\/server$/, replacement: src("./packages/server/src/index.ts") },
+  { find: /^@threadkit\/postgres$/, replacement: src("./packages/postgres/src/index.ts") },
+  { find: /^@threadkit\/redis$/, replacement: src("./packages/redis/src/index.ts") },
+  { find: /^@threadkit\/testing\/vitest$/, replacement: src("./packages/testing/src/vitest.ts") },
+  { find: /^@threadkit\/testing$/, replacement: src("./packages/testing/src/index.ts") },
   { find: /^@threadkit\/client$/, replacement: src("./packages/client/src/index.ts") },
   { find: /^@threadkit\/react$/, replacement: src("./packages/react/src/index.ts") },
 ];

@@ -30,6 +30,7 @@ export { NonStreamingResult, type ProcessResult, StreamingResult } from "./resul
 export {
   type AudioInput,
   ChatKitServer,
+  type ChatKitServerOptions,
   type FeedbackKind,
   type HandlerOptions,
   type ProcessOptions,

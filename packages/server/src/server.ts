@@ -26,6 +26,15 @@ export interface HandlerOptions {
   readonly signal: AbortSignal;
 }
 
+/**
+ * The constructor's second argument: `new MyServer(store, { attachmentStore })`. Passing an
+ * attachment store there directly (`new MyServer(store, attachments)`) keeps working.
+ */
+export interface ChatKitServerOptions<TContext> {
+  /** Where uploads go (`DiskAttachmentStore`, or a shared one when several instances run). */
+  attachmentStore?: ServerAttachmentStore<TContext>;
+}
+
 /** Dictated audio for {@link ChatKitServer.transcribe}; `media_type` is `mime_type` before `;`. */
 export interface AudioInput {
   data: Uint8Array;
@@ -57,6 +66,14 @@ export interface ServerAttachmentStore<TContext> {
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+
+function isAttachmentStore<TContext>(
+  value: ChatKitServerOptions<TContext> | ServerAttachmentStore<TContext> | undefined,
+): value is ServerAttachmentStore<TContext> {
+  return (
+    typeof (value as ServerAttachmentStore<TContext> | undefined)?.createAttachment === "function"
+  );
+}
 
 /**
  * A ChatKit server (ChatKit Python's `ChatKitServer`): subclass it, implement {@link respond}
@@ -91,9 +108,15 @@ export abstract class ChatKitServer<TContext = unknown> {
   /** The signal of the request each live thread object belongs to (for {@link generate}). */
   readonly #signals = new WeakMap<object, AbortSignal>();
 
-  constructor(store: Store<TContext>, attachmentStore?: ServerAttachmentStore<TContext>) {
+  readonly options: Readonly<ChatKitServerOptions<TContext>>;
+
+  constructor(
+    store: Store<TContext>,
+    options?: ChatKitServerOptions<TContext> | ServerAttachmentStore<TContext>,
+  ) {
     this.store = store;
-    this.attachmentStore = attachmentStore;
+    this.options = isAttachmentStore(options) ? { attachmentStore: options } : (options ?? {});
+    this.attachmentStore = this.options.attachmentStore;
   }
 
   /** Streams the response to a new user message (`input`), or a continuation when it is null. */

@@ -1,0 +1,4 @@
+/**
+ * @threadkit/testing — Test ChatKit widgets and their actions without a browser, exactly as the <threadkit-chat> element would send them.
+ */
+export {};
