@@ -12,6 +12,7 @@ import type {
 import {
   type AudioInput,
   ChatKitServer,
+  type ChatKitServerOptions,
   createFetchHandler,
   createNodeHandler,
   type FeedbackKind,
@@ -62,9 +63,9 @@ export class TestServer extends ChatKitServer<Ctx> {
   constructor(
     store: Store<Ctx>,
     readonly hooks: Hooks = {},
-    attachmentStore?: ServerAttachmentStore<Ctx>,
+    options?: ServerAttachmentStore<Ctx> | ChatKitServerOptions<Ctx>,
   ) {
-    super(store, attachmentStore);
+    super(store, options);
   }
 
   async *respond(
