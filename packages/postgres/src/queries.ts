@@ -32,11 +32,16 @@ function pages(
       first: prepared(
         `SELECT r.data FROM ${s}.${table} r WHERE r.${scope} = $1${guard} ${orderBy}`,
       ),
+      // LATERAL makes the cursor row the outer side, so its position bounds the index scan
+      // (a plain join let the planner scan from the start and filter).
       after: prepared(
-        `SELECT r.data FROM ${s}.${table} r
-         JOIN ${s}.${table} c ON c.${scope} = $1 AND c.id = ${cursor}
-         WHERE r.${scope} = $1 AND (r.created_key, r.seq) ${op} (c.created_key, c.seq)${guard}
-         ${orderBy}`,
+        `SELECT r.data FROM ${s}.${table} c CROSS JOIN LATERAL (
+           SELECT r.data, r.created_key, r.seq FROM ${s}.${table} r
+           WHERE r.${scope} = $1 AND (r.created_key, r.seq) ${op} (c.created_key, c.seq)
+           ${orderBy}
+         ) r
+         WHERE c.${scope} = $1 AND c.id = ${cursor}${guard}
+         ORDER BY r.created_key ${direction}, r.seq ${direction}`,
       ),
     };
   };

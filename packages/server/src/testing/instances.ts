@@ -67,13 +67,17 @@ export function instanceTests<TContext>(kit: Kit<TContext>): void {
           await new Promise((resolve) => setImmediate(resolve)); // and the reader between inserts
         }
       })();
-      const walked = await walkPages(async (after) => {
-        const page = await one.loadThreadItems(T, after, 5, order, alice);
-        await new Promise((resolve) => setImmediate(resolve)); // let the writer in between pages
-        return page;
-      }, 5);
-      reading = false;
-      await writer;
+      let walked: string[];
+      try {
+        walked = await walkPages(async (after) => {
+          const page = await one.loadThreadItems(T, after, 5, order, alice);
+          await new Promise((resolve) => setImmediate(resolve)); // let the writer in between pages
+          return page;
+        }, 5);
+      } finally {
+        reading = false;
+        await writer;
+      }
       expect(repeated(walked)).toEqual([]);
       const expected = order === "asc" ? seeded : [...seeded].reverse();
       expect(walked.filter((id) => id.startsWith("seed"))).toEqual(expected);
