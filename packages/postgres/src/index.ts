@@ -6,6 +6,7 @@
  * import { PostgresStore } from "@threadkit/postgres";
  * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL });
  */
+export { PostgresAttachmentStore, type PostgresAttachmentStoreOptions } from "./attachments.js";
 export {
   connect,
   type PoolHandle,
