@@ -10,7 +10,8 @@ const SINGLE_LINE = /^(text|email|number|password|tel|url|search|date)$/;
 const PATTERN_MESSAGE = "Please match the requested format.";
 
 /**
- * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`).
+ * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`),
+ * with the localised `data-pattern-message` as the message.
  *
  * @example
  * ```ts
@@ -28,7 +29,7 @@ export function syncTextareaPattern(el: HTMLTextAreaElement): void {
       ok = true;
     }
   }
-  el.setCustomValidity(ok ? "" : PATTERN_MESSAGE);
+  el.setCustomValidity(ok ? "" : (el.dataset.patternMessage ?? PATTERN_MESSAGE));
 }
 
 /**
