@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { markdownTable, printTable, type Row } from "./lib/report.js";
 import { actionScenario } from "./scenarios/action.js";
 import { clientScenario } from "./scenarios/client.js";
+import { runsScenario } from "./scenarios/runs.js";
 import { storeScenario } from "./scenarios/store.js";
 import { streamScenario } from "./scenarios/stream.js";
 import { streamsScenario } from "./scenarios/streams.js";
@@ -24,6 +25,7 @@ const scenarios: Array<[string, () => Promise<Row[]>]> = [
   ["streams", () => streamsScenario(quick)],
   ["store", () => storeScenario(quick)],
   ["client", () => clientScenario(quick)],
+  ["runs", () => runsScenario(quick)],
 ];
 
 const rows: Row[] = [];

@@ -21,7 +21,7 @@ export interface StreamTiming {
 export function post(
   port: number,
   request: unknown,
-  options: { keepBody?: boolean; path?: string } = {},
+  options: { keepBody?: boolean; path?: string; headers?: Record<string, string> } = {},
 ): Promise<StreamTiming> {
   const payload = Buffer.from(JSON.stringify(request));
   return new Promise((resolve, reject) => {
@@ -37,7 +37,11 @@ export function post(
         path: options.path ?? "/chatkit",
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": payload.length },
+        headers: {
+          "content-type": "application/json",
+          "content-length": payload.length,
+          ...options.headers,
+        },
       },
       (res) => {
         if ((res.statusCode ?? 500) >= 300) {

@@ -17,6 +17,7 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
+import { RedisRunLog } from "@threadkit/redis";
 import {
   ChatKitServer,
   createNodeHandler,
@@ -91,8 +92,20 @@ const dir = mkdtempSync(join(tmpdir(), "threadkit-bench-server-"));
 const store =
   process.env.BENCH_STORE === "memory"
     ? new MemoryStore<Ctx>({ userId: (c) => c.userId })
-    : new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
-const server = new BenchServer(store);
+    : new SQLiteStore<Ctx>({
+        // BENCH_DB_PATH lets two instances share one database file.
+        path: process.env.BENCH_DB_PATH ?? join(dir, "bench.sqlite"),
+        userId: (c) => c.userId,
+      });
+// BENCH_RUN_LOG=redis shares runs through Redis (RedisRunLog), as several instances would.
+const runLog =
+  process.env.BENCH_RUN_LOG === "redis"
+    ? new RedisRunLog({
+        url: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+        keyPrefix: process.env.BENCH_KEY_PREFIX ?? "tk-bench:",
+      })
+    : undefined;
+const server = new BenchServer(store, runLog ? { runLog } : {});
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
 );
@@ -101,6 +114,7 @@ const shutdown = () => {
   httpServer.closeAllConnections();
   httpServer.close();
   if (store instanceof SQLiteStore) store.close();
+  void runLog?.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 };

@@ -101,7 +101,8 @@ function statements(s: string) {
          SELECT run_id FROM ${s}.runs WHERE ended_at < now() - $1 * interval '1 millisecond')`,
     ),
     sweepRuns: prepared(
-      `DELETE FROM ${s}.runs WHERE ended_at < now() - $1 * interval '1 millisecond'`,
+      `DELETE FROM ${s}.runs
+        WHERE ended_at < now() - $1 * interval '1 millisecond' OR (NOT resumable AND ended IS NOT NULL)`,
     ),
   };
 }

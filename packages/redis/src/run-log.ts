@@ -64,6 +64,7 @@ export class RedisRunLog implements RunLog {
   readonly #channels = new Map<string, Set<(message: string) => void>>();
   /** Thread of each run this instance touched (the end of a run frees the thread's key). */
   readonly #threads = new Map<string, string>();
+  readonly #shas = new Map<string, string>();
 
   constructor(options: RedisRunLogOptions) {
     this.#prefix = options.keyPrefix ?? "tk:";
@@ -90,8 +91,23 @@ export class RedisRunLog implements RunLog {
     return this.#client.sendCommand(args.map(String));
   }
 
-  #eval(script: string, keys: string[], args: Array<string | number>): Promise<Reply> {
-    return this.#command(["EVAL", script, keys.length, ...keys, ...args]);
+  /**
+   * Runs a script by its SHA-1 (loaded once per script); a server that lost its script cache
+   * (restart, SCRIPT FLUSH) gets it again.
+   */
+  async #eval(script: string, keys: string[], args: Array<string | number>): Promise<Reply> {
+    let sha = this.#shas.get(script);
+    if (!sha) {
+      sha = text(await this.#command(["SCRIPT", "LOAD", script]));
+      this.#shas.set(script, sha);
+    }
+    try {
+      return await this.#command(["EVALSHA", sha, keys.length, ...keys, ...args]);
+    } catch (error) {
+      if (!String((error as Error).message).includes("NOSCRIPT")) throw error;
+      this.#shas.delete(script);
+      return this.#command(["EVAL", script, keys.length, ...keys, ...args]);
+    }
   }
 
   #runKey(runId: string): string {

@@ -27,7 +27,7 @@ return false`;
  * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId, n,
  * then n triples (seq, data, end-or-empty). Returns "ok", "fenced" or "seq".
  */
-export const APPEND = `local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended')
+export const APPEND = `local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended', 'resumable')
 if not info[1] or info[1] ~= ARGV[1] or info[3] ~= '' then return 'fenced' end
 local last = tonumber(info[2])
 local n = tonumber(ARGV[7])
@@ -50,8 +50,13 @@ end
 redis.call('HSET', KEYS[1], 'lastSeq', last)
 if ended then
   redis.call('HSET', KEYS[1], 'ended', ended)
-  redis.call('PEXPIRE', KEYS[2], ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  if info[4] == '0' then
+    -- A run without a log (the client did not opt in) can never be resumed: forget it now.
+    redis.call('DEL', KEYS[1], KEYS[2])
+  else
+    redis.call('PEXPIRE', KEYS[2], ARGV[3])
+    redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  end
   if redis.call('GET', KEYS[3]) == ARGV[6] then redis.call('DEL', KEYS[3]) end
   redis.call('ZREM', KEYS[4], ARGV[6])
 else

@@ -50,7 +50,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     this.#controller.abort();
     if (!this.#used) {
       this.#used = true;
-      this.#options.onSettled?.();
+      void this.#options.onSettled?.();
     }
   }
 
@@ -93,7 +93,8 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     } finally {
       // The consumer stopped early (`break`, `return()`): tell the handler through its signal.
       if (!finished) this.#controller.abort();
-      this.#options.onSettled?.();
+      // Before the stream ends: a client's next message must find the thread free.
+      await this.#options.onSettled?.();
     }
   }
 
@@ -108,7 +109,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     } finally {
       // Stops this reader only: a resumable run goes on without it.
       this.#controller.abort();
-      this.#options.onSettled?.();
+      await this.#options.onSettled?.();
     }
   }
 }
@@ -125,8 +126,11 @@ export interface StreamingResultOptions {
   frames?: () => AsyncIterable<string>;
   /** Extra response headers. */
   headers?: Readonly<Record<string, string>>;
-  /** Called once when the stream has ended, was stopped, or was cancelled before use. */
-  onSettled?: () => void;
+  /**
+   * Called once when the stream has ended, was stopped, or was cancelled before use; the stream
+   * ends when it resolves.
+   */
+  onSettled?: () => void | Promise<void>;
 }
 
 /**

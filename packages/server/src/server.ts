@@ -336,7 +336,7 @@ export abstract class ChatKitServer<TContext = unknown> {
         controller,
       });
       return new StreamingResult(stream.open, controller, {
-        onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+        onSettled: () => run.finish(controller.signal.aborted ? "cancelled" : "completed"),
       });
     }
     const text = await handleJsonRequest(this, request, context);

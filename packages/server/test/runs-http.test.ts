@@ -365,6 +365,41 @@ describe.each(CASES)(
       ]);
     });
 
+    it("a detached run is stopped at maxRunMs like a user stop", async () => {
+      const pacer = new Pacer();
+      const store = makeStore();
+      log = makeLog({});
+      const server = new TestServer(
+        store,
+        { respond: pacer.respond(50) },
+        { runLog: log, maxRunMs: 300 },
+      );
+      running = await startAdapter(kind, server, {});
+      pacer.allow(2);
+      const stream = open(running.url, createBody("hi"), RESUME);
+      await stream.response;
+      await eventually(() => textOf(stream.frames()) === "w0 w1 ");
+      stream.cut();
+      const threadId = (stream.frames()[0]?.data?.thread as { id: string }).id;
+      await eventually(() => pacer.aborted);
+      const items = await eventually(async () => {
+        const stored = await storedItems(store, threadId, USER);
+        return stored.length === 3 ? stored : undefined;
+      });
+      expect(items.map((i) => i.type)).toEqual([
+        "user_message",
+        "assistant_message",
+        "sdk_hidden_context",
+      ]);
+      const runId = stream.header("threadkit-run") as string;
+      const rest = await resumeGet(running.url, stream.frames().at(-1)?.id as string, { threadId });
+      expect(rest.frames.at(-1)).toMatchObject({
+        event: "threadkit.end",
+        data: { reason: "cancelled" },
+      });
+      expect(rest.frames.every((f) => f.id?.startsWith(`${runId}:`))).toBe(true);
+    });
+
     it("refuses a malformed stop with 400", async () => {
       const { url } = await start(1);
       for (const params of [null, {}, { thread_id: 5 }, { thread_id: "thr_x", run_id: "x:1" }]) {

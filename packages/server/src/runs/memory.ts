@@ -19,6 +19,11 @@ interface MemoryRun {
   listeners: Set<() => void>;
 }
 
+interface Ended {
+  run: MemoryRun;
+  at: number;
+}
+
 /** Options of {@link MemoryRunLog}. */
 export type MemoryRunLogOptions = RunLogRetention;
 
@@ -34,7 +39,9 @@ export class MemoryRunLog implements RunLog {
   readonly #runs = new Map<string, MemoryRun>();
   readonly #active = new Map<string, string>();
   readonly #stopListeners = new Set<(runId: string) => void>();
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Ended resumable runs, oldest first (ends come in time order). */
+  readonly #ended: Ended[] = [];
+  #sweeper: ReturnType<typeof setInterval> | undefined;
   readonly #graceMs: number;
   readonly #maxEntries: number;
   readonly #recordMs: number;
@@ -93,19 +100,31 @@ export class MemoryRunLog implements RunLog {
     if (this.#active.get(run.info.threadId) === run.info.runId) {
       this.#active.delete(run.info.threadId);
     }
-    this.#later(this.#graceMs, () => {
-      run.entries = [];
-    });
-    this.#later(this.#recordMs, () => this.#runs.delete(run.info.runId));
+    // A run without a log (the client did not opt in) can never be resumed: forget it now.
+    if (!run.info.resumable) {
+      this.#runs.delete(run.info.runId);
+      return;
+    }
+    this.#ended.push({ run, at: Date.now() });
+    this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(1000, this.#graceMs));
+    this.#sweeper.unref?.();
   }
 
-  #later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      fn();
-    }, ms);
-    timer.unref?.();
-    this.#timers.add(timer);
+  /** Trims ended runs past their grace time and forgets those past their record time. */
+  #sweep(): void {
+    const now = Date.now();
+    for (const ended of this.#ended) {
+      if (now - ended.at < this.#graceMs) break;
+      ended.run.entries = [];
+    }
+    while (this.#ended.length > 0 && now - (this.#ended[0] as Ended).at >= this.#recordMs) {
+      const { run } = this.#ended.shift() as Ended;
+      this.#runs.delete(run.info.runId);
+    }
+    if (this.#ended.length === 0) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = undefined;
+    }
   }
 
   async read(runId: string, after: number, limit: number): Promise<RunEntry[]> {
@@ -175,7 +194,7 @@ export class MemoryRunLog implements RunLog {
   }
 
   async close(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    clearInterval(this.#sweeper);
+    this.#sweeper = undefined;
   }
 }

@@ -15,6 +15,8 @@ export interface RunHost {
   readonly log: RunLog;
   readonly instanceId: string;
   readonly leaseMs: number;
+  /** True when other instances share the log (leases are then renewed). */
+  readonly shared: boolean;
   released(run: OwnedRun): void;
 }
 
@@ -57,9 +59,16 @@ export class OwnedRun {
     this.controller = controller;
   }
 
-  /** Starts renewing the lease (a third of its length) and, if given, the maximum run time. */
+  /**
+   * Starts renewing the lease (a third of its length; only on a log other instances share: in
+   * one process the owner cannot die without its log) and, if given, the maximum run time.
+   */
   hold(maxRunMs?: number): void {
-    if (this.#leaseTimer) return;
+    if (maxRunMs && maxRunMs > 0 && !this.#maxTimer) {
+      this.#maxTimer = setTimeout(() => this.stop(), maxRunMs);
+      this.#maxTimer.unref?.();
+    }
+    if (this.#leaseTimer || !this.#host.shared) return;
     const { log, instanceId, leaseMs } = this.#host;
     this.#leaseTimer = setInterval(() => {
       log.renewLease(this.runId, instanceId, leaseMs).then(
@@ -71,10 +80,6 @@ export class OwnedRun {
       );
     }, leaseMs / 3);
     this.#leaseTimer.unref?.();
-    if (maxRunMs && maxRunMs > 0) {
-      this.#maxTimer = setTimeout(() => this.stop(), maxRunMs);
-      this.#maxTimer.unref?.();
-    }
   }
 
   /** Aborts the handler: the pipeline's cancel path saves the partial reply and the note. */
@@ -138,7 +143,8 @@ export class OwnedRun {
           break;
         }
         for (const entry of batch) this.#ring.push(entry);
-        if (this.#ring.length > RING) this.#ring.splice(0, this.#ring.length - RING);
+        // Trimmed in chunks: a shift of the whole ring for every event cost more than the rest.
+        if (this.#ring.length > 2 * RING) this.#ring.splice(0, this.#ring.length - RING);
         this.flushedSeq = (batch[batch.length - 1] as RunEntry).seq;
         this.#wake();
       }
@@ -158,11 +164,10 @@ export class OwnedRun {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /** Logged entries after `after` still in memory, or null when they must come from the log. */
-  recent(after: number): RunEntry[] | null {
+  /** The logged entry `seq` if still in memory (else it must come from the log). */
+  entry(seq: number): RunEntry | undefined {
     const first = this.#ring[0];
-    if (!first || after + 1 < first.seq) return null;
-    return this.#ring.slice(after + 1 - first.seq);
+    return first && seq >= first.seq ? this.#ring[seq - first.seq] : undefined;
   }
 
   /** Logs the end entry (when resumable) and releases the run; the thread is free again. */

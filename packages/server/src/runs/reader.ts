@@ -69,9 +69,16 @@ export async function* readRun(
   if (owned) {
     while (!cursor.ended && !signal.aborted) {
       if (cursor.after < owned.flushedSeq) {
-        const entries =
-          owned.recent(cursor.after) ?? (await host.log.read(runId, cursor.after, PAGE));
-        for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
+        const entry = owned.entry(cursor.after + 1);
+        if (entry && entry.seq <= owned.flushedSeq) {
+          cursor.after = entry.seq;
+          if (entry.end) cursor.ended = true;
+          yield withRetry(entryFrame(runId, entry));
+        } else {
+          const entries = await host.log.read(runId, cursor.after, PAGE);
+          for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
+          if (entries.length === 0) await untilChanged(owned, signal);
+        }
       } else if (owned.over) break;
       else await untilChanged(owned, signal);
     }

@@ -68,6 +68,8 @@ export class RunRegistry<TContext> implements RunHost, ReaderHost {
   readonly instanceId = `inst_${randomHex(16)}`;
   readonly leaseMs: number;
   readonly maxRunMs: number;
+  /** False for the in-memory log: no other instance can take a run over. */
+  readonly shared: boolean;
   readonly #host: PipelineHost<TContext>;
   readonly #owned = new Map<string, OwnedRun>();
   #stopListener: Promise<() => void> | undefined;
@@ -78,6 +80,7 @@ export class RunRegistry<TContext> implements RunHost, ReaderHost {
     this.log = options.log ?? new MemoryRunLog();
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.maxRunMs = options.maxRunMs ?? DEFAULT_MAX_RUN_MS;
+    this.shared = !(this.log instanceof MemoryRunLog);
   }
 
   /**
@@ -91,7 +94,7 @@ export class RunRegistry<TContext> implements RunHost, ReaderHost {
         logError("Listening for run stops failed", error);
         return () => undefined;
       });
-    if (!this.#sweeper && !(this.log instanceof MemoryRunLog)) {
+    if (!this.#sweeper && this.shared) {
       this.#sweeper = setInterval(() => void this.#sweep(), SWEEP_MS);
       this.#sweeper.unref?.();
     }
@@ -165,6 +168,8 @@ export class RunRegistry<TContext> implements RunHost, ReaderHost {
    * `allow_retry` and the end (`failed`), which frees the thread. Nothing re-runs.
    */
   async finalise(runId: string): Promise<boolean> {
+    // In one process a run's owner cannot be dead while its log lives: leases are not renewed.
+    if (!this.shared) return false;
     const { log } = this;
     if (!(await log.takeOver(runId, this.instanceId, this.leaseMs))) return false;
     const info = await log.info(runId);

@@ -1,0 +1,168 @@
+/**
+ * Scenario: resumable replies. (1) Events per second of one 20,000-delta message with the client's
+ * `Threadkit-Resume: 1` on a server whose run log is Redis (every event appended to a Redis
+ * Stream before it is sent), against the same server without the header (nothing logged).
+ * (2) Resume latency: a GET with `Last-Event-ID` in the middle of a finished run, on the other
+ * instance, until its first replayed event arrives.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "redis";
+import { post } from "../lib/client.js";
+import { startServer } from "../lib/proc.js";
+import { type Row, row } from "../lib/report.js";
+import { figure, percentile } from "../lib/stats.js";
+import { addMessage, createThread } from "./stream.js";
+
+const DELTAS = 20_000;
+const RESUME = { "threadkit-resume": "1" };
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Milliseconds from sending a resume GET to the first replayed event. */
+function firstReplayed(port: number, lastEventId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/chatkit",
+        method: "GET",
+        headers: { "last-event-id": lastEventId },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`resume answered ${res.statusCode} for ${lastEventId}`));
+          return;
+        }
+        let text = "";
+        res.on("data", (chunk: Buffer) => {
+          text += chunk.toString("latin1");
+          if (text.includes("\n\n")) {
+            const elapsed = performance.now() - start;
+            req.destroy();
+            resolve(elapsed);
+          }
+        });
+        res.on("error", () => undefined);
+      },
+    );
+    req.on("error", () => undefined);
+    req.end();
+  });
+}
+
+/** The run id of a resumable POST (its `Threadkit-Run` header) after reading it to its end. */
+function runOf(port: number, request: unknown): Promise<string> {
+  const payload = Buffer.from(JSON.stringify(request));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/chatkit",
+        method: "POST",
+        headers: { "content-type": "application/json", ...RESUME },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.headers["threadkit-run"])));
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+export async function runsScenario(quick: boolean): Promise<Row[]> {
+  const keyPrefix = `tk-bench-${randomBytes(4).toString("hex")}:`;
+  const dir = mkdtempSync(join(tmpdir(), "threadkit-bench-runs-"));
+  const env = {
+    BENCH_RUN_LOG: "redis",
+    BENCH_KEY_PREFIX: keyPrefix,
+    BENCH_DB_PATH: join(dir, "shared.sqlite"),
+  };
+  const [owner, other, single] = await Promise.all([
+    startServer("threadkit", env),
+    startServer("threadkit", env),
+    startServer("threadkit"),
+  ]);
+  const rounds = quick ? 3 : 9;
+  try {
+    const plainThread = (await createThread(owner.port)).threadId;
+    const loggedThread = (await createThread(owner.port)).threadId;
+    // Warm-up of both paths (JIT, connections), as long as a measured round.
+    await post(owner.port, addMessage(plainThread, `stream:${DELTAS}`));
+    await post(owner.port, addMessage(loggedThread, `stream:${DELTAS}`), { headers: RESUME });
+    const memoryThread = (await createThread(single.port)).threadId;
+    await post(single.port, addMessage(memoryThread, `stream:${DELTAS}`), { headers: RESUME });
+    const plain: number[] = [];
+    const logged: number[] = [];
+    const memory: number[] = [];
+    // Alternate, so outside load falls on both alike.
+    for (let round = 0; round < rounds; round++) {
+      const a = await post(owner.port, addMessage(plainThread, `stream:${DELTAS}`));
+      plain.push(a.events / (a.end / 1000));
+      const b = await post(owner.port, addMessage(loggedThread, `stream:${DELTAS}`), {
+        headers: RESUME,
+      });
+      logged.push(b.events / (b.end / 1000));
+      const c = await post(single.port, addMessage(memoryThread, `stream:${DELTAS}`), {
+        headers: RESUME,
+      });
+      memory.push(c.events / (c.end / 1000));
+    }
+    const resumeMs: number[] = [];
+    const samples = quick ? 20 : 60;
+    const runThread = (await createThread(owner.port)).threadId;
+    const runId = await runOf(owner.port, addMessage(runThread, "stream:5000"));
+    for (let i = 0; i < samples; i++) {
+      const seq = 1 + Math.floor(Math.random() * 4000);
+      resumeMs.push(await firstReplayed(other.port, `${runId}:${seq}`));
+    }
+    const withMemory = figure(memory);
+    const withLog = figure(logged);
+    const without = figure(plain);
+    return [
+      row(
+        "runs.events_per_s_redis_log",
+        "events/s of one 20,000-delta message, resumable on a Redis run log (bare = same server, no header)",
+        "events/s",
+        {
+          threadkit: withLog.value,
+          bare: without.value,
+          spread: withLog.spread,
+          note: "target >= 0.8x: every event is appended to a Redis Stream before it is sent",
+        },
+      ),
+      row(
+        "runs.events_per_s_memory_log",
+        "events/s of one 20,000-delta message, resumable on the in-memory run log (bare = Redis server, no header)",
+        "events/s",
+        { threadkit: withMemory.value, bare: without.value, spread: withMemory.spread },
+      ),
+      row(
+        "runs.resume_first_event_p95_ms",
+        "resume on the other instance (Redis): GET with Last-Event-ID to the first replayed event, p95",
+        "ms",
+        {
+          threadkit: percentile(resumeMs, 95),
+          note: `p50 ${percentile(resumeMs, 50).toFixed(2)} ms over ${samples} resumes`,
+        },
+      ),
+    ];
+  } finally {
+    await Promise.all([owner.stop(), other.stop(), single.stop()]);
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
+    for await (const keys of client.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.del(keys);
+    }
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
