@@ -147,6 +147,14 @@ describe.each(CASES)(
         "thread.item.updated",
         "thread.item.done",
       ]);
+      // The thread is free as soon as the stream has ended: the next message is not thread_busy.
+      const threadId = (stream.frames()[0]?.data?.thread as { id: string }).id;
+      for (let i = 0; i < 5; i++) {
+        const next = open(url, addBody(threadId, `again ${i}`));
+        await next.response;
+        await eventually(() => next.ended());
+        expect(next.status()).toBe(200);
+      }
     });
 
     it("with the header: every event has <runId>:<seq>, a retry line, and the end event", async () => {
@@ -229,7 +237,7 @@ describe.each(CASES)(
         return answer.status === 410 ? answer : undefined;
       });
       expect(gone?.body).toMatchObject({ error: { code: "events_gone" } });
-    });
+    }, 20_000);
 
     it("a retried POST resumes the run and never runs the model twice; another body gets 409", async () => {
       const { pacer, store, url } = await start(10);
