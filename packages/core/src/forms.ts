@@ -23,3 +23,4 @@ export {
   validateField,
   validateFormPayload,
 } from "./forms/validate.js";
+export { checkFieldValue, checkFormValues, type FieldValueError } from "./forms/values.js";
