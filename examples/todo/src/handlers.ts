@@ -1,5 +1,5 @@
 import type { WidgetRoot } from "@threadkit/core";
-import { CustomStreamError } from "@threadkit/server";
+import { CustomStreamError, FieldErrors } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
 import { type Filter, matchesFilter, type NewTodo, type Todo } from "./todos/todo.js";
@@ -40,6 +40,24 @@ function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Todo {
     if (error instanceof TodoLimitError) throw new CustomStreamError(error.message);
     throw error;
   }
+}
+
+/**
+ * Refuses a title already on the user's open list (another todo than `except`), as an error under
+ * the form's `field`.
+ */
+function uniqueTitle(
+  todos: TodoRepo,
+  userId: string,
+  title: string,
+  field: string,
+  except?: string,
+) {
+  const wanted = title.trim().toLowerCase();
+  const taken = todos
+    .list(userId)
+    .some((t) => !t.done && t.id !== except && t.title.trim().toLowerCase() === wanted);
+  if (taken) throw new FieldErrors({ [field]: "Already on your list" });
 }
 
 function plural(n: number, word: string): string {
@@ -102,6 +120,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.update": {
       const before = found(todos.get(userId, action.payload.id));
+      uniqueTitle(todos, userId, action.payload.title, "title", before.id);
       const todo = found(todos.update(userId, before.id, action.payload));
       const text =
         before.title === todo.title
@@ -115,6 +134,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       return { widget: list({ adding: true }), userAction: note("The user opened the add form.") };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
+      uniqueTitle(todos, userId, title, "todo.title");
       const todo = addTodo(todos, userId, {
         title,
         due: due || null,

@@ -41,7 +41,7 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store);
+    super(options.store, { actions: TodoActions });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;
