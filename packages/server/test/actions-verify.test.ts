@@ -297,6 +297,20 @@ describe("declared actions: imperative and sync", () => {
     expect(h.calls).toEqual([]);
     await send({ type: "refresh", payload: { page: 1 } });
     expect(h.calls).toEqual([{ type: "refresh", payload: { page: 1 } }]);
+    // The page's code may attach it to a widget (sendCustomAction(action, itemId)).
+    const attached = (action: unknown) =>
+      h.client.stream("threads.custom_action", {
+        thread_id: h.threadId,
+        item_id: h.widgetId,
+        action,
+      });
+    const wrong = await attached({ type: "refresh", payload: { page: "2" } });
+    expect(wrong[0]?.message).toContain("payload.page");
+    await attached({ type: "refresh", payload: { page: 2 } });
+    expect(h.calls).toHaveLength(2);
+    const hidden = await attached({ type: "hidden" });
+    expect(hidden[0]?.message).toContain("is not declared by the widget");
+    expect(h.calls).toHaveLength(2);
   });
 
   it("refuses every imperative action when the server declares none", async () => {

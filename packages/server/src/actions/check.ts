@@ -17,7 +17,10 @@ export interface ActionCheckOptions {
 
 /**
  * Runs the declared-action check for an action from `sender` (or without a widget when null),
- * unless the server turned it off with `verifyActions: false`. `null` when accepted.
+ * unless the server turned it off with `verifyActions: false`. An action the app declares
+ * imperative may also come with a widget that does not declare it: the page's code sent it with
+ * `sendCustomAction(action, itemId)`, and its payload is checked with its schema instead.
+ * `null` when accepted.
  */
 export function checkAction(
   options: ActionCheckOptions,
@@ -25,9 +28,13 @@ export function checkAction(
   action: { type: string; payload: unknown },
 ): ActionRefusal | null {
   if (options.verifyActions === false) return null;
-  return sender
-    ? verifyWidgetAction(sender.widget, action)
-    : verifyImperativeAction(options.actions?.definitions, action);
+  const definitions = options.actions?.definitions;
+  if (!sender) return verifyImperativeAction(definitions, action);
+  const refusal = verifyWidgetAction(sender.widget, action);
+  if (refusal && definitions?.some((d) => d.type === action.type && d.imperative)) {
+    return verifyImperativeAction(definitions, action);
+  }
+  return refusal;
 }
 
 /**
