@@ -8,6 +8,7 @@ import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import { styleMap } from "lit/directives/style-map.js";
 import type { RenderCtx } from "./context.js";
+import { ariaErrorRef, ariaInvalid, fieldErrorText } from "./field-errors.js";
 import { fieldValue } from "./field-memory.js";
 import { icon } from "./icons.js";
 import { flag, num, str, type WNode } from "./node.js";
@@ -86,6 +87,9 @@ export function renderInput(node: WNode, ctx: RenderCtx) {
     name=${name}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     pattern=${ifDefined(str(node.pattern))}
     autocomplete=${node.allowAutofillExtensions === false ? "off" : nothing}
     ?required=${flag(node.required)}
@@ -94,7 +98,7 @@ export function renderInput(node: WNode, ctx: RenderCtx) {
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }
 
 /** `Textarea`: a native `<textarea>` (`rows`, `autoResize` up to `maxRows`). */
@@ -109,6 +113,9 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     rows=${num(node.rows) ?? 3}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled)}
     ?autofocus=${flag(node.autoFocus)}
@@ -117,7 +124,7 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     style=${styleMap({ "max-height": maxRows ? `calc(${maxRows} * 20px + 16px)` : undefined })}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  ></textarea>`;
+  ></textarea>${fieldErrorText(ctx, name)}`;
 }
 
 interface Option {
@@ -157,6 +164,9 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${accessibleName(ctx, name, placeholder)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
@@ -167,7 +177,7 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       ${opts.map((o) => html`<option value=${o.value} ?disabled=${o.disabled}>${o.label}</option>`)}
     </select>
     ${busy ? html`<span class="chevron">${spinner}</span>` : icon("chevron-down", "chevron")}
-  </span>`;
+  </span>${fieldErrorText(ctx, name)}`;
 }
 
 /** `Checkbox`: a native checkbox; its value in payloads is a boolean. */
@@ -181,13 +191,16 @@ export function renderCheckbox(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${label ? nothing : accessibleName(ctx, name)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
       @change=${onChange(node, ctx, path)}
       ${fieldValue(ctx.memory, name, node.defaultChecked === true)}
     />${label ? html`<span>${label}</span>` : nothing}
-  </label>`;
+  </label>${fieldErrorText(ctx, name)}`;
 }
 
 /** `RadioGroup`: a `<fieldset>` of native radios named `name`. */
@@ -200,6 +213,8 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
   return html`<fieldset
     class=${classMap({ "radio-group": true, row: node.direction === "row" })}
     aria-busy=${busy ? "true" : nothing}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
   >
     <legend class="visually-hidden">${legend}</legend>
     ${options(node).map(
@@ -209,6 +224,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
           id=${ifDefined(i === 0 ? ctx.fieldId(name) : undefined)}
           name=${name}
           value=${o.value}
+          data-error-message=${ifDefined(str(node.errorMessage))}
           ?required=${flag(node.required)}
           ?disabled=${flag(node.disabled) || o.disabled || busy}
           @change=${change}
@@ -216,7 +232,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
         /><span>${o.label}</span>
       </label>`,
     )}
-  </fieldset>`;
+  </fieldset>${fieldErrorText(ctx, name)}`;
 }
 
 function isoDate(value: unknown): string {
@@ -237,10 +253,13 @@ export function renderDatePicker(node: WNode, ctx: RenderCtx, path: string) {
     min=${ifDefined(isoDate(node.min) || undefined)}
     max=${ifDefined(isoDate(node.max) || undefined)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
     @change=${onChange(node, ctx, path)}
     ${fieldValue(ctx.memory, name, isoDate(node.defaultValue))}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }
