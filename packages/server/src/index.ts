@@ -39,6 +39,12 @@ export {
   type TranscriptionResult,
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
+export {
+  IDEMPOTENCY_STALE_MS,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+} from "./store/idempotency.js";
 export { generateId } from "./store/ids.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
 export { HIDDEN_ITEM_TYPES, isHiddenItem, loadVisibleItems } from "./store/pages.js";

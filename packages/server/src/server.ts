@@ -12,6 +12,8 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
+import { guardRequest } from "./actions/guard.js";
+import type { RateLimitOptions } from "./actions/rate-limit.js";
 import { NotImplementedServerError } from "./errors.js";
 import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
@@ -49,6 +51,17 @@ export interface ChatKitServerOptions<TContext> {
    * check (and the imperative-action rule) off.
    */
   verifyActions?: boolean;
+  /**
+   * The per-user token bucket on actions and messages (default `{ perMinute: 120, burst: 30 }`);
+   * over it, a request gets 429 `rate_limited` with `Retry-After`. `false` turns it off. The user
+   * is the store's `userIdFor(context)` (or `key(context)`); buckets live in this process.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Whether actions sent with an `Idempotency-Key` are performed once (default `true`, when the
+   * store implements the optional idempotency methods, as the built-in stores do).
+   */
+  idempotency?: boolean;
 }
 
 /** Dictated audio for {@link ChatKitServer.transcribe}; `media_type` is `mime_type` before `;`. */
@@ -70,6 +83,12 @@ export type FeedbackKind = "positive" | "negative";
 export interface ProcessOptions {
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
+  /**
+   * The request's `Idempotency-Key` header. For an action, a repeat of a finished one runs
+   * nothing again (it gets the sender widget as it is now, or the sync answer again) and a repeat
+   * of one still running gets 409; keys are kept per user in the store for 24 h.
+   */
+  idempotencyKey?: string;
 }
 
 /** The part of an attachment store the server calls (see `DiskAttachmentStore`). */
@@ -280,14 +299,27 @@ export abstract class ChatKitServer<TContext = unknown> {
     options: ProcessOptions = {},
   ): Promise<ProcessResult> {
     const request = parseRequest(body);
+    const guard = await guardRequest(this, request, context, options.idempotencyKey);
     const controller = new AbortController();
     const outer = options.signal;
     if (outer) {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
-    const stream = await prepareStream(this, request, context, controller.signal);
-    if (stream) return new StreamingResult(stream, controller);
-    return new NonStreamingResult(await handleJsonRequest(this, request, context));
+    if (guard.replay) {
+      return "json" in guard.replay
+        ? new NonStreamingResult(guard.replay.json)
+        : new StreamingResult(guard.replay.stream, controller);
+    }
+    try {
+      const stream = await prepareStream(this, request, context, controller.signal);
+      if (stream) return new StreamingResult(guard.stream(stream), controller);
+      return new NonStreamingResult(
+        await guard.json(await handleJsonRequest(this, request, context)),
+      );
+    } catch (error) {
+      await guard.release();
+      throw error;
+    }
   }
 }

@@ -109,7 +109,11 @@ export function createFetchHandler<TContext>(
       const signal = request.signal;
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
-      const result = await server.process(body, context, { signal: controller.signal });
+      const key = request.headers.get("idempotency-key");
+      const result = await server.process(body, context, {
+        signal: controller.signal,
+        ...(key !== null ? { idempotencyKey: key } : {}),
+      });
       if (!result.streaming) {
         return new Response(result.json, { status: 200, headers: JSON_HEADERS });
       }

@@ -97,8 +97,10 @@ async function handle<TContext>(
     sendJson(res, status, json, { Connection: "close" });
     return;
   }
+  const key = req.headers["idempotency-key"];
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
+    ...(typeof key === "string" ? { idempotencyKey: key } : {}),
   });
   if (!result.streaming) {
     sendJson(res, 200, result.json);

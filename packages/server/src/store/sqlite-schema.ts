@@ -41,6 +41,19 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Idempotency keys of actions, per user, for 24 h (see IdempotencyStore).
+  `
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    done INTEGER NOT NULL,
+    response TEXT,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_ms);
+  `,
 ];
 
 /** The schema version a fully migrated file has. */
