@@ -14,6 +14,7 @@ import {
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
+import { drainReader } from "./drain.js";
 
 /** Options of {@link createFetchHandler}. */
 export interface CreateFetchHandlerOptions<TContext> {
@@ -43,9 +44,16 @@ function errorResponse(error: unknown, extra: Record<string, string> = {}): Resp
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
 }
 
+/**
+ * The body; over `limit`, {@link PayloadTooLargeError} after the rest was read and discarded
+ * (bounded, see `drainReader`), so that the client, done sending, reads the 413 instead of a reset.
+ */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (request.body) await drainReader(request.body.getReader());
+    throw new PayloadTooLargeError(limit);
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +63,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await drainReader(reader);
       throw new PayloadTooLargeError(limit);
     }
     chunks.push(value);
