@@ -120,7 +120,7 @@ async function counterApp(
     click,
     threadId,
     hold() {
-      let open = () => undefined as void;
+      let open!: () => void;
       gate = new Promise<void>((resolve) => {
         open = resolve;
       });

@@ -41,8 +41,8 @@ function limiterOf<C>(server: ChatKitServer<C>): TokenBuckets | null {
 }
 
 function userOf<C>(server: ChatKitServer<C>, context: C): string | undefined {
-  const option = server.options.rateLimit;
-  if (option && option.key) return (option.key as (context: C) => string)(context);
+  const key = server.options.rateLimit ? server.options.rateLimit.key : undefined;
+  if (key) return (key as (context: C) => string)(context);
   if (server.store.userIdFor) return server.store.userIdFor(context);
   const userId = (context as { userId?: unknown } | null)?.userId;
   return typeof userId === "string" ? userId : undefined;
