@@ -54,6 +54,8 @@ export type FeedbackKind = "positive" | "negative";
 export interface ProcessOptions {
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
+  /** Origin of the request (`https://host`): relative attachment URLs are made absolute with it. */
+  origin?: string;
 }
 
 /** The part of an attachment store the server calls (see `DiskAttachmentStore`). */
@@ -61,6 +63,7 @@ export interface ServerAttachmentStore<TContext> {
   createAttachment(
     params: { name: string; size: number; mime_type: string },
     context: TContext,
+    request?: { origin?: string },
   ): Promise<Attachment>;
   deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
 }
@@ -124,7 +127,7 @@ export abstract class ChatKitServer<TContext = unknown> {
     thread: ThreadMetadata,
     input: UserMessageItem | null,
     context: TContext,
-    options: HandlerOptions,
+    options?: HandlerOptions,
   ): AsyncIterable<ThreadStreamEvent>;
 
   /**
@@ -272,6 +275,8 @@ export abstract class ChatKitServer<TContext = unknown> {
     }
     const stream = await prepareStream(this, request, context, controller.signal);
     if (stream) return new StreamingResult(stream, controller);
-    return new NonStreamingResult(await handleJsonRequest(this, request, context));
+    return new NonStreamingResult(
+      await handleJsonRequest(this, request, context, { origin: options.origin }),
+    );
   }
 }

@@ -9,6 +9,7 @@ import { AttachmentRejectedError } from "./errors.js";
 import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
 import type {
   AttachmentCreateParams,
+  AttachmentRequest,
   StoredFile,
   UploadBody,
   UploadingAttachmentStore,
@@ -23,6 +24,13 @@ export interface DiskAttachmentStoreOptions<TContext> {
   uploadBaseUrl?: string;
   /** Base of image preview URLs: `preview_url` is `${previewBaseUrl}/${id}`. Default `/chatkit/files`. */
   previewBaseUrl?: string;
+  /**
+   * Where the server is reached from browsers (`https://chat.example.com`, optionally with a path
+   * prefix): relative `uploadBaseUrl`/`previewBaseUrl` are resolved against it, since ChatKit
+   * requires absolute URLs. Default: the origin of the `attachments.create` request, which the
+   * HTTP adapters pass on (set this behind a proxy that rewrites the host).
+   */
+  publicBaseUrl?: string;
   /** Largest accepted file in bytes. Default 10 MiB. */
   maxBytes?: number;
   /** Accepted MIME types: exact (`application/pdf`) or wildcard (`image/*`). Default: any (`*\/*`). */
@@ -50,7 +58,8 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
  * 1. `attachments.create` → {@link createAttachment} checks name, size (≤ `maxBytes`) and MIME
  *    type, records the declared values and returns the attachment with
  *    `upload_descriptor: { url: uploadBaseUrl/id, method: "PUT", headers: {} }` (images also get
- *    `preview_url: previewBaseUrl/id`). The server then saves it with `store.saveAttachment`.
+ *    `preview_url: previewBaseUrl/id`), both absolute (relative bases resolved against
+ *    `publicBaseUrl` or the request's origin). The server then saves it with `store.saveAttachment`.
  * 2. The client sends the bytes to the URL; the HTTP adapter calls {@link handleUpload} (raw body)
  *    or {@link handleUploadRequest} (a web `Request`, raw or multipart with a `file` field), which
  *    streams them to a temp file, aborting past the declared size, and renames it into place.
@@ -71,6 +80,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
   readonly directory: string;
   readonly uploadBaseUrl: string;
   readonly previewBaseUrl: string;
+  readonly publicBaseUrl: string | undefined;
   readonly maxBytes: number;
   readonly allowedMimeTypes: readonly string[];
   readonly #userId: (context: TContext) => string;
@@ -80,6 +90,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     this.directory = resolve(options.directory);
     this.uploadBaseUrl = (options.uploadBaseUrl ?? "/chatkit/uploads").replace(/\/+$/, "");
     this.previewBaseUrl = (options.previewBaseUrl ?? "/chatkit/files").replace(/\/+$/, "");
+    this.publicBaseUrl = options.publicBaseUrl && absoluteBase(options.publicBaseUrl);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
     this.allowedMimeTypes = options.allowedMimeTypes ?? ["*/*"];
     this.#userId = options.userId ?? (() => "default");
@@ -90,7 +101,11 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     return generateId("attachment");
   }
 
-  async createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment> {
+  async createAttachment(
+    params: AttachmentCreateParams,
+    context: TContext,
+    request?: AttachmentRequest,
+  ): Promise<Attachment> {
     const { name, size } = params;
     if (typeof name !== "string" || name.length === 0 || name.length > 1024) {
       throw new AttachmentRejectedError("invalid_request", "name must be a non-empty string");
@@ -115,24 +130,26 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     if (!isSafeId(id)) {
       throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
     }
-    const record: FileRecord = {
+    const publicBase =
+      this.publicBaseUrl ?? (request?.origin ? absoluteBase(request.origin) : undefined);
+    const upload_descriptor = {
+      url: absoluteUrl(`${this.uploadBaseUrl}/${id}`, publicBase),
+      method: "PUT" as const,
+      headers: {},
+    };
+    const previewUrl = absoluteUrl(`${this.previewBaseUrl}/${id}`, publicBase);
+    await this.#writeRecord({
       id,
       name,
       mime_type: mimeType,
       size,
       user_id: this.#userId(context),
       uploaded: false,
-    };
-    await this.#writeRecord(record);
-    const upload_descriptor = {
-      url: `${this.uploadBaseUrl}/${id}`,
-      method: "PUT" as const,
-      headers: {},
-    };
+    });
     const base = { id, name, mime_type: mimeType, upload_descriptor };
     return (
       mimeType.startsWith("image/")
-        ? { ...base, type: "image", preview_url: `${this.previewBaseUrl}/${id}` }
+        ? { ...base, type: "image", preview_url: previewUrl }
         : { ...base, type: "file" }
     ) as Attachment;
   }
@@ -348,4 +365,30 @@ async function* capBytes(
     }
     yield chunk;
   }
+}
+
+/** `url` as an absolute http(s) base ending without a slash; throws on anything else. */
+function absoluteBase(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(`DiskAttachmentStore: ${JSON.stringify(url)} is not an absolute URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new TypeError(`DiskAttachmentStore: ${JSON.stringify(url)} is not an http(s) URL`);
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * `path` (already absolute, or a path) as an absolute URL under `base`. ChatKit's models require
+ * absolute URLs, so a relative path with no known base is a configuration error.
+ */
+function absoluteUrl(path: string, base: string | undefined): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  if (!base)
+    throw new Error(
+      "DiskAttachmentStore: upload and preview URLs must be absolute; set publicBaseUrl or serve attachments.create through an HTTP adapter (which passes the request origin)",
+    );
+  return `${base}${path.startsWith("/") ? "" : "/"}${path}`;
 }

@@ -109,7 +109,10 @@ export function createFetchHandler<TContext>(
       const signal = request.signal;
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
-      const result = await server.process(body, context, { signal: controller.signal });
+      const result = await server.process(body, context, {
+        signal: controller.signal,
+        origin: new URL(request.url).origin,
+      });
       if (!result.streaming) {
         return new Response(result.json, { status: 200, headers: JSON_HEADERS });
       }

@@ -99,6 +99,7 @@ async function handle<TContext>(
   }
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
+    origin: requestOrigin(req),
   });
   if (!result.streaming) {
     sendJson(res, 200, result.json);
@@ -135,4 +136,17 @@ export function createNodeHandler<TContext>(
       sendJson(res, status, json);
     });
   };
+}
+
+/** `http(s)://host` of a Node request from its socket and Host header, if the host is valid. */
+function requestOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  try {
+    const url = new URL(`${secure ? "https" : "http"}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
