@@ -6,7 +6,6 @@ import type { Attachment } from "@threadkit/core";
 import { generateId, isSafeId, randomHex } from "../store/ids.js";
 import { attachmentNotFound } from "../store/not-found.js";
 import { AttachmentRejectedError } from "./errors.js";
-import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
 import type {
   AttachmentCreateParams,
   AttachmentRequest,
@@ -15,6 +14,16 @@ import type {
   UploadingAttachmentStore,
   UploadResult,
 } from "./types.js";
+import {
+  absoluteBase,
+  checkAttachmentParams,
+  checkContentLength,
+  chunksOf,
+  pendingAttachment,
+  uploadOfRequest,
+  uploadSizeMismatch,
+  uploadTooLarge,
+} from "./upload.js";
 
 /** Options of {@link DiskAttachmentStore}. */
 export interface DiskAttachmentStoreOptions<TContext> {
@@ -106,38 +115,13 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context: TContext,
     request?: AttachmentRequest,
   ): Promise<Attachment> {
-    const { name, size } = params;
-    if (typeof name !== "string" || name.length === 0 || name.length > 1024) {
-      throw new AttachmentRejectedError("invalid_request", "name must be a non-empty string");
-    }
-    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      throw new AttachmentRejectedError("invalid_request", "size must be a non-negative integer");
-    }
-    if (size > this.maxBytes) {
-      throw new AttachmentRejectedError(
-        "file_too_large",
-        `${name} is ${size} bytes; the limit is ${this.maxBytes} bytes`,
-      );
-    }
-    const mimeType = normalizeMimeType(params.mime_type);
-    if (!mimeType || !mimeTypeAllowed(mimeType, this.allowedMimeTypes)) {
-      throw new AttachmentRejectedError(
-        "unsupported_mime_type",
-        `${String(params.mime_type)} is not an accepted file type (accepted: ${this.allowedMimeTypes.join(", ")})`,
-      );
-    }
+    const { name, size, mimeType } = checkAttachmentParams(params, this);
     const id = this.generateAttachmentId(mimeType, context);
     if (!isSafeId(id)) {
       throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
     }
-    const publicBase =
-      this.publicBaseUrl ?? (request?.origin ? absoluteBase(request.origin) : undefined);
-    const upload_descriptor = {
-      url: absoluteUrl(`${this.uploadBaseUrl}/${id}`, publicBase),
-      method: "PUT" as const,
-      headers: {},
-    };
-    const previewUrl = absoluteUrl(`${this.previewBaseUrl}/${id}`, publicBase);
+    // Built first: a missing public base fails before anything is written.
+    const attachment = pendingAttachment(id, name, mimeType, this, request);
     await this.#writeRecord({
       id,
       name,
@@ -146,12 +130,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       user_id: this.#userId(context),
       uploaded: false,
     });
-    const base = { id, name, mime_type: mimeType, upload_descriptor };
-    return (
-      mimeType.startsWith("image/")
-        ? { ...base, type: "image", preview_url: previewUrl }
-        : { ...base, type: "file" }
-    ) as Attachment;
+    return attachment;
   }
 
   /**
@@ -170,9 +149,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       throw new AttachmentRejectedError("already_uploaded", `${record.id} was already uploaded`);
     }
     const limit = Math.min(record.size, this.maxBytes);
-    if (contentLength !== undefined && contentLength > limit) throw tooLarge(record);
-    if (contentLength !== undefined && contentLength < record.size)
-      throw shortBody(record, contentLength);
+    checkContentLength(record, contentLength, this.maxBytes);
     this.#inFlight.add(record.id);
     const temp = join(this.directory, `${record.id}.${randomHex(8)}.part`);
     try {
@@ -181,14 +158,14 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       try {
         for await (const chunk of chunksOf(body)) {
           written += chunk.byteLength;
-          if (written > limit) throw tooLarge(record);
+          if (written > limit) throw uploadTooLarge(record);
           await handle.write(chunk);
         }
         await handle.sync();
       } finally {
         await handle.close();
       }
-      if (written !== record.size) throw shortBody(record, written);
+      if (written !== record.size) throw uploadSizeMismatch(record, written);
       await rename(temp, this.#bytesPath(record.id));
       await this.#writeRecord({ ...record, uploaded: true });
       return { id: record.id, size: written, mime_type: record.mime_type };
@@ -210,35 +187,8 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context: TContext,
   ): Promise<UploadResult> {
     const record = await this.#record(attachmentId, context);
-    const type = request.headers.get("content-type") ?? "";
-    const header = request.headers.get("content-length");
-    const length = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-    const body = request.body ?? new Blob([]).stream();
-    if (!type.toLowerCase().startsWith("multipart/form-data")) {
-      return this.handleUpload(attachmentId, body, length, context);
-    }
-    const cap = Math.min(record.size, this.maxBytes) + 64 * 1024;
-    if (length !== undefined && length > cap) throw tooLarge(record);
-    let overflow = false;
-    const capped = Readable.toWeb(
-      Readable.from(
-        capBytes(chunksOf(body), cap, () => {
-          overflow = true;
-        }),
-      ),
-    ) as ReadableStream<Uint8Array>;
-    let form: FormData;
-    try {
-      form = await new Response(capped, { headers: { "content-type": type } }).formData();
-    } catch {
-      if (overflow) throw tooLarge(record);
-      throw new AttachmentRejectedError("invalid_request", "Malformed multipart upload");
-    }
-    const file = form.get("file");
-    if (!file || typeof file === "string") {
-      throw new AttachmentRejectedError("invalid_request", "multipart upload has no file field");
-    }
-    return this.handleUpload(attachmentId, file.stream(), file.size, context);
+    const { body, length } = await uploadOfRequest(record, request, this.maxBytes);
+    return this.handleUpload(attachmentId, body, length, context);
   }
 
   /**
@@ -265,7 +215,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context?: TContext,
   ): Promise<{ data: Uint8Array; name: string; mime_type: string; size: number }> {
     const file = await this.openFile(attachmentId, context);
-    const data = new Uint8Array(await readFile(file.path));
+    const data = new Uint8Array(await readFile(this.#bytesPath(file.id)));
     return { data, name: file.name, mime_type: file.mime_type, size: data.byteLength };
   }
 
@@ -311,84 +261,4 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
   #bytesPath(id: string): string {
     return join(this.directory, `${id}.bin`);
   }
-}
-
-function tooLarge(record: FileRecord): AttachmentRejectedError {
-  return new AttachmentRejectedError(
-    "file_too_large",
-    `Upload of ${record.id} exceeds its declared size of ${record.size} bytes`,
-  );
-}
-
-function shortBody(record: FileRecord, got: number): AttachmentRejectedError {
-  return new AttachmentRejectedError(
-    "size_mismatch",
-    `Upload of ${record.id} has ${got} bytes; ${record.size} were declared`,
-  );
-}
-
-/** The chunks of a web stream or async iterable (cancelling the stream if the reader stops). */
-async function* chunksOf(body: UploadBody): AsyncGenerator<Uint8Array> {
-  if (!("getReader" in body)) {
-    for await (const chunk of body) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    return;
-  }
-  const reader = body.getReader();
-  let done = false;
-  try {
-    while (true) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
-}
-
-/** Passes chunks through until more than `cap` bytes went by, then calls `onOverflow` and throws. */
-async function* capBytes(
-  chunks: AsyncIterable<Uint8Array>,
-  cap: number,
-  onOverflow: () => void,
-): AsyncGenerator<Uint8Array> {
-  let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.byteLength;
-    if (total > cap) {
-      onOverflow();
-      throw new Error("upload over the byte cap");
-    }
-    yield chunk;
-  }
-}
-
-/** `url` as an absolute http(s) base ending without a slash; throws on anything else. */
-function absoluteBase(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new TypeError(`DiskAttachmentStore: ${JSON.stringify(url)} is not an absolute URL`);
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    throw new TypeError(`DiskAttachmentStore: ${JSON.stringify(url)} is not an http(s) URL`);
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
-}
-
-/**
- * `path` (already absolute, or a path) as an absolute URL under `base`. ChatKit's models require
- * absolute URLs, so a relative path with no known base is a configuration error.
- */
-function absoluteUrl(path: string, base: string | undefined): string {
-  if (/^https?:\/\//i.test(path)) return path;
-  if (!base)
-    throw new Error(
-      "DiskAttachmentStore: upload and preview URLs must be absolute; set publicBaseUrl or serve attachments.create through an HTTP adapter (which passes the request origin)",
-    );
-  return `${base}${path.startsWith("/") ? "" : "/"}${path}`;
 }

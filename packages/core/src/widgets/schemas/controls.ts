@@ -28,6 +28,8 @@ export interface Input extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
@@ -44,6 +46,7 @@ const textFieldShape = {
   autoSelect: z.boolean().optional(),
   autoFocus: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   variant: InputVariant.optional(),
   size: ControlSize.optional(),
   gutterSize: GutterSize.optional(),
@@ -71,6 +74,8 @@ export interface Textarea extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
@@ -117,6 +122,8 @@ export interface Select extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   /** Shows a search box (on by default above 15 options). */
   searchable?: boolean | undefined;
 }
@@ -133,6 +140,7 @@ export const Select = node<Select>("Select", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   searchable: z.boolean().optional(),
 });
 
@@ -147,6 +155,8 @@ export interface Checkbox extends NodeBase {
   defaultChecked?: boolean | undefined;
   onChangeAction?: ActionConfig | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link Checkbox}. */
@@ -156,6 +166,7 @@ export const Checkbox = node<Checkbox>("Checkbox", {
   defaultChecked: z.boolean().optional(),
   onChangeAction: ActionProp.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -186,6 +197,8 @@ export interface RadioGroup extends NodeBase {
   defaultValue?: string | undefined;
   direction?: Direction | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link RadioGroup}. */
@@ -197,6 +210,7 @@ export const RadioGroup = node<RadioGroup>("RadioGroup", {
   defaultValue: z.string().optional(),
   direction: Direction.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -227,6 +241,8 @@ export interface DatePicker extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
 }
 /** Schema of {@link DatePicker}. */
 export const DatePicker = node<DatePicker>("DatePicker", {
@@ -244,4 +260,5 @@ export const DatePicker = node<DatePicker>("DatePicker", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
 });
