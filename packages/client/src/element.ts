@@ -1,4 +1,4 @@
-import type { ActionConfig, Attachment } from "@threadkit/core";
+import type { ActionConfig, Attachment, StructuredInputSubmissionInput } from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
@@ -21,6 +21,7 @@ import { renderComposer } from "./ui/composer.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
+import { structuredInputStyles } from "./ui/structured-input.js";
 import { shellStyles } from "./ui/styles.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
@@ -40,7 +41,7 @@ const NEAR_BOTTOM_PX = 96;
  * ```
  */
 export class ThreadkitChat extends LitElement {
-  static override styles = [shellStyles, itemStyles];
+  static override styles = [shellStyles, itemStyles, structuredInputStyles];
   static override properties = {
     _options: { state: true },
     _text: { state: true },
@@ -275,6 +276,19 @@ export class ThreadkitChat extends LitElement {
     this.sendUserMessage(params).catch(() => {});
   }
 
+  /** Answers a pending structured input item; the server replaces it and resumes the reply. */
+  #answer(itemId: string, submission: StructuredInputSubmissionInput): void {
+    const threadId = this.#controller.threadId;
+    if (!threadId) return;
+    this.#forceScroll = true;
+    this.#controller
+      .runStream({
+        type: "threads.add_structured_input",
+        params: { thread_id: threadId, item_id: itemId, input: submission },
+      })
+      .catch(() => {});
+  }
+
   #copy(itemId: string, text: string): void {
     navigator.clipboard?.writeText(text).catch(() => {});
     this._copied = itemId;
@@ -368,6 +382,8 @@ export class ThreadkitChat extends LitElement {
         c.feedback(ids, kind).catch((e) => c.reportError(e));
       },
       onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
+      onSubmit: (itemId: string, submission: StructuredInputSubmissionInput) =>
+        this.#answer(itemId, submission),
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
