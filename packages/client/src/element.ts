@@ -17,14 +17,13 @@ import type {
 } from "./types.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { renderComposer } from "./ui/composer.js";
+import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
 import { shellStyles } from "./ui/styles.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
-
-const NEAR_BOTTOM_PX = 96;
 
 /**
  * `<threadkit-chat>`: a ChatKit-compatible chat element (open shadow root). Configure it with
@@ -67,8 +66,10 @@ export class ThreadkitChat extends LitElement {
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
-  #nearBottom = true;
-  #forceScroll = false;
+  readonly #follow = new FollowBottom((atEnd) => {
+    const jump = !atEnd && this.#controller.state.items.length > 0;
+    if (jump !== this._showJump) this._showJump = jump;
+  });
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
@@ -124,7 +125,7 @@ export class ThreadkitChat extends LitElement {
 
   /** Sends a user message; rejects while a response streams. */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
     await this.#controller.sendUserMessage(params);
   }
 
@@ -147,7 +148,7 @@ export class ThreadkitChat extends LitElement {
 
   /** Shows a thread by id, or the new-thread view for `null`. */
   async setThreadId(threadId: string | null): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
     await this.#controller.setThreadId(threadId);
   }
 
@@ -273,18 +274,9 @@ export class ThreadkitChat extends LitElement {
     }, 1500);
   }
 
-  #onScroll = (e: Event) => {
-    const el = e.target as HTMLElement;
-    this.#nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-    const jump = !this.#nearBottom && this.#controller.state.items.length > 0;
-    if (jump !== this._showJump) this._showJump = jump;
-  };
-
-  #scrollToBottom(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(".thread");
-    if (el) el.scrollTop = el.scrollHeight;
-    this.#nearBottom = true;
-    this._showJump = false;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow.detach();
   }
 
   /**
@@ -318,11 +310,11 @@ export class ThreadkitChat extends LitElement {
       const initial = this._options.initialThread;
       if (initial) this.setThreadId(initial).catch(() => {});
     }
-    const follow = this._options.thread?.autoScroll !== false && this.#nearBottom;
-    if (this.#forceScroll || follow) {
-      this.#forceScroll = false;
-      this.#scrollToBottom();
-    }
+    const thread = this.renderRoot.querySelector<HTMLElement>(".thread");
+    const inner = thread?.querySelector<HTMLElement>(".thread-inner");
+    if (thread && inner) this.#follow.attach(thread, inner);
+    this.#follow.enabled = this._options.thread?.autoScroll !== false;
+    this.#follow.sync();
   }
 
   #status(): string {
@@ -368,7 +360,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
-        <main class="thread" @scroll=${this.#onScroll} aria-busy=${c.responding || c.loading}>
+        <main class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, (p) => this.#prompt(p)) : nothing}
             ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
@@ -394,7 +386,7 @@ export class ThreadkitChat extends LitElement {
             }
           </div>
         </main>
-        ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
+        ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#follow.pin()}>${icon("chevron-down", 18)}</button>` : nothing}
         ${
           this._historyOpen
             ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>

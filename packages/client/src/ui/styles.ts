@@ -59,7 +59,7 @@ export const shellStyles = css`
   .body { position: relative; flex: 1; min-height: 0; display: flex; }
   .thread {
     flex: 1; min-width: 0; overflow-y: auto; overscroll-behavior: contain;
-    scroll-behavior: auto; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
+    scroll-behavior: auto; scroll-padding-block: 12px 64px; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
   }
   .thread-inner {
     max-width: 768px; margin: 0 auto; padding: calc(var(--tk-gap) * 2) 20px calc(var(--tk-gap) * 3);

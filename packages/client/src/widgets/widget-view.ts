@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
+import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
@@ -157,6 +158,7 @@ export class WidgetView extends LitElement {
       }
       sent = { ...action, payload: merged.payload };
     }
+    const focus = snapshotFocus(this.renderRoot as ShadowRoot, origin, path);
     const loading = resolveLoading(action.loadingBehavior, site);
     if (loading !== "none") this.#inFlight.add(path);
     if (loading === "self") this.#selfBusy.add(path);
@@ -172,6 +174,8 @@ export class WidgetView extends LitElement {
       if (loading === "container") this.#containerBusy--;
       this.requestUpdate();
     }
+    await this.updateComplete;
+    restoreFocus(this.renderRoot as ShadowRoot, focus);
   }
 
   override render() {
