@@ -15,6 +15,7 @@ import type {
   SetComposerValueParams,
   StartScreenPrompt,
 } from "./types.js";
+import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { renderComposer } from "./ui/composer.js";
 import { FollowBottom } from "./ui/follow-bottom.js";
@@ -66,6 +67,8 @@ export class ThreadkitChat extends LitElement {
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
+  /** The last change announced in the polite live region (after widget actions). */
+  #announced = "";
   readonly #follow = new FollowBottom((atEnd) => {
     const jump = !atEnd && this.#controller.state.items.length > 0;
     if (jump !== this._showJump) this._showJump = jump;
@@ -73,7 +76,12 @@ export class ThreadkitChat extends LitElement {
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
-    performAction: (action, item) => this.#controller.performAction(action, item),
+    performAction: async (action, item) => {
+      const before = new Set(this.#controller.state.items.map((i) => i.id));
+      await this.#controller.performAction(action, item);
+      if (action.handler !== "client")
+        this.#announce(announcement(before, this.#controller.state.items, item.id));
+    },
     reportError: (error) => this.#controller.reportError(error),
   };
 
@@ -126,6 +134,7 @@ export class ThreadkitChat extends LitElement {
   /** Sends a user message; rejects while a response streams. */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
     this.#follow.pin();
+    this.#announced = "";
     await this.#controller.sendUserMessage(params);
   }
 
@@ -317,13 +326,19 @@ export class ThreadkitChat extends LitElement {
     this.#follow.sync();
   }
 
+  #announce(text: string): void {
+    // The same text twice is still news: vary it invisibly so the live region speaks again.
+    this.#announced = text === this.#announced ? `${text}\u00a0` : text;
+    this.requestUpdate();
+  }
+
   #status(): string {
     const c = this.#controller;
     if (c.loading) return "Loading conversation";
     if (c.state.progress) return c.state.progress.text;
     if (c.responding) return "Assistant is responding";
     if (c.state.error) return c.state.error.message ?? "Something went wrong";
-    return "";
+    return this.#announced;
   }
 
   override render() {
