@@ -2,7 +2,7 @@ import type { WidgetRoot } from "@threadkit/core";
 import { CustomStreamError } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
-import { type Filter, matchesFilter, type NewTodo, type Todo } from "./todos/todo.js";
+import type { Filter, NewTodo, Todo } from "./todos/todo.js";
 import type { UserAction } from "./user-action.js";
 import { deleteDoneCard } from "./widgets/confirm.js";
 import { todoListCard } from "./widgets/list.js";
@@ -21,10 +21,14 @@ export interface ActionEnv {
   signal: AbortSignal;
 }
 
-/** What a handled action produces: the widget's new root, and the note for the responder. */
+/**
+ * What a handled action produces: the widget's new root, and the note for the responder, or
+ * null for a UI-only action (filter, Edit, Cancel, opening a form): those update the widget
+ * quietly, without an assistant message that would bury the conversation.
+ */
 export interface ActionOutcome {
   widget: WidgetRoot;
-  userAction: UserAction;
+  userAction: UserAction | null;
 }
 
 function found(todo: Todo | null): Todo {
@@ -69,11 +73,17 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
 
   switch (action.type) {
     case "todo.complete": {
-      const todo = found(todos.complete(userId, action.payload.id));
+      const before = found(todos.get(userId, action.payload.id));
+      if (before.done)
+        return { widget: list(), userAction: note(`“${before.title}” was already done.`) };
+      const todo = found(todos.complete(userId, before.id));
       return { widget: list(), userAction: note(`The user marked “${todo.title}” as done.`) };
     }
     case "todo.reopen": {
-      const todo = found(todos.reopen(userId, action.payload.id));
+      const before = found(todos.get(userId, action.payload.id));
+      if (!before.done)
+        return { widget: list(), userAction: note(`“${before.title}” was already open.`) };
+      const todo = found(todos.reopen(userId, before.id));
       return { widget: list(), userAction: note(`The user reopened “${todo.title}”.`) };
     }
     case "todo.clear_completed": {
@@ -95,10 +105,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.edit": {
       const todo = found(todos.get(userId, action.payload.id));
-      return {
-        widget: list({ editing: todo.id }),
-        userAction: note(`The user opened the edit form of “${todo.title}”.`),
-      };
+      return { widget: list({ editing: todo.id }), userAction: null };
     }
     case "todo.update": {
       const before = found(todos.get(userId, action.payload.id));
@@ -110,9 +117,9 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       return { widget: list(), userAction: note(text) };
     }
     case "todo.close_form":
-      return { widget: list(), userAction: note("The user closed the form without saving.") };
+      return { widget: list(), userAction: null };
     case "todo.add_form":
-      return { widget: list({ adding: true }), userAction: note("The user opened the add form.") };
+      return { widget: list({ adding: true }), userAction: null };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
       const todo = addTodo(todos, userId, {
@@ -130,24 +137,13 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
         userAction: note(text),
       };
     }
-    case "todo.filter": {
-      const { filter } = action.payload;
-      const shown = todos.list(userId).filter((t) => matchesFilter(t, filter));
-      const what = filter === "all" ? "all todos" : `${filter} todos`;
+    case "todo.filter":
       return {
-        widget: todoListCard(todos.list(userId), { filter }, env.today),
-        userAction: note(
-          `The user filtered the list to ${what}; ${plural(shown.length, "todo")} shown.`,
-        ),
+        widget: todoListCard(todos.list(userId), { filter: action.payload.filter }, env.today),
+        userAction: null,
       };
-    }
-    case "todo.delete_done.ask": {
-      const done = todos.list(userId).filter((t) => t.done);
-      return {
-        widget: deleteDoneCard(done),
-        userAction: note(`The user asked to delete ${plural(done.length, "done todo")}.`),
-      };
-    }
+    case "todo.delete_done.ask":
+      return { widget: deleteDoneCard(todos.list(userId).filter((t) => t.done)), userAction: null };
     case "todo.delete_done": {
       await sleep(env.slowMs, env.signal);
       const removed = todos.deleteDone(userId);
@@ -157,7 +153,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       };
     }
     case "todo.delete_done.cancel":
-      return { widget: list(), userAction: note("The user kept the done todos.") };
+      return { widget: list(), userAction: null };
     case "todo.set_priority": {
       const before = found(todos.get(userId, action.payload.id));
       const todo = found(todos.setPriority(userId, before.id, action.payload.priority));

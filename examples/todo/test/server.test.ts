@@ -82,8 +82,7 @@ describe("TodoServer", () => {
     expect(out.at(-1)).toEqual({
       type: "error",
       code: "custom",
-      message:
-        'Invalid payload for action "todo.complete": payload.id: expected string, received number',
+      message: "That did not work. Please try again.",
       allow_retry: false,
     });
     expect(todos.list("alice")[0]?.done).toBe(false);

@@ -6,6 +6,7 @@ import { ChatController } from "./controller.js";
 import { HistoryModel } from "./history.js";
 import { renderMarkdown } from "./markdown.js";
 import { validateOptions } from "./options.js";
+import type { ErrorRow } from "./state.js";
 import { resolveTheme, themeStyle } from "./theme.js";
 import type {
   ChatKitEventMap,
@@ -18,10 +19,12 @@ import type {
 import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { renderComposer } from "./ui/composer.js";
+import { errorText } from "./ui/error-text.js";
 import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
+import { messages } from "./ui/messages.js";
 import { shellStyles } from "./ui/styles.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
@@ -50,6 +53,7 @@ export class ThreadkitChat extends LitElement {
     _copied: { state: true },
     _toolId: { state: true },
     _showJump: { state: true },
+    _dismissed: { state: true },
   };
 
   declare _options: ChatKitOptions | null;
@@ -61,6 +65,8 @@ export class ThreadkitChat extends LitElement {
   declare _copied: string | null;
   declare _toolId: string | null;
   declare _showJump: boolean;
+  /** The error row the user closed (a new error shows again). */
+  declare _dismissed: ErrorRow | null;
 
   readonly #controller: ChatController;
   readonly #history: HistoryModel;
@@ -96,6 +102,7 @@ export class ThreadkitChat extends LitElement {
     this._copied = null;
     this._toolId = null;
     this._showJump = false;
+    this._dismissed = null;
     this.#controller = new ChatController({
       options: () => this.#opts(),
       emit: (name, detail) => this.#emit(name, detail),
@@ -326,6 +333,11 @@ export class ThreadkitChat extends LitElement {
     this.#follow.sync();
   }
 
+  #dismissError(): void {
+    this._dismissed = this.#controller.state.error;
+    this.focusComposer().catch(() => {});
+  }
+
   #announce(text: string): void {
     // The same text twice is still news: vary it invisibly so the live region speaks again.
     this.#announced = text === this.#announced ? `${text}\u00a0` : text;
@@ -337,7 +349,7 @@ export class ThreadkitChat extends LitElement {
     if (c.loading) return "Loading conversation";
     if (c.state.progress) return c.state.progress.text;
     if (c.responding) return "Assistant is responding";
-    if (c.state.error) return c.state.error.message ?? "Something went wrong";
+    if (c.state.error && c.state.error !== this._dismissed) return errorText(c.state.error);
     return this.#announced;
   }
 
@@ -389,14 +401,16 @@ export class ThreadkitChat extends LitElement {
             )}
             ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
             ${
-              state.error
+              state.error && state.error !== this._dismissed
                 ? html`<div class="error-row" role="alert">${icon("alert", 16)}
-                  <span>${state.error.message ?? "Something went wrong. Please try again."}</span>
+                  <span>${errorText(state.error)}</span>
                   ${
                     state.error.allowRetry && !c.responding
                       ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}Retry</button>`
                       : nothing
-                  }</div>`
+                  }
+                  <button class="icon-btn xs dismiss" aria-label=${messages.dismissError}
+                    title=${messages.dismissError} @click=${() => this.#dismissError()}>${icon("close", 14)}</button></div>`
                 : nothing
             }
           </div>

@@ -117,6 +117,7 @@ export const itemStyles = css`
     display: inline-flex; align-items: center; gap: 6px; padding: 5px 12px; border-radius: 999px; cursor: pointer;
     border: 1px solid currentColor; background: transparent; color: inherit; font-size: 0.9em;
   }
+  .error-row .dismiss { border: 0; padding: 0; width: 28px; height: 28px; border-radius: 8px; color: inherit; }
   .loading-thread { display: flex; flex-direction: column; gap: 14px; }
   .skeleton { height: 16px; border-radius: 8px; background: var(--tk-surface); animation: pulse 1.4s ease-in-out infinite; }
   .jump {

@@ -11,8 +11,8 @@ export const messages = {
   genericError: "Something went wrong. Please try again.",
   /** A request that could not reach the server. */
   networkError: "Could not reach the server. Check your connection and try again.",
-  /** An action the server refused without a message for people. */
-  actionFailed: "That did not work. Please try again.",
+  /** A thread that is gone (deleted, or not this user's). */
+  threadNotFound: "This conversation could not be found.",
   /** The accessible name of the conversation's scrolling region. */
   conversation: "Conversation",
 } as const;
