@@ -387,7 +387,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
-        <main class="thread" aria-busy=${c.responding || c.loading}>
+        <div class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, (p) => this.#prompt(p)) : nothing}
             ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
@@ -414,7 +414,7 @@ export class ThreadkitChat extends LitElement {
                 : nothing
             }
           </div>
-        </main>
+        </div>
         ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#follow.pin()}>${icon("chevron-down", 18)}</button>` : nothing}
         ${
           this._historyOpen

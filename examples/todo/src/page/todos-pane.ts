@@ -63,10 +63,11 @@ export class TodosPane {
     if (todo.done) li.classList.add("done");
     const button = document.createElement("button");
     button.type = "button";
-    button.setAttribute("aria-label", `${todo.title}${todo.done ? " (done)" : ""}: details`);
+    // The name starts with what the row shows (WCAG "label in name"); the state is spoken too.
     const dot = el("span", "dot");
     const text = el("span", "");
     text.append(el("span", "todo-title", todo.title));
+    if (todo.done) text.append(el("span", "sr-only", " (done)"));
     const meta = [
       todo.due ? `Due ${formatDue(todo.due, today)}` : "",
       todo.note ? `Note: ${todo.note}` : todo.description,

@@ -140,10 +140,10 @@ export function renderStartScreen(
     <h1 class="greeting">${s.greeting ?? "What can I help with today?"}</h1>
     ${
       s.prompts?.length
-        ? html`<div class="prompts" role="list">${s.prompts.map(
-            (p) => html`<button class="prompt" role="listitem" @click=${() => onPrompt(p)}>
-              ${p.icon ? icon(p.icon, 16) : nothing}<span>${p.label}</span></button>`,
-          )}</div>`
+        ? html`<ul class="prompts">${s.prompts.map(
+            (p) => html`<li><button class="prompt" @click=${() => onPrompt(p)}>
+              ${p.icon ? icon(p.icon, 16) : nothing}<span>${p.label}</span></button></li>`,
+          )}</ul>`
         : nothing
     }
   </div>`;

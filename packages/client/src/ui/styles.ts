@@ -102,7 +102,10 @@ export const shellStyles = css`
     gap: 20px; padding: 24px 8px; text-align: center;
   }
   .greeting { margin: 0; font-size: 1.6em; font-weight: 600; letter-spacing: -0.01em; }
-  .prompts { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px; }
+  .prompts {
+    display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px;
+    list-style: none; margin: 0; padding: 0;
+  }
   .prompt {
     display: inline-flex; align-items: center; gap: 8px; padding: 9px 14px; cursor: pointer;
     background: var(--tk-bg); border: 1px solid var(--tk-border); border-radius: var(--tk-radius-control);
