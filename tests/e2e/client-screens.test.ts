@@ -105,7 +105,7 @@ describe("screenshots", () => {
           await waitForEvent(page, "chatkit.response.end");
           // The title is drawn on the frame after the stream ends: wait for what the user sees.
           await expect
-            .poll(() => page.locator("threadkit-chat .title").textContent())
+            .poll(() => page.locator("threadkit-chat .header .title").textContent())
             .toBe("Plan comparison");
           await screenshot(page, `chat-${width}-${scheme}`);
           await page.locator('threadkit-chat button[aria-label="History"]').click();
