@@ -27,7 +27,8 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
       ? html`<button class="icon-btn" aria-label=${a.icon} title=${a.icon} @click=${() => a.onClick()}>
           ${icon(a.icon)}</button>`
       : nothing;
-  return html`<header class="header">
+  // A plain box, not <header>: inside the host page's layout it is not the page's banner.
+  return html`<div class="header">
     ${action(header.leftAction)}
     ${
       historyOn
@@ -40,7 +41,7 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
     <button class="icon-btn" aria-label="New chat" title="New chat" @click=${ctx.onNewThread}>
       ${icon("compose")}</button>
     ${action(header.rightAction)}
-  </header>`;
+  </div>`;
 }
 
 /** Inputs of {@link renderHistory}. */
