@@ -141,6 +141,9 @@ describe("element keyboard use", () => {
       await mountChat(page, harness, { path: "/host.html", options });
       await sendMessage(page, "show every widget");
       await waitForEvent(page, "chatkit.response.end");
+      await expect
+        .poll(() => page.locator("threadkit-chat tk-widget >> .root").count())
+        .toBe(fixtures.length);
       // Tag every enabled control in every widget, then Tab from the header through the thread.
       const total = await page.evaluate(() => {
         const chat = document.querySelector("threadkit-chat")?.shadowRoot;

@@ -16,6 +16,8 @@ export interface ActionEnv {
   filter: Filter;
   /** Today, `YYYY-MM-DD`. */
   today: string;
+  /** The reader's locale, for dates in the widget. */
+  locale?: string | undefined;
   /** How long the deliberately slow "Delete all done" takes (about 1 s in the app). */
   slowMs: number;
   signal: AbortSignal;
@@ -68,7 +70,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export async function handleTodoAction(action: TodoAction, env: ActionEnv): Promise<ActionOutcome> {
   const { todos, userId } = env;
   const list = (state: Partial<ListState> = {}) =>
-    todoListCard(todos.list(userId), { filter: env.filter, ...state }, env.today);
+    todoListCard(todos.list(userId), { filter: env.filter, ...state }, env.today, env.locale);
   const note = (text: string): UserAction => ({ type: action.type, text });
 
   switch (action.type) {
@@ -139,7 +141,12 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.filter":
       return {
-        widget: todoListCard(todos.list(userId), { filter: action.payload.filter }, env.today),
+        widget: todoListCard(
+          todos.list(userId),
+          { filter: action.payload.filter },
+          env.today,
+          env.locale,
+        ),
         userAction: null,
       };
     case "todo.delete_done.ask":

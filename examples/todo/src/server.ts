@@ -73,6 +73,7 @@ export class TodoServer extends ChatKitServer<RequestContext> {
       userId: context.userId,
       filter: readFilter(target?.widget),
       today: isoToday(),
+      locale: context.locale,
       slowMs: this.#slowMs,
       signal: options.signal,
     });

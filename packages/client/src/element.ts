@@ -416,9 +416,29 @@ export class ThreadkitChat extends LitElement {
           </div>
         </div>
         ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#follow.pin()}>${icon("chevron-down", 18)}</button>` : nothing}
-        ${
-          this._historyOpen
-            ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>
+      </div>
+      <div class="footer">
+        ${renderComposer({
+          options,
+          state,
+          text: this._text,
+          reply: this._reply,
+          attachments: this._attachments,
+          responding: c.responding,
+          selectedToolId: this._toolId,
+          onInput: (text) => (this._text = text),
+          onSubmit: () => this.#submit(),
+          onStop: () => c.stop(),
+          onFiles: (files) => this.#addFiles(files),
+          onRemoveAttachment: (key) => this.#removeAttachment(key),
+          onClearReply: () => (this._reply = null),
+          onTool: (id) => this.#selectTool(id),
+        })}
+      </div>
+      <!-- History and its backdrop cover the whole element, composer included. -->
+      ${
+        this._historyOpen
+          ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>
               ${renderHistory({
                 options,
                 model: this.#history,
@@ -444,27 +464,8 @@ export class ThreadkitChat extends LitElement {
                     .catch((e) => c.reportError(e));
                 },
               })}`
-            : nothing
-        }
-      </div>
-      <div class="footer">
-        ${renderComposer({
-          options,
-          state,
-          text: this._text,
-          reply: this._reply,
-          attachments: this._attachments,
-          responding: c.responding,
-          selectedToolId: this._toolId,
-          onInput: (text) => (this._text = text),
-          onSubmit: () => this.#submit(),
-          onStop: () => c.stop(),
-          onFiles: (files) => this.#addFiles(files),
-          onRemoveAttachment: (key) => this.#removeAttachment(key),
-          onClearReply: () => (this._reply = null),
-          onTool: (id) => this.#selectTool(id),
-        })}
-      </div>
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.#status()}</div>
     </div>`;
   }

@@ -169,7 +169,12 @@ export class OfflineResponder implements Responder {
     }
     yield* this.#say(turn, reply);
     yield* collapseOlderLists(this.#store, thread, context);
-    const card = todoListCard(this.#todos.list(userId), { filter: "all" }, isoToday());
+    const card = todoListCard(
+      this.#todos.list(userId),
+      { filter: "all" },
+      isoToday(),
+      context.locale,
+    );
     yield* streamWidget(thread, card, {
       copyText: "Todos",
       generateId: (kind) => this.#store.generateItemId(kind, thread, context),

@@ -54,9 +54,17 @@ export function todoTools(todos: TodoRepo) {
         const { ctx, userId } = userOf(runContext);
         for await (const event of collapseOlderLists(ctx.store, ctx.thread, ctx.requestContext))
           await ctx.stream(event);
-        await ctx.streamWidget(todoListCard(todos.list(userId), { filter: "all" }, isoToday()), {
-          copyText: "Todos",
-        });
+        await ctx.streamWidget(
+          todoListCard(
+            todos.list(userId),
+            { filter: "all" },
+            isoToday(),
+            ctx.requestContext.locale,
+          ),
+          {
+            copyText: "Todos",
+          },
+        );
         return "The todo list widget is shown to the user.";
       },
     }),

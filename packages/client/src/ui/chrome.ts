@@ -57,10 +57,11 @@ export interface HistoryContext {
   onDelete(id: string): void;
 }
 
-function relative(date: string): string {
+/** A thread's date in the locale's short form with the weekday ("Mon 3 Dec", "Mon, Dec 3"). */
+function shortDate(date: string, locale: string | undefined): string {
   const d = new Date(date);
   if (Number.isNaN(d.getTime())) return "";
-  return d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return d.toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short" });
 }
 
 /** The history panel: a keyboard-navigable list of threads with rename and delete. */
@@ -99,7 +100,7 @@ export function renderHistory(ctx: HistoryContext): TemplateResult {
           <button class="history-open" aria-current=${t.id === ctx.currentId ? "true" : "false"}
             @click=${() => ctx.onSelect(t.id)}>
             <span class="history-title">${title}</span>
-            <span class="history-date">${relative(t.created_at)}</span>
+            <span class="history-date">${shortDate(t.created_at, ctx.options.locale)}</span>
           </button>
           ${
             h.showRename !== false
