@@ -114,7 +114,7 @@ describe("todo example: forms", () => {
         type: "todo.add",
         payload: { todo: { title: "Water the plants", due, priority: "high" } },
       });
-      await assistantSaid(page, `You added “Water the plants” (due ${due}, high priority).`);
+      await assistantSaid(page, "You added “Water the plants” (due tomorrow, high priority).");
       const row = todoRow(page, "Water the plants");
       await expect(row.textContent()).resolves.toContain("High");
       await expect(row.textContent()).resolves.toContain("Due tomorrow");

@@ -2,7 +2,7 @@ import type { WidgetRoot } from "@threadkit/core";
 import { CustomStreamError } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
-import type { Filter, NewTodo, Todo } from "./todos/todo.js";
+import { type Filter, formatDue, type NewTodo, type Todo } from "./todos/todo.js";
 import type { UserAction } from "./user-action.js";
 import { deleteDoneCard } from "./widgets/confirm.js";
 import { todoListCard } from "./widgets/list.js";
@@ -130,7 +130,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
         priority: priority || "normal",
       });
       const extras = [
-        todo.due ? `due ${todo.due}` : "",
+        todo.due ? `due ${formatDue(todo.due, env.today, env.locale)}` : "",
         todo.priority === "normal" ? "" : `${todo.priority} priority`,
       ].filter(Boolean);
       const text = `The user added “${todo.title}”${extras.length ? ` (${extras.join(", ")})` : ""}.`;
