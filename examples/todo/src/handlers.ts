@@ -1,5 +1,5 @@
 import type { WidgetRoot } from "@threadkit/core";
-import { CustomStreamError } from "@threadkit/server";
+import { CustomStreamError, FieldErrors } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
 import { type Filter, formatDue, type NewTodo, type Todo } from "./todos/todo.js";
@@ -33,19 +33,38 @@ export interface ActionOutcome {
   userAction: UserAction | null;
 }
 
-function found(todo: Todo | null): Todo {
+async function found(pending: Promise<Todo | null>): Promise<Todo> {
+  const todo = await pending;
   if (!todo) throw new CustomStreamError("That todo no longer exists. It may have been deleted.");
   return todo;
 }
 
 /** Adds a todo; a full list is a user-facing error event rather than a server error. */
-function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Todo {
+async function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Promise<Todo> {
   try {
-    return todos.add(userId, todo);
+    return await todos.add(userId, todo);
   } catch (error) {
     if (error instanceof TodoLimitError) throw new CustomStreamError(error.message);
     throw error;
   }
+}
+
+/**
+ * Refuses a title already on the user's open list (another todo than `except`), as an error under
+ * the form's `field`.
+ */
+async function uniqueTitle(
+  todos: TodoRepo,
+  userId: string,
+  title: string,
+  field: string,
+  except?: string,
+) {
+  const wanted = title.trim().toLowerCase();
+  const taken = (await todos.list(userId)).some(
+    (t) => !t.done && t.id !== except && t.title.trim().toLowerCase() === wanted,
+  );
+  if (taken) throw new FieldErrors({ [field]: "Already on your list" });
 }
 
 function plural(n: number, word: string): string {
@@ -69,62 +88,64 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 export async function handleTodoAction(action: TodoAction, env: ActionEnv): Promise<ActionOutcome> {
   const { todos, userId } = env;
-  const list = (state: Partial<ListState> = {}) =>
-    todoListCard(todos.list(userId), { filter: env.filter, ...state }, env.today, env.locale);
+  const list = async (state: Partial<ListState> = {}) =>
+    todoListCard(await todos.list(userId), { filter: env.filter, ...state }, env.today, env.locale);
   const note = (text: string): UserAction => ({ type: action.type, text });
 
   switch (action.type) {
     case "todo.complete": {
-      const before = found(todos.get(userId, action.payload.id));
+      const before = await found(todos.get(userId, action.payload.id));
       if (before.done)
-        return { widget: list(), userAction: note(`“${before.title}” was already done.`) };
-      const todo = found(todos.complete(userId, before.id));
-      return { widget: list(), userAction: note(`The user marked “${todo.title}” as done.`) };
+        return { widget: await list(), userAction: note(`“${before.title}” was already done.`) };
+      const todo = await found(todos.complete(userId, before.id));
+      return { widget: await list(), userAction: note(`The user marked “${todo.title}” as done.`) };
     }
     case "todo.reopen": {
-      const before = found(todos.get(userId, action.payload.id));
+      const before = await found(todos.get(userId, action.payload.id));
       if (!before.done)
-        return { widget: list(), userAction: note(`“${before.title}” was already open.`) };
-      const todo = found(todos.reopen(userId, before.id));
-      return { widget: list(), userAction: note(`The user reopened “${todo.title}”.`) };
+        return { widget: await list(), userAction: note(`“${before.title}” was already open.`) };
+      const todo = await found(todos.reopen(userId, before.id));
+      return { widget: await list(), userAction: note(`The user reopened “${todo.title}”.`) };
     }
     case "todo.clear_completed": {
-      const removed = todos.deleteDone(userId);
+      const removed = await todos.deleteDone(userId);
       const text =
         removed.length === 0
           ? "The user pressed “Clear completed” in the page, but nothing was completed."
           : `The user pressed “Clear completed” in the page and removed ${plural(removed.length, "completed todo")}.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.details":
       throw new CustomStreamError("“Details” opens in the page; it is not a server action.");
     case "todo.note": {
-      const todo = found(todos.setNote(userId, action.payload.id, action.payload.note));
+      const todo = await found(todos.setNote(userId, action.payload.id, action.payload.note));
       const text = todo.note
         ? `The user saved a note on “${todo.title}”: ${JSON.stringify(todo.note)}.`
         : `The user cleared the note on “${todo.title}”.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.edit": {
-      const todo = found(todos.get(userId, action.payload.id));
-      return { widget: list({ editing: todo.id }), userAction: null };
+      const todo = await found(todos.get(userId, action.payload.id));
+      return { widget: await list({ editing: todo.id }), userAction: null };
     }
     case "todo.update": {
-      const before = found(todos.get(userId, action.payload.id));
-      const todo = found(todos.update(userId, before.id, action.payload));
+      const before = await found(todos.get(userId, action.payload.id));
+      await uniqueTitle(todos, userId, action.payload.title, "title", before.id);
+      const todo = await found(todos.update(userId, before.id, action.payload));
       const text =
         before.title === todo.title
           ? `The user edited “${todo.title}”.`
           : `The user renamed “${before.title}” to “${todo.title}”.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.close_form":
-      return { widget: list(), userAction: null };
+      return { widget: await list(), userAction: null };
     case "todo.add_form":
-      return { widget: list({ adding: true }), userAction: null };
+      return { widget: await list({ adding: true }), userAction: null };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
-      const todo = addTodo(todos, userId, {
+      await uniqueTitle(todos, userId, title, "todo.title");
+      const todo = await addTodo(todos, userId, {
         title,
         due: due || null,
         priority: priority || "normal",
@@ -135,14 +156,14 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       ].filter(Boolean);
       const text = `The user added “${todo.title}”${extras.length ? ` (${extras.join(", ")})` : ""}.`;
       return {
-        widget: list({ filter: env.filter === "done" ? "all" : env.filter }),
+        widget: await list({ filter: env.filter === "done" ? "all" : env.filter }),
         userAction: note(text),
       };
     }
     case "todo.filter":
       return {
         widget: todoListCard(
-          todos.list(userId),
+          await todos.list(userId),
           { filter: action.payload.filter },
           env.today,
           env.locale,
@@ -150,25 +171,28 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
         userAction: null,
       };
     case "todo.delete_done.ask":
-      return { widget: deleteDoneCard(todos.list(userId).filter((t) => t.done)), userAction: null };
+      return {
+        widget: deleteDoneCard((await todos.list(userId)).filter((t) => t.done)),
+        userAction: null,
+      };
     case "todo.delete_done": {
       await sleep(env.slowMs, env.signal);
-      const removed = todos.deleteDone(userId);
+      const removed = await todos.deleteDone(userId);
       return {
-        widget: list(),
+        widget: await list(),
         userAction: note(`The user confirmed and deleted ${plural(removed.length, "done todo")}.`),
       };
     }
     case "todo.delete_done.cancel":
-      return { widget: list(), userAction: null };
+      return { widget: await list(), userAction: null };
     case "todo.set_priority": {
-      const before = found(todos.get(userId, action.payload.id));
-      const todo = found(todos.setPriority(userId, before.id, action.payload.priority));
+      const before = await found(todos.get(userId, action.payload.id));
+      const todo = await found(todos.setPriority(userId, before.id, action.payload.priority));
       const text =
         before.priority === todo.priority
           ? `The user submitted the priority form of “${todo.title}”, but the priority stayed ${todo.priority}: the form's field is named like a static payload key, so its value was ignored (payload collision).`
           : `The user set the priority of “${todo.title}” to ${todo.priority}.`;
-      return { widget: list({ editing: todo.id }), userAction: note(text) };
+      return { widget: await list({ editing: todo.id }), userAction: note(text) };
     }
     default: {
       const unknown: never = action;

@@ -1,8 +1,12 @@
 import type { ThreadItem } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
+import { en } from "../src/i18n/en.js";
+import { createI18n } from "../src/i18n/index.js";
 import { announcement } from "../src/ui/announce.js";
-import { errorText } from "../src/ui/error-text.js";
-import { messages } from "../src/ui/messages.js";
+import { errorText as errorTextIn } from "../src/ui/error-text.js";
+
+const { t } = createI18n("en");
+const errorText = (e: Parameters<typeof errorTextIn>[0]) => errorTextIn(e, t);
 
 const base = { thread_id: "thr_1", created_at: "2026-12-01T00:00:00.000Z" };
 const widget: ThreadItem = {
@@ -22,16 +26,16 @@ const reply = (id: string, text: string): ThreadItem =>
 describe("announcement after a widget action", () => {
   it("reads the replies the action added, without Markdown marks", () => {
     const items = [widget, reply("m1", "old"), reply("m2", "You marked **Eggs** as done.")];
-    expect(announcement(new Set(["w1", "m1"]), items, "w1")).toBe("You marked Eggs as done.");
+    expect(announcement(new Set(["w1", "m1"]), items, "w1", t)).toBe("You marked Eggs as done.");
   });
 
   it("says the widget was updated when nothing was added, named by its first Title", () => {
-    expect(announcement(new Set(["w1"]), [widget], "w1")).toBe("Todos updated");
-    expect(announcement(new Set(), [], "gone")).toBe("Updated");
+    expect(announcement(new Set(["w1"]), [widget], "w1", t)).toBe("Todos updated");
+    expect(announcement(new Set(), [], "gone", t)).toBe("Updated");
   });
 
   it("keeps long replies short", () => {
-    const text = announcement(new Set(), [reply("m1", "word ".repeat(200))], "w1");
+    const text = announcement(new Set(), [reply("m1", "word ".repeat(200))], "w1", t);
     expect(text.length).toBeLessThanOrEqual(301);
   });
 });
@@ -46,17 +50,17 @@ describe("error row text", () => {
   it("replaces developer text of failed requests with a sentence", () => {
     expect(
       errorText({ code: "request", message: "TypeError: Failed to fetch", allowRetry: true }),
-    ).toBe(messages.networkError);
+    ).toBe(en.errorNetwork);
     expect(
       errorText({
         code: "request",
         message: 'ChatKit request failed (500): {"stack":"at x"}',
         allowRetry: true,
       }),
-    ).toBe(messages.genericError);
+    ).toBe(en.errorGeneric);
     expect(
       errorText({ code: "load", message: "ChatKit request failed (404): nope", allowRetry: false }),
-    ).toBe(messages.threadNotFound);
-    expect(errorText({ code: "stream.error", allowRetry: true })).toBe(messages.genericError);
+    ).toBe(en.errorThreadNotFound);
+    expect(errorText({ code: "stream.error", allowRetry: true })).toBe(en.errorGeneric);
   });
 });

@@ -46,6 +46,10 @@ export class HttpError extends Error {
   override name = "HttpError";
   readonly status: number;
   readonly code: string;
+  /** More members of the JSON `error` object (e.g. the `fields` of a field error). */
+  details?: Record<string, unknown>;
+  /** More response headers (e.g. `Retry-After` on a 429). */
+  headers?: Record<string, string>;
   constructor(status: number, code: string, message: string) {
     super(message);
     this.status = status;
@@ -94,10 +98,29 @@ export class NotImplementedServerError extends HttpError {
   }
 }
 
+/**
+ * The store (or attachment store) cannot reach its database: refused or dropped connections, a
+ * database shutting down, a full connection pool. HTTP 503 `store_unavailable`; on a stream that
+ * has started, the pipeline's `error` event (`stream.error`, retry allowed). Engine packages
+ * (e.g. `@threadkit/postgres`) throw it so clients get a clear, retryable error.
+ *
+ * @example
+ * throw new StoreUnavailableError("PostgreSQL is unavailable", { cause: error });
+ */
+export class StoreUnavailableError extends HttpError {
+  override name = "StoreUnavailableError";
+  constructor(message = "The store is unavailable", options: { cause?: unknown } = {}) {
+    super(503, "store_unavailable", message);
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
 /** The JSON error body and status an HTTP adapter sends for `error`. */
 export interface HttpErrorResponse {
   status: number;
-  body: { error: { code: string; message: string } };
+  body: { error: { code: string; message: string; [detail: string]: unknown } };
+  /** Headers the error asks for (an {@link HttpError}'s `headers`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -121,7 +144,12 @@ export function toHttpError(error: unknown): HttpErrorResponse {
       status <= 599 &&
       typeof code === "string"
     ) {
-      return { status, body: { error: { code, message: error.message } } };
+      const { details, headers } = error as HttpError;
+      return {
+        status,
+        body: { error: { ...details, code, message: error.message } },
+        ...(headers ? { headers } : {}),
+      };
     }
   }
   return {

@@ -6,6 +6,7 @@
  * import { ChatKitServer, SQLiteStore, createNodeHandler } from "@threadkit/server";
  */
 
+export * from "./actions/index.js";
 export * from "./attachments/index.js";
 export {
   BadRequestError,
@@ -14,6 +15,7 @@ export {
   type HttpErrorResponse,
   NotImplementedServerError,
   PayloadTooLargeError,
+  StoreUnavailableError,
   StreamError,
   toHttpError,
 } from "./errors.js";
@@ -26,7 +28,13 @@ export {
 export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
 export { MAX_REQUEST_DEPTH, parseRequest } from "./requests/parse.js";
 export { applyStructuredInput } from "./requests/structured-input.js";
-export { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+export {
+  NonStreamingResult,
+  type ProcessResult,
+  StreamingResult,
+  type StreamingResultOptions,
+} from "./results.js";
+export * from "./runs/index.js";
 export {
   type AudioInput,
   ChatKitServer,
@@ -38,8 +46,10 @@ export {
   type TranscriptionResult,
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
-export { generateId } from "./store/ids.js";
+export { generateId, isSafeId, randomHex } from "./store/ids.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
+export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-found.js";
+export { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./store/order.js";
 export { HIDDEN_ITEM_TYPES, isHiddenItem, loadVisibleItems } from "./store/pages.js";
 export { SQLiteStore, type SQLiteStoreOptions } from "./store/sqlite.js";
 export type { Order, Store, StoreItemType } from "./store/types.js";

@@ -1,5 +1,5 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
-import { type Store, streamWidget } from "@threadkit/server";
+import { HttpError, type Store, streamWidget } from "@threadkit/server";
 import type { RequestContext } from "../context.js";
 import { TodoLimitError, type TodoRepo } from "../todos/repo.js";
 import { countTodos, isoToday, LIMITS } from "../todos/todo.js";
@@ -136,7 +136,7 @@ export class OfflineResponder implements Responder {
     if (input === null) {
       const recent = await this.#store.loadThreadItems(thread.id, null, 10, "desc", context);
       const action = latestUserAction(recent.data);
-      const open = countTodos(this.#todos.list(userId)).open;
+      const open = countTodos(await this.#todos.list(userId)).open;
       yield* this.#say(turn, action ? replyToAction(action, open) : HELP);
       return;
     }
@@ -154,14 +154,15 @@ export class OfflineResponder implements Responder {
     let reply: string;
     if (intent.kind === "add") {
       try {
-        const todo = this.#todos.add(userId, { title: intent.title });
-        const { open } = countTodos(this.#todos.list(userId));
+        const todo = await this.#todos.add(userId, { title: intent.title });
+        const { open } = countTodos(await this.#todos.list(userId));
         reply = `Added “${todo.title}”. ${openLine(open)}`;
       } catch (error) {
+        if (error instanceof HttpError) throw error; // e.g. the database is unavailable
         reply = error instanceof TodoLimitError ? error.message : "That title is empty.";
       }
     } else {
-      const { open, done } = countTodos(this.#todos.list(userId));
+      const { open, done } = countTodos(await this.#todos.list(userId));
       reply =
         open + done === 0
           ? "Your list is empty. Add a todo with the button below, or say “add buy milk”."
@@ -170,7 +171,7 @@ export class OfflineResponder implements Responder {
     yield* this.#say(turn, reply);
     yield* collapseOlderLists(this.#store, thread, context);
     const card = todoListCard(
-      this.#todos.list(userId),
+      await this.#todos.list(userId),
       { filter: "all" },
       isoToday(),
       context.locale,

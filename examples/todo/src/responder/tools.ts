@@ -42,7 +42,7 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({}),
       execute: async (_args, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        return JSON.stringify(todos.list(userId).map(brief));
+        return JSON.stringify((await todos.list(userId)).map(brief));
       },
     }),
     tool({
@@ -56,7 +56,7 @@ export function todoTools(todos: TodoRepo) {
           await ctx.stream(event);
         await ctx.streamWidget(
           todoListCard(
-            todos.list(userId),
+            await todos.list(userId),
             { filter: "all" },
             isoToday(),
             ctx.requestContext.locale,
@@ -82,7 +82,7 @@ export function todoTools(todos: TodoRepo) {
       }),
       execute: async ({ title, due, priority }, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        const todo = todos.add(userId, { title, due, priority: priority ?? "normal" });
+        const todo = await todos.add(userId, { title, due, priority: priority ?? "normal" });
         return JSON.stringify(brief(todo));
       },
     }),
@@ -92,7 +92,7 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({ id: z.string().regex(TODO_ID) }),
       execute: async ({ id }, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        const todo = todos.complete(userId, id);
+        const todo = await todos.complete(userId, id);
         return todo ? JSON.stringify(brief(todo)) : `No todo with id ${id}.`;
       },
     }),

@@ -1,5 +1,5 @@
 import type { ThreadItem } from "@threadkit/core";
-import { messages } from "./messages.js";
+import type { I18n } from "../i18n/index.js";
 
 const MAX_CHARS = 300;
 
@@ -21,13 +21,14 @@ function firstTitle(node: unknown): string | undefined {
  *
  * @example
  * ```ts
- * announcement(before, state.items, widgetItemId); // "You marked “Eggs” as done."
+ * announcement(before, state.items, widgetItemId, i18n.t); // "You marked “Eggs” as done."
  * ```
  */
 export function announcement(
   before: ReadonlySet<string>,
   items: readonly ThreadItem[],
   widgetId: string,
+  t: I18n["t"],
 ): string {
   const replies = items
     .filter((i) => !before.has(i.id) && i.type === "assistant_message")
@@ -37,5 +38,6 @@ export function announcement(
     .trim();
   if (replies) return replies.length > MAX_CHARS ? `${replies.slice(0, MAX_CHARS)}…` : replies;
   const widget = items.find((i) => i.id === widgetId);
-  return messages.widgetUpdated(widget?.type === "widget" ? firstTitle(widget.widget) : undefined);
+  const title = widget?.type === "widget" ? firstTitle(widget.widget) : undefined;
+  return title ? t("widgetUpdated", { title }) : t("updated");
 }

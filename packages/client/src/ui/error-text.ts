@@ -1,5 +1,5 @@
+import type { I18n } from "../i18n/index.js";
 import type { ErrorRow } from "../state.js";
-import { messages } from "./messages.js";
 
 const HTTP = /^ChatKit request failed \((\d{3})\)/;
 const NETWORK = /failed to fetch|networkerror|load failed|network request failed/i;
@@ -12,17 +12,17 @@ const NETWORK = /failed to fetch|networkerror|load failed|network request failed
  *
  * @example
  * ```ts
- * errorText({ code: "request", message: "TypeError: Failed to fetch", allowRetry: true });
+ * errorText({ code: "request", message: "TypeError: Failed to fetch", allowRetry: true }, t);
  * // "Could not reach the server. Check your connection and try again."
  * ```
  */
-export function errorText(error: ErrorRow): string {
+export function errorText(error: ErrorRow, t: I18n["t"]): string {
   const message = error.message ?? "";
   if (error.code === "request" || error.code === "load") {
-    if (NETWORK.test(message)) return messages.networkError;
+    if (NETWORK.test(message)) return t("errorNetwork");
     const status = Number(HTTP.exec(message)?.[1] ?? 0);
-    if (status === 404 && error.code === "load") return messages.threadNotFound;
-    return messages.genericError;
+    if (status === 404 && error.code === "load") return t("errorThreadNotFound");
+    return t("errorGeneric");
   }
-  return message || messages.genericError;
+  return message || t("errorGeneric");
 }

@@ -3,9 +3,11 @@
  * children, how to run an action, and the per-widget UI state (busy controls, expanded lists,
  * remembered field values).
  */
+
+import type { ActionSite } from "@threadkit/core";
 import type { TemplateResult } from "lit";
+import type { I18n } from "../i18n/index.js";
 import type { FieldMemory } from "./field-memory.js";
-import type { ActionSite } from "./loading.js";
 import type { WNode } from "./node.js";
 
 /** What a component renderer returns: a template, a string or nothing. */
@@ -32,8 +34,12 @@ export interface RenderCtx {
   fieldId(name: string): string;
   /** Whether a Label widget names the field `name` (then the control needs no aria-label). */
   labelled(name: string): boolean;
+  /** The message shown under the field `name` (a field error from the server), if any. */
+  fieldError(name: string): string | undefined;
   /** Remembered defaults and typed values, keyed by field name. */
   memory: FieldMemory;
+  /** Strings and number formats of the element's locale. */
+  readonly i18n: I18n;
   /** Whether rendering happens inside a `<form>` (a nested Form renders as a group). */
   inForm: boolean;
 }

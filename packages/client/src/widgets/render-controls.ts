@@ -3,11 +3,13 @@
  * Select, Checkbox, RadioGroup, DatePicker). Every control carries `name`, `required` and
  * `pattern`, and gets an accessible name from a Label widget, its placeholder or its name.
  */
+import { controlType, isoDate } from "@threadkit/core";
 import { html, nothing } from "lit";
 import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import { styleMap } from "lit/directives/style-map.js";
 import type { RenderCtx } from "./context.js";
+import { ariaErrorRef, ariaInvalid, fieldErrorText } from "./field-errors.js";
 import { fieldValue } from "./field-memory.js";
 import { icon } from "./icons.js";
 import { flag, num, str, type WNode } from "./node.js";
@@ -47,7 +49,7 @@ export function renderButton(node: WNode, ctx: RenderCtx, path: string) {
     .tkAction=${node.onClickAction}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
-    aria-label=${!label ? (iconStart ?? iconEnd ?? "button") : nothing}
+    aria-label=${!label ? (iconStart ?? iconEnd ?? ctx.i18n.t("button")) : nothing}
     @click=${onClick}
   >${busy ? spinner : iconStart ? icon(iconStart, iconClass) : nothing}${label ? html`<span>${label}</span>` : nothing}${iconEnd ? icon(iconEnd, iconClass) : nothing}</button>`;
 }
@@ -72,20 +74,20 @@ function selectOnFocus(e: Event) {
   if (el.dataset.autoselect !== undefined) el.select();
 }
 
-const INPUT_TYPES = new Set(["text", "number", "email", "password", "tel", "url"]);
-
 /** `Input`: a native single-line `<input>`. */
 export function renderInput(node: WNode, ctx: RenderCtx) {
   const name = str(node.name) ?? "";
   const placeholder = str(node.placeholder);
-  const type = str(node.inputType) ?? "text";
   return html`<input
     class=${fieldClasses(node)}
-    type=${INPUT_TYPES.has(type) ? type : "text"}
+    type=${controlType(node) ?? "text"}
     id=${ctx.fieldId(name)}
     name=${name}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     pattern=${ifDefined(str(node.pattern))}
     autocomplete=${node.allowAutofillExtensions === false ? "off" : nothing}
     ?required=${flag(node.required)}
@@ -94,7 +96,7 @@ export function renderInput(node: WNode, ctx: RenderCtx) {
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }
 
 /** `Textarea`: a native `<textarea>` (`rows`, `autoResize` up to `maxRows`). */
@@ -109,15 +111,19 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     rows=${num(node.rows) ?? 3}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled)}
     ?autofocus=${flag(node.autoFocus)}
     data-pattern=${ifDefined(str(node.pattern))}
+    data-pattern-message=${ctx.i18n.t("patternMismatch")}
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     style=${styleMap({ "max-height": maxRows ? `calc(${maxRows} * 20px + 16px)` : undefined })}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  ></textarea>`;
+  ></textarea>${fieldErrorText(ctx, name)}`;
 }
 
 interface Option {
@@ -157,6 +163,9 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${accessibleName(ctx, name, placeholder)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
@@ -167,7 +176,7 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       ${opts.map((o) => html`<option value=${o.value} ?disabled=${o.disabled}>${o.label}</option>`)}
     </select>
     ${busy ? html`<span class="chevron">${spinner}</span>` : icon("chevron-down", "chevron")}
-  </span>`;
+  </span>${fieldErrorText(ctx, name)}`;
 }
 
 /** `Checkbox`: a native checkbox; its value in payloads is a boolean. */
@@ -181,13 +190,16 @@ export function renderCheckbox(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${label ? nothing : accessibleName(ctx, name)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
       @change=${onChange(node, ctx, path)}
       ${fieldValue(ctx.memory, name, node.defaultChecked === true)}
     />${label ? html`<span>${label}</span>` : nothing}
-  </label>`;
+  </label>${fieldErrorText(ctx, name)}`;
 }
 
 /** `RadioGroup`: a `<fieldset>` of native radios named `name`. */
@@ -200,6 +212,8 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
   return html`<fieldset
     class=${classMap({ "radio-group": true, row: node.direction === "row" })}
     aria-busy=${busy ? "true" : nothing}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
   >
     <legend class="visually-hidden">${legend}</legend>
     ${options(node).map(
@@ -209,6 +223,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
           id=${ifDefined(i === 0 ? ctx.fieldId(name) : undefined)}
           name=${name}
           value=${o.value}
+          data-error-message=${ifDefined(str(node.errorMessage))}
           ?required=${flag(node.required)}
           ?disabled=${flag(node.disabled) || o.disabled || busy}
           @change=${change}
@@ -216,12 +231,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
         /><span>${o.label}</span>
       </label>`,
     )}
-  </fieldset>`;
-}
-
-function isoDate(value: unknown): string {
-  const s = str(value) ?? "";
-  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : "";
+  </fieldset>${fieldErrorText(ctx, name)}`;
 }
 
 /** `DatePicker`: a native `<input type="date">`; its value is an ISO date (`YYYY-MM-DD`). */
@@ -234,13 +244,16 @@ export function renderDatePicker(node: WNode, ctx: RenderCtx, path: string) {
     type="date"
     id=${ctx.fieldId(name)}
     name=${name}
-    min=${ifDefined(isoDate(node.min) || undefined)}
-    max=${ifDefined(isoDate(node.max) || undefined)}
+    min=${ifDefined(isoDate(node.min))}
+    max=${ifDefined(isoDate(node.max))}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
     @change=${onChange(node, ctx, path)}
-    ${fieldValue(ctx.memory, name, isoDate(node.defaultValue))}
-  />`;
+    ${fieldValue(ctx.memory, name, isoDate(node.defaultValue) ?? "")}
+  />${fieldErrorText(ctx, name)}`;
 }

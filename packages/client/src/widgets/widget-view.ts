@@ -1,13 +1,19 @@
-import { type ActionConfig, fieldPath, mergeFormValues, type WidgetItem } from "@threadkit/core";
+import {
+  type ActionConfig,
+  type ActionSite,
+  formAction,
+  resolveLoading,
+  type WidgetItem,
+} from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
+import { createI18n } from "../i18n/index.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
 import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
-import { type ActionSite, resolveLoading } from "./loading.js";
 import { asNode, childNodes, nodeKey, obj, type WNode } from "./node.js";
 import { labelledFields, renderNode } from "./render.js";
 import { baseStyles } from "./styles-base.js";
@@ -51,6 +57,10 @@ export class WidgetView extends LitElement {
   readonly #selfBusy = new Set<string>();
   readonly #inFlight = new Set<string>();
   readonly #expanded = new Set<string>();
+  /** Field errors from the server, by field name, until the field changes. */
+  readonly #fieldErrors = new Map<string, string>();
+  /** Set when new field errors arrived: the first invalid field gets focus after rendering. */
+  #focusError = false;
   #containerBusy = 0;
   #labelled = new Set<string>();
   #itemId: string | undefined;
@@ -58,7 +68,11 @@ export class WidgetView extends LitElement {
 
   readonly #ctx: RenderCtx = (() => {
     const view = this;
+    const fallback = createI18n("en");
     return {
+      get i18n() {
+        return view.host?.i18n ?? fallback;
+      },
       inForm: false,
       memory: this.#memory,
       render(node: WNode, path: string) {
@@ -88,6 +102,7 @@ export class WidgetView extends LitElement {
       },
       fieldId: (name) => `${view.#uid}-${name.replace(/[^\w-]/g, "_")}`,
       labelled: (name) => view.#labelled.has(name),
+      fieldError: (name) => view.#fieldErrors.get(name),
     };
   })();
 
@@ -98,6 +113,7 @@ export class WidgetView extends LitElement {
       this.#itemId = id;
       this.#memory.clear();
       this.#expanded.clear();
+      this.#fieldErrors.clear();
     }
     this.#labelled = labelledFields(this.item?.widget);
   }
@@ -114,6 +130,14 @@ export class WidgetView extends LitElement {
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
+    if (this.#focusError) {
+      this.#focusError = false;
+      root
+        .querySelector<HTMLElement>(
+          '[aria-invalid="true"]:is(input, select, textarea), fieldset[aria-invalid="true"] input:not(:disabled)',
+        )
+        ?.focus();
+    }
     if (changed.has("item") && this.item && this.#focusedFor !== this.item.id) {
       this.#focusedFor = this.item.id;
       root.querySelector<HTMLElement>("[autofocus]")?.focus({ preventScroll: true });
@@ -123,21 +147,10 @@ export class WidgetView extends LitElement {
   #onInput = (e: Event) => {
     const target = e.target;
     this.#memory.remember(target);
+    const name = (target as { name?: unknown } | null)?.name;
+    if (typeof name === "string" && this.#fieldErrors.delete(name)) this.requestUpdate();
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
   };
-
-  /** Validated field pairs of `form`; names that cannot be payload paths are reported and dropped. */
-  #fields(form: HTMLFormElement): [string, unknown][] {
-    return collectFields(formControls(form)).filter(([name]) => {
-      try {
-        fieldPath(name);
-        return true;
-      } catch (error) {
-        this.host?.reportError(error instanceof Error ? error : new Error(String(error)));
-        return false;
-      }
-    });
-  }
 
   async #act(raw: unknown, site: ActionSite, origin: Element, path: string): Promise<void> {
     const action = asAction(raw);
@@ -148,15 +161,10 @@ export class WidgetView extends LitElement {
     const form = origin.closest("form");
     let sent: ActionConfig = action;
     if (form) {
-      const merged = mergeFormValues(action.payload, this.#fields(form));
-      for (const name of merged.collisions) {
-        host.reportError(
-          new Error(
-            `Form field "${name}" collides with a key of the "${action.type}" action's payload; the field's value was ignored.`,
-          ),
-        );
-      }
-      sent = { ...action, payload: merged.payload };
+      // Core's rule (shared with @threadkit/testing): bad names and collisions are reported.
+      const built = formAction(action, collectFields(formControls(form)));
+      for (const error of built.errors) host.reportError(error);
+      sent = built.action;
     }
     const focus = snapshotFocus(this.renderRoot as ShadowRoot, origin, path);
     const loading = resolveLoading(action.loadingBehavior, site);
@@ -165,7 +173,8 @@ export class WidgetView extends LitElement {
     if (loading === "container") this.#containerBusy++;
     this.requestUpdate();
     try {
-      await host.performAction(sent, item);
+      const outcome = await host.performAction(sent, item);
+      if (outcome?.fieldErrors) this.#showFieldErrors(outcome.fieldErrors);
     } catch {
       // The host surfaces failures itself (chatkit.error); the widget only restores its controls.
     } finally {
@@ -176,6 +185,16 @@ export class WidgetView extends LitElement {
     }
     await this.updateComplete;
     restoreFocus(this.renderRoot as ShadowRoot, focus);
+  }
+
+  /** Shows `errors` under their fields (replacing earlier ones) and focuses the first. */
+  #showFieldErrors(errors: Record<string, string>): void {
+    this.#fieldErrors.clear();
+    for (const [name, message] of Object.entries(errors)) {
+      if (typeof message === "string") this.#fieldErrors.set(name, message);
+    }
+    this.#focusError = this.#fieldErrors.size > 0;
+    this.requestUpdate();
   }
 
   override render() {
