@@ -59,9 +59,7 @@ class ListServer extends ChatKitServer<Ctx> {
   ): AsyncIterable<ThreadStreamEvent> {
     if (action.type !== "list.add" || !sender) return;
     const name = (action.payload as { item: { name: string } }).item.name;
-    const shown = sender.widget.children
-      .filter((c): c is { type: "Text"; value: string } => c.type === "Text")
-      .map((c) => c.value);
+    const shown = sender.widget.children.flatMap((c) => (c.type === "Text" ? [c.value] : []));
     await this.store.addThreadItem(
       thread.id,
       {
