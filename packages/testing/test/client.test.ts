@@ -59,7 +59,9 @@ class ListServer extends ChatKitServer<Ctx> {
   ): AsyncIterable<ThreadStreamEvent> {
     if (action.type !== "list.add" || !sender) return;
     const name = (action.payload as { item: { name: string } }).item.name;
-    const shown = sender.widget.children.flatMap((c) => (c.type === "Text" ? [c.value] : []));
+    const shown = sender.widget.children.flatMap((c) =>
+      c.type === "Text" ? [String(c.value)] : [],
+    );
     await this.store.addThreadItem(
       thread.id,
       {
