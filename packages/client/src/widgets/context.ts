@@ -6,6 +6,7 @@
 
 import type { ActionSite } from "@threadkit/core";
 import type { TemplateResult } from "lit";
+import type { I18n } from "../i18n/index.js";
 import type { FieldMemory } from "./field-memory.js";
 import type { WNode } from "./node.js";
 
@@ -35,6 +36,8 @@ export interface RenderCtx {
   labelled(name: string): boolean;
   /** Remembered defaults and typed values, keyed by field name. */
   memory: FieldMemory;
+  /** Strings and number formats of the element's locale. */
+  readonly i18n: I18n;
   /** Whether rendering happens inside a `<form>` (a nested Form renders as a group). */
   inForm: boolean;
 }

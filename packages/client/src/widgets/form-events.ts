@@ -9,7 +9,8 @@ import type { RenderCtx } from "./context.js";
 const PATTERN_MESSAGE = "Please match the requested format.";
 
 /**
- * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`).
+ * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`),
+ * with the localised `data-pattern-message` as the message.
  *
  * @example
  * ```ts
@@ -21,7 +22,9 @@ export function syncTextareaPattern(el: HTMLTextAreaElement): void {
   if (pattern === undefined) return;
   // Core's compilePattern: the same whole-value rule (and invalid-pattern handling) as `pattern`.
   const regex = el.value === "" ? null : compilePattern(pattern);
-  el.setCustomValidity(regex && !regex.test(el.value) ? PATTERN_MESSAGE : "");
+  el.setCustomValidity(
+    regex && !regex.test(el.value) ? (el.dataset.patternMessage ?? PATTERN_MESSAGE) : "",
+  );
 }
 
 /**

@@ -48,7 +48,7 @@ export function renderButton(node: WNode, ctx: RenderCtx, path: string) {
     .tkAction=${node.onClickAction}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
-    aria-label=${!label ? (iconStart ?? iconEnd ?? "button") : nothing}
+    aria-label=${!label ? (iconStart ?? iconEnd ?? ctx.i18n.t("button")) : nothing}
     @click=${onClick}
   >${busy ? spinner : iconStart ? icon(iconStart, iconClass) : nothing}${label ? html`<span>${label}</span>` : nothing}${iconEnd ? icon(iconEnd, iconClass) : nothing}</button>`;
 }
@@ -111,6 +111,7 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     ?disabled=${flag(node.disabled)}
     ?autofocus=${flag(node.autoFocus)}
     data-pattern=${ifDefined(str(node.pattern))}
+    data-pattern-message=${ctx.i18n.t("patternMismatch")}
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     style=${styleMap({ "max-height": maxRows ? `calc(${maxRows} * 20px + 16px)` : undefined })}
     @focus=${selectOnFocus}

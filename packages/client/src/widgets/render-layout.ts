@@ -123,7 +123,7 @@ export function renderCard(node: WNode, ctx: RenderCtx, path: string) {
   const body = collapsed
     ? html`<div class="card-body">
         <button type="button" class="btn c-secondary v-ghost s-sm collapse-toggle" aria-expanded="false" @click=${() => ctx.toggle(path)}>
-          ${icon("chevron-right", "icon")}<span>Show details</span>
+          ${icon("chevron-right", "icon")}<span>${ctx.i18n.t("showDetails")}</span>
         </button>
       </div>`
     : html`<div class="card-body" style=${bodyStyle}>${inner.children(node, path)}</div>

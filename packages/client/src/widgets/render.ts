@@ -71,7 +71,7 @@ export const RENDERERS: Record<string, Renderer> = {
   RadioGroup: renderRadioGroup,
   DatePicker: renderDatePicker,
   Table: renderTable,
-  Chart: (node) => html`<tk-chart .node=${node}></tk-chart>`,
+  Chart: (node, ctx) => html`<tk-chart .node=${node} .i18n=${ctx.i18n}></tk-chart>`,
 };
 
 /**

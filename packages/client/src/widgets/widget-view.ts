@@ -7,6 +7,7 @@ import {
 } from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
+import { createI18n } from "../i18n/index.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
 import { syncTextareaPattern } from "./form-events.js";
@@ -62,7 +63,11 @@ export class WidgetView extends LitElement {
 
   readonly #ctx: RenderCtx = (() => {
     const view = this;
+    const fallback = createI18n("en");
     return {
+      get i18n() {
+        return view.host?.i18n ?? fallback;
+      },
       inForm: false,
       memory: this.#memory,
       render(node: WNode, path: string) {
