@@ -32,7 +32,7 @@ function follow(w: MountedWidget, turn: TestTurn): void {
 describe("todo forms through @threadkit/testing", () => {
   it("Edit: the required title blocks an empty save; Save sends title and description", async () => {
     const { client, todos, w } = await start();
-    const [milk] = todos.list("alice");
+    const [milk] = await todos.list("alice");
     follow(w, await client.act(w.getByRole("button", { name: "Edit" }).click(), w));
 
     w.getByLabel("Title").fill("");
@@ -47,7 +47,7 @@ describe("todo forms through @threadkit/testing", () => {
     expect(save.loading).toBe("container");
 
     const turn = await client.act(save, w);
-    expect(todos.get("alice", milk?.id ?? "")).toMatchObject({
+    expect(await todos.get("alice", milk?.id ?? "")).toMatchObject({
       title: "Buy oat milk",
       description: "2 litres",
     });
@@ -76,7 +76,7 @@ describe("todo forms through @threadkit/testing", () => {
       payload: { todo: { title: "Water plants", due: "2099-12-01", priority: "high" } },
     });
     await client.act(add, w);
-    expect(todos.list("alice").map((t) => [t.title, t.due, t.priority])).toContainEqual([
+    expect((await todos.list("alice")).map((t) => [t.title, t.due, t.priority])).toContainEqual([
       "Water plants",
       "2099-12-01",
       "high",
@@ -100,12 +100,12 @@ describe("todo forms through @threadkit/testing", () => {
     expect(confirm).toSendAction({ type: "todo.delete_done", payload: { understand: true } });
     expect(confirm.loading).toBe("container");
     await client.act(confirm, w);
-    expect(todos.list("alice")).toEqual([]);
+    expect(await todos.list("alice")).toEqual([]);
   });
 
   it("the collision demo: the static priority wins, the field is ignored and reported", async () => {
     const { client, todos, w } = await start();
-    const [milk] = todos.list("alice");
+    const [milk] = await todos.list("alice");
     follow(w, await client.act(w.getByRole("button", { name: "Edit" }).click(), w));
 
     w.getByName("priority").select("high");
@@ -118,7 +118,7 @@ describe("todo forms through @threadkit/testing", () => {
       'Form field "priority" collides with a key of the "todo.set_priority" action\'s payload; the field\'s value was ignored.',
     ]);
     const turn = await client.act(submitted, w);
-    expect(todos.get("alice", milk?.id ?? "")?.priority).toBe("normal");
+    expect((await todos.get("alice", milk?.id ?? ""))?.priority).toBe("normal");
     const hidden = turn.items.filter((i) => i.type === "hidden_context_item");
     expect(JSON.stringify(hidden.at(-1))).toContain("payload collision");
   });
