@@ -131,10 +131,20 @@ export class Transport {
     this.#config = config;
   }
 
-  async #post(type: string, params: unknown, accept: string, signal?: AbortSignal) {
+  async #post(
+    type: string,
+    params: unknown,
+    accept: string,
+    signal?: AbortSignal,
+    extra?: Record<string, string>,
+  ) {
     const { url, fetch: customFetch, locale } = this.#config();
     const doFetch = customFetch ?? globalThis.fetch.bind(globalThis);
-    const headers: Record<string, string> = { "Content-Type": "application/json", Accept: accept };
+    const headers: Record<string, string> = {
+      ...extra,
+      "Content-Type": "application/json",
+      Accept: accept,
+    };
     if (locale) headers["Accept-Language"] = locale;
     const response = await doFetch(url, {
       method: "POST",
@@ -155,9 +165,14 @@ export class Transport {
     return response;
   }
 
-  /** Sends a non-streaming request and returns its JSON body. */
-  async request<T = unknown>(type: string, params: unknown, signal?: AbortSignal): Promise<T> {
-    const response = await this.#post(type, params, "application/json", signal);
+  /** Sends a non-streaming request and returns its JSON body. `headers` are sent too. */
+  async request<T = unknown>(
+    type: string,
+    params: unknown,
+    signal?: AbortSignal,
+    headers?: Record<string, string>,
+  ): Promise<T> {
+    const response = await this.#post(type, params, "application/json", signal, headers);
     const text = await response.text();
     return (text ? JSON.parse(text) : {}) as T;
   }
@@ -167,8 +182,9 @@ export class Transport {
     type: string,
     params: unknown,
     signal?: AbortSignal,
+    headers?: Record<string, string>,
   ): AsyncGenerator<ThreadStreamEvent> {
-    const response = await this.#post(type, params, "text/event-stream", signal);
+    const response = await this.#post(type, params, "text/event-stream", signal, headers);
     if (!response.body) return;
     for await (const data of readSSE(response.body)) {
       const event = toStreamEvent(data);

@@ -6,6 +6,7 @@
  * import { ChatKitServer, SQLiteStore, createNodeHandler } from "@threadkit/server";
  */
 
+export * from "./actions/index.js";
 export * from "./attachments/index.js";
 export {
   BadRequestError,

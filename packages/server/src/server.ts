@@ -1,5 +1,7 @@
 import type {
   Action,
+  ActionSet,
+  AnyActionDefinition,
   Attachment,
   StreamOptions,
   SyncCustomActionResponse,
@@ -33,6 +35,20 @@ export interface HandlerOptions {
 export interface ChatKitServerOptions<TContext> {
   /** Where uploads go (`DiskAttachmentStore`, or a shared one when several instances run). */
   attachmentStore?: ServerAttachmentStore<TContext>;
+  /**
+   * The app's actions (`actionSet(...)`). Those defined with `imperative: true`
+   * (`defineAction(type, schema, { imperative: true })`) may be sent without a widget
+   * (`sendAction()`); any other action without an `item_id` is refused.
+   */
+  actions?: ActionSet<readonly AnyActionDefinition[]>;
+  /**
+   * Checks every action against the widget it was sent from before `action()` / `syncAction()`
+   * run (default `true`): its type must be declared there, its static payload unchanged, its other
+   * keys fields of the declaring node's form, and, for a form submit or Card confirm, each value
+   * accepted by its field's rules (refused values come back as field errors). `false` turns the
+   * check (and the imperative-action rule) off.
+   */
+  verifyActions?: boolean;
 }
 
 /** Dictated audio for {@link ChatKitServer.transcribe}; `media_type` is `mime_type` before `;`. */

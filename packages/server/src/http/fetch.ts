@@ -39,8 +39,8 @@ function clientGone(): Response {
 }
 
 function errorResponse(error: unknown, extra: Record<string, string> = {}): Response {
-  const { status, json } = errorPayload(error);
-  return new Response(json, { status, headers: { ...JSON_HEADERS, ...extra } });
+  const { status, json, headers } = errorPayload(error);
+  return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
 }
 
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {

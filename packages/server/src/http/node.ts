@@ -131,8 +131,8 @@ export function createNodeHandler<TContext>(
         res.destroy();
         return;
       }
-      const { status, json } = errorPayload(error);
-      sendJson(res, status, json);
+      const { status, json, headers } = errorPayload(error);
+      sendJson(res, status, json, headers);
     });
   };
 }
