@@ -114,7 +114,7 @@ describe("TodoServer", () => {
       name: "threadkit.field_errors",
       data: { item_id: list.id, errors: { "todo.title": "Already on your list" } },
     });
-    expect(todos.list("alice")).toHaveLength(1);
+    expect(await todos.list("alice")).toHaveLength(1);
   });
 
   it("turns a full list into an error event the user can read", async () => {
