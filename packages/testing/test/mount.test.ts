@@ -196,6 +196,15 @@ describe("forms", () => {
     expect(results[5]).toMatchObject({ action: { type: "draft.save" }, loading: "container" });
   });
 
+  it("widget updates: typed values stay, a changed default wins, a moved field keeps its value", () => {
+    const sent = play("widget updates").flatMap((r) => r.actions.map((a) => a.payload));
+    expect(sent).toEqual([
+      { keep: "typed keep", reset: "B" },
+      { keep: "typed keep", reset: "B", gone: "" },
+      { keep: "typed again", reset: "B", gone: "" },
+    ]);
+  });
+
   it("list limits and collapsed cards hide controls until expanded", () => {
     const w = mountWidget(scenario("clickable rows").widget);
     expect(() => w.getByText("Pick third")).toThrow(/No control/);
@@ -269,6 +278,21 @@ describe("finding controls", () => {
     (changed.children[0]!.children[2] as { defaultValue?: string }).defaultValue = "server";
     w.update(changed);
     expect(w.getByLabel("Subtitle").value).toBe("server");
+  });
+
+  it("a blocked field's errorMessage is the message", () => {
+    const w = mountWidget({
+      type: "Form",
+      onSubmitAction: { type: "go" },
+      children: [
+        { type: "Input", name: "zip", required: true, errorMessage: "Enter your ZIP code" },
+      ],
+    });
+    expect(w.submit().blocked).toEqual({
+      name: "zip",
+      rule: "required",
+      message: "Enter your ZIP code",
+    });
   });
 
   it("submit() on the widget presses Enter in its only form", () => {
