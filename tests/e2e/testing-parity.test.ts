@@ -13,7 +13,6 @@ import {
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  locate,
   runStep,
   SCENARIOS,
   type Step,
