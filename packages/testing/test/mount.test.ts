@@ -205,6 +205,24 @@ describe("forms", () => {
     ]);
   });
 
+  it("edge cases: forms without actions, required selects and radios, sanitised defaults", () => {
+    const r = play("edge cases");
+    expect(r[0]).toEqual({ actions: [], errors: [], loading: "none" }); // Enter outside a form
+    expect(r[1]?.action).toEqual({ type: "outside" }); // submit: true outside a form is a click
+    expect(r[2]?.blocked).toMatchObject({ name: "bio", rule: "required" }); // a form with no action still validates
+    expect(r[5]).toEqual({ actions: [], errors: [], loading: "none" }); // valid, and nothing to send
+    expect(r[7]?.action?.payload).toEqual({ pick: "", ghost: "", tier: "", amount: "" });
+    expect(r[8]?.blocked).toMatchObject({ name: "pick", rule: "required" });
+    expect(r[10]?.blocked).toMatchObject({ name: "tier", rule: "required" });
+    expect(r[13]?.action?.payload).toEqual({
+      n: 1,
+      pick: "a",
+      ghost: "",
+      tier: "2",
+      amount: "1e2",
+    });
+  });
+
   it("list limits and collapsed cards hide controls until expanded", () => {
     const w = mountWidget(scenario("clickable rows").widget);
     expect(() => w.getByText("Pick third")).toThrow(/No control/);

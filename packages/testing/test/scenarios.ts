@@ -426,6 +426,89 @@ export const SCENARIOS: Scenario[] = [
       { click: { button: "Save" } },
     ],
   },
+  {
+    name: "edge cases: required select and radios, odd input types, forms without actions",
+    widget: {
+      type: "Basic",
+      children: [
+        { type: "Input", name: "loose", placeholder: "Loose" },
+        {
+          type: "Button",
+          label: "Outside submit",
+          submit: true,
+          onClickAction: { type: "outside" },
+        },
+        {
+          type: "Form",
+          children: [
+            { type: "Textarea", name: "bio", required: true, placeholder: "Bio" },
+            {
+              type: "Input",
+              name: "when",
+              inputType: "date",
+              pattern: "[0-9]+",
+              placeholder: "When",
+            },
+          ],
+        },
+        {
+          type: "Card",
+          asForm: true,
+          confirm: { label: "Go", action: { type: "go", payload: { n: 1 } } },
+          cancel: { label: "Stop", action: { type: "stop", loadingBehavior: "self" } },
+          children: [
+            {
+              type: "Select",
+              name: "pick",
+              placeholder: "Pick",
+              required: true,
+              options: [{ value: "a", label: "Alpha" }],
+            },
+            {
+              type: "Select",
+              name: "ghost",
+              defaultValue: "zzz",
+              options: [{ value: "b", label: "Beta" }],
+            },
+            {
+              type: "RadioGroup",
+              name: "tier",
+              ariaLabel: "Tier",
+              required: true,
+              options: [
+                { value: "1", label: "One", disabled: true },
+                { value: "2", label: "Two" },
+              ],
+            },
+            {
+              type: "Input",
+              name: "amount",
+              inputType: "number",
+              defaultValue: "abc",
+              placeholder: "Amount",
+            },
+            { type: "Label", value: "Bio label", fieldName: "loose" },
+          ],
+        },
+      ],
+    },
+    steps: [
+      { submit: { name: "loose" } },
+      { click: { button: "Outside submit" } },
+      { submit: { name: "when" } },
+      { fill: { name: "bio" }, text: "Hi" },
+      { fill: { name: "when" }, text: "2026" },
+      { submit: { name: "when" } },
+      { click: { text: "Bio label" } },
+      { click: { button: "Stop" } },
+      { click: { button: "Go" } },
+      { select: { name: "pick" }, value: "a" },
+      { submit: { name: "amount" } },
+      { click: { text: "Two" } },
+      { fill: { name: "amount" }, text: "1e2" },
+      { click: { button: "Go" } },
+    ],
+  },
 ];
 
 /** A form whose field defaults the server changes between updates. */
