@@ -3,9 +3,10 @@ import type {
   Thread,
   ThreadItem,
   ThreadStreamEvent,
-  UserMessageContent,
+  UserMessageContentInput,
   WidgetItem,
 } from "@threadkit/core";
+import { actionKey } from "./action-key.js";
 import type { RunTracker } from "./resume.js";
 import { interruptedBy, sendStop } from "./run-control.js";
 import {
@@ -17,13 +18,14 @@ import {
   stateFromThread,
   type ThreadState,
 } from "./state.js";
-import { Transport } from "./transport.js";
+import { ChatKitHttpError, Transport } from "./transport.js";
 import type {
   ChatKitEventMap,
   ChatKitEventName,
   ChatKitOptions,
   SendUserMessageParams,
 } from "./types.js";
+import type { ActionOutcome } from "./widgets/host.js";
 
 /** What the controller needs from the element around it. */
 export interface ControllerHost {
@@ -35,7 +37,34 @@ export interface ControllerHost {
   update(): void;
 }
 
-type StreamRequest = { type: string; params: Record<string, unknown> };
+type StreamRequest = {
+  type: string;
+  params: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
+/** The `client_effect` carrying a widget's field errors (see `FieldErrors` on the server). */
+const FIELD_ERRORS_EFFECT = "threadkit.field_errors";
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The messages per field of a sync action's 422 `field_errors` answer, if `e` is one. */
+function fieldErrorsOf(e: unknown): Record<string, string> | undefined {
+  if (!(e instanceof ChatKitHttpError) || e.status !== 422 || !isRecord(e.body)) return undefined;
+  const error = e.body.error;
+  if (!isRecord(error) || error.code !== "field_errors" || !isRecord(error.fields))
+    return undefined;
+  return error.fields as Record<string, string>;
+}
+
+/** The short notice shown for a refusal the user can act on (too many requests, a duplicate). */
+function noticeFor(e: unknown): string | undefined {
+  if (!(e instanceof ChatKitHttpError)) return undefined;
+  if (e.status === 429) return "Too many requests. Please wait a moment and try again.";
+  if (e.status === 409) return "That is already being done. Please wait for it to finish.";
+  return undefined;
+}
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === "AbortError";
@@ -63,6 +92,10 @@ export class ChatController {
   /** The resumable reply being read, if the server named its run. */
   #run: RunTracker | null = null;
   #lastRequest: StreamRequest | null = null;
+  /** Field errors the server sent, by widget item id, until the action that asked collects them. */
+  readonly #fieldErrors = new Map<string, Record<string, string>>();
+  /** Actions waiting for the streaming response to end. */
+  #idleWaiters: Array<() => void> = [];
   #loadSeq = 0;
   /** Errors already sent as `chatkit.error` (so a failure is reported once). */
   readonly #reported = new WeakSet<Error>();
@@ -172,7 +205,7 @@ export class ChatController {
    */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
     if (this.responding) throw new Error("ChatKit: sendUserMessage() ignored - already responding");
-    const content: UserMessageContent[] = params.content ?? [
+    const content: UserMessageContentInput[] = params.content ?? [
       { type: "input_text", text: params.text ?? "" },
     ];
     const input = {
@@ -199,7 +232,14 @@ export class ChatController {
    */
   async sendCustomAction(action: ActionConfig, itemId?: string): Promise<void> {
     const item = itemId ? this.state.items.find((i) => i.id === itemId) : undefined;
-    await this.#serverAction(action, itemId ?? null, item?.type === "widget" ? item : undefined);
+    try {
+      const widget = item?.type === "widget" ? item : undefined;
+      await this.#serverAction(action, itemId ?? null, widget, false);
+    } catch (e) {
+      // Meant for the integration's developer: chatkit.error (and the rejected promise).
+      this.reportError(e);
+      throw e;
+    }
   }
 
   /**
@@ -207,7 +247,7 @@ export class ChatController {
    * action's work has ended (stream end, sync response, or the `onAction` promise settling);
    * rejects when it was refused or failed, after reporting the error as `chatkit.error`.
    */
-  async performAction(action: ActionConfig, item: WidgetItem): Promise<void> {
+  async performAction(action: ActionConfig, item: WidgetItem): Promise<ActionOutcome | undefined> {
     this.#host.emit("chatkit.log", {
       name: "widgets.action",
       data: {
@@ -218,9 +258,18 @@ export class ChatController {
       },
     });
     try {
-      if (action.handler === "client") await this.#clientAction(action, item);
-      else await this.#serverAction(action, item.id, item);
+      if (action.handler === "client") {
+        await this.#clientAction(action, item);
+        return undefined;
+      }
+      this.#fieldErrors.delete(item.id);
+      await this.#serverAction(action, item.id, item, true);
+      const fieldErrors = this.#fieldErrors.get(item.id);
+      this.#fieldErrors.delete(item.id);
+      return fieldErrors ? { fieldErrors } : undefined;
     } catch (e) {
+      const fieldErrors = fieldErrorsOf(e);
+      if (fieldErrors) return { fieldErrors };
       const error = toError(e);
       this.reportError(error);
       throw error;
@@ -243,18 +292,64 @@ export class ChatController {
     );
   }
 
-  async #serverAction(action: ActionConfig, itemId: string | null, item?: WidgetItem) {
+  /** The `Idempotency-Key` header of an action sent now (see {@link actionKey}). */
+  #keyHeader(
+    threadId: string,
+    itemId: string | null,
+    item: WidgetItem | undefined,
+    action: {
+      type: string;
+      payload: unknown;
+    },
+  ): Record<string, string> {
+    const newest = this.state.items[this.state.items.length - 1];
+    const key = actionKey({
+      threadId,
+      itemId,
+      widget: item?.widget,
+      newestItemId: newest?.id ?? null,
+      action,
+    });
+    return { "Idempotency-Key": key };
+  }
+
+  /** Resolves once no response is streaming: an action clicked meanwhile waits its turn. */
+  async #whenIdle(): Promise<void> {
+    while (this.responding) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Shows the short notice for a refusal the user can act on, if `e` is one. */
+  #notice(e: unknown): void {
+    const message = noticeFor(e);
+    if (message)
+      this.#set({ ...this.state, error: { code: "notice", message, allowRetry: false } });
+  }
+
+  /**
+   * Sends a server action. While a reply streams, a click (`queue`) waits for it to end; an
+   * imperative `sendAction()` is refused, as ChatKit does.
+   */
+  async #serverAction(
+    action: ActionConfig,
+    itemId: string | null,
+    item: WidgetItem | undefined,
+    queue: boolean,
+  ) {
     const wire = { type: action.type, payload: action.payload ?? null };
     if (action.streaming === false) {
       const threadId = this.threadId;
       if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
+      const headers = this.#keyHeader(threadId, itemId, item, wire);
       const res = await this.transport
-        .request<{ updated_item?: ThreadItem }>("threads.sync_custom_action", {
-          thread_id: threadId,
-          item_id: itemId,
-          action: wire,
-        })
+        .request<{ updated_item?: ThreadItem }>(
+          "threads.sync_custom_action",
+          { thread_id: threadId, item_id: itemId, action: wire },
+          undefined,
+          headers,
+        )
         .catch((e: unknown) => {
+          if (fieldErrorsOf(e)) throw e; // shown at the fields, not an error
+          this.#notice(e);
           this.reportError(e);
           throw e;
         });
@@ -262,12 +357,26 @@ export class ChatController {
         this.#set(reduce(this.state, { type: "thread.item.replaced", item: res.updated_item }));
       return;
     }
-    if (this.responding) throw new Error("ChatKit: sendAction() ignored - already responding");
+    if (this.responding && !queue) {
+      throw new Error("ChatKit: sendAction() ignored - already responding");
+    }
+    if (this.responding) {
+      // Never dropped: it is sent when the reply ends (its control shows loading meanwhile).
+      this.#host.emit("chatkit.log", {
+        name: "widgets.action.queued",
+        data: { type: action.type },
+      });
+      await this.#whenIdle();
+    }
+    if (item && this.threadId !== null && this.threadId !== item.thread_id) {
+      throw new Error("ChatKit: sendAction() ignored - its thread is no longer shown");
+    }
     const threadId = this.threadId ?? item?.thread_id;
     if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
     await this.runStream({
       type: "threads.custom_action",
       params: { thread_id: threadId, item_id: itemId, action: wire },
+      headers: this.#keyHeader(threadId, itemId, item, wire),
     });
   }
 
@@ -359,10 +468,13 @@ export class ChatController {
     } catch (e) {
       if (!isAbort(e)) {
         failure = toError(e);
+        const notice = noticeFor(e);
         this.#set({
           ...this.state,
           progress: null,
-          error: { code: "request", message: failure.message, allowRetry: true },
+          error: notice
+            ? { code: "notice", message: notice, allowRetry: false }
+            : { code: "request", message: failure.message, allowRetry: true },
         });
         this.reportError(failure);
       }
@@ -372,6 +484,9 @@ export class ChatController {
       this.responding = false;
       this.#set({ ...this.state, progress: null });
       this.#host.emit("chatkit.response.end");
+      const waiting = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const resume of waiting) resume();
     }
     if (failure) throw failure;
   }
@@ -382,7 +497,13 @@ export class ChatController {
     this.#abort = abort;
     this.#run = run;
     const before = this.threadId;
-    const events = this.transport.stream(request.type, request.params, abort.signal, run);
+    const events = this.transport.stream(
+      request.type,
+      request.params,
+      abort.signal,
+      run,
+      request.headers,
+    );
     for await (const event of events) {
       this.#handle(event);
       if (event.type === "thread.created" && event.thread.id !== before)
@@ -433,6 +554,12 @@ export class ChatController {
 
   #handle(event: ThreadStreamEvent): void {
     if (event.type === "client_effect") {
+      const data = event.data as Record<string, unknown> | undefined;
+      if (event.name === FIELD_ERRORS_EFFECT && typeof data?.item_id === "string") {
+        if (isRecord(data.errors)) {
+          this.#fieldErrors.set(data.item_id, data.errors as Record<string, string>);
+        }
+      }
       this.#host.emit("chatkit.effect", {
         name: event.name,
         ...(event.data ? { data: event.data as Record<string, unknown> } : {}),

@@ -150,11 +150,12 @@ export class Transport {
   }
 
   /**
-   * The opt-in header for resumable replies, sent only where it cannot break a request: to the
-   * page's own origin or through the host's `fetch` (a custom header on a cross-origin request
-   * needs the server's CORS consent, which a plain ChatKit server does not give).
+   * Threadkit's own headers (`Threadkit-Resume`, `Idempotency-Key`) are sent only where they
+   * cannot break a request: to the page's own origin or through the host's `fetch` (a custom
+   * header on a cross-origin request needs the server's CORS consent, which a plain ChatKit server
+   * does not give).
    */
-  #resumeHeader(url: string, customFetch: unknown): boolean {
+  #ownHeaders(url: string, customFetch: unknown): boolean {
     if (customFetch) return true;
     const origin = globalThis.location?.origin;
     if (!origin) return true;
@@ -174,13 +175,14 @@ export class Transport {
   ) {
     const { url, fetch: customFetch, locale } = this.#config();
     const doFetch = customFetch ?? globalThis.fetch.bind(globalThis);
+    const own = this.#ownHeaders(url, customFetch);
     const headers: Record<string, string> = {
+      ...(own ? extra : {}),
       "Content-Type": "application/json",
       Accept: accept,
-      ...extra,
     };
     if (locale) headers["Accept-Language"] = locale;
-    if (this.#resumeHeader(url, customFetch)) headers[RESUME_HEADER] = "1";
+    if (own) headers[RESUME_HEADER] = "1";
     const response = await doFetch(url, {
       method: "POST",
       headers,
@@ -243,9 +245,14 @@ export class Transport {
     });
   }
 
-  /** Sends a non-streaming request and returns its JSON body. */
-  async request<T = unknown>(type: string, params: unknown, signal?: AbortSignal): Promise<T> {
-    const response = await this.#post(type, params, "application/json", signal);
+  /** Sends a non-streaming request and returns its JSON body. `headers` are sent too. */
+  async request<T = unknown>(
+    type: string,
+    params: unknown,
+    signal?: AbortSignal,
+    headers?: Record<string, string>,
+  ): Promise<T> {
+    const response = await this.#post(type, params, "application/json", signal, headers);
     const text = await response.text();
     return (text ? JSON.parse(text) : {}) as T;
   }
@@ -260,8 +267,9 @@ export class Transport {
     params: unknown,
     signal?: AbortSignal,
     tracker: RunTracker = {},
+    headers?: Record<string, string>,
   ): AsyncGenerator<ThreadStreamEvent> {
-    const response = await this.#post(type, params, "text/event-stream", signal);
+    const response = await this.#post(type, params, "text/event-stream", signal, headers);
     const runId = response.headers.get(RUN_HEADER);
     if (runId && /^run_[0-9a-f]+$/.test(runId)) {
       tracker.runId = runId;

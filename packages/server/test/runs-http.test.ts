@@ -394,7 +394,7 @@ describe.each(CASES)(
         const stored = await storedItems(store, threadId, USER);
         return stored.length === 3 ? stored : undefined;
       });
-      expect(items.map((i) => i.type)).toEqual([
+      expect(items?.map((i) => i.type)).toEqual([
         "user_message",
         "assistant_message",
         "sdk_hidden_context",

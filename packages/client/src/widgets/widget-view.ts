@@ -10,6 +10,7 @@ import { repeat } from "lit/directives/repeat.js";
 import { createI18n } from "../i18n/index.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
+import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
@@ -56,6 +57,10 @@ export class WidgetView extends LitElement {
   readonly #selfBusy = new Set<string>();
   readonly #inFlight = new Set<string>();
   readonly #expanded = new Set<string>();
+  /** Field errors from the server, by field name, until the field changes. */
+  readonly #fieldErrors = new Map<string, string>();
+  /** Set when new field errors arrived: the first invalid field gets focus after rendering. */
+  #focusError = false;
   #containerBusy = 0;
   #labelled = new Set<string>();
   #itemId: string | undefined;
@@ -97,6 +102,7 @@ export class WidgetView extends LitElement {
       },
       fieldId: (name) => `${view.#uid}-${name.replace(/[^\w-]/g, "_")}`,
       labelled: (name) => view.#labelled.has(name),
+      fieldError: (name) => view.#fieldErrors.get(name),
     };
   })();
 
@@ -107,6 +113,7 @@ export class WidgetView extends LitElement {
       this.#itemId = id;
       this.#memory.clear();
       this.#expanded.clear();
+      this.#fieldErrors.clear();
     }
     this.#labelled = labelledFields(this.item?.widget);
   }
@@ -123,6 +130,14 @@ export class WidgetView extends LitElement {
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
+    if (this.#focusError) {
+      this.#focusError = false;
+      root
+        .querySelector<HTMLElement>(
+          '[aria-invalid="true"]:is(input, select, textarea), fieldset[aria-invalid="true"] input:not(:disabled)',
+        )
+        ?.focus();
+    }
     if (changed.has("item") && this.item && this.#focusedFor !== this.item.id) {
       this.#focusedFor = this.item.id;
       root.querySelector<HTMLElement>("[autofocus]")?.focus({ preventScroll: true });
@@ -132,6 +147,8 @@ export class WidgetView extends LitElement {
   #onInput = (e: Event) => {
     const target = e.target;
     this.#memory.remember(target);
+    const name = (target as { name?: unknown } | null)?.name;
+    if (typeof name === "string" && this.#fieldErrors.delete(name)) this.requestUpdate();
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
   };
 
@@ -149,13 +166,15 @@ export class WidgetView extends LitElement {
       for (const error of built.errors) host.reportError(error);
       sent = built.action;
     }
+    const focus = snapshotFocus(this.renderRoot as ShadowRoot, origin, path);
     const loading = resolveLoading(action.loadingBehavior, site);
     if (loading !== "none") this.#inFlight.add(path);
     if (loading === "self") this.#selfBusy.add(path);
     if (loading === "container") this.#containerBusy++;
     this.requestUpdate();
     try {
-      await host.performAction(sent, item);
+      const outcome = await host.performAction(sent, item);
+      if (outcome?.fieldErrors) this.#showFieldErrors(outcome.fieldErrors);
     } catch {
       // The host surfaces failures itself (chatkit.error); the widget only restores its controls.
     } finally {
@@ -164,6 +183,18 @@ export class WidgetView extends LitElement {
       if (loading === "container") this.#containerBusy--;
       this.requestUpdate();
     }
+    await this.updateComplete;
+    restoreFocus(this.renderRoot as ShadowRoot, focus);
+  }
+
+  /** Shows `errors` under their fields (replacing earlier ones) and focuses the first. */
+  #showFieldErrors(errors: Record<string, string>): void {
+    this.#fieldErrors.clear();
+    for (const [name, message] of Object.entries(errors)) {
+      if (typeof message === "string") this.#fieldErrors.set(name, message);
+    }
+    this.#focusError = this.#fieldErrors.size > 0;
+    this.requestUpdate();
   }
 
   override render() {

@@ -1,4 +1,6 @@
 import { type ChatKitRequest, serialize, type WidgetItem } from "@threadkit/core";
+import { checkAction, refusalError } from "../actions/check.js";
+import { FieldErrors } from "../actions/field-errors.js";
 import { BadRequestError, NotImplementedServerError } from "../errors.js";
 import type { ChatKitServer, ServerAttachmentStore } from "../server.js";
 import { loadVisibleItems } from "../store/pages.js";
@@ -40,6 +42,7 @@ function base64ToBytes(text: string): Uint8Array {
 /**
  * Handles a non-streaming request and returns its JSON text (section 1.4 of the protocol).
  * Every thread-taking request loads the thread first, so another user's thread is a 404.
+ * `from.origin` (the request's origin) is handed to `attachments.create` for absolute URLs.
  *
  * @example
  * const text = await handleJsonRequest(server, { type: "threads.list", params: {}, metadata: {} }, ctx);
@@ -48,6 +51,7 @@ export async function handleJsonRequest<C>(
   server: ChatKitServer<C>,
   request: ChatKitRequest,
   context: C,
+  from: { origin?: string } = {},
 ): Promise<string> {
   const { store } = server;
   switch (request.type) {
@@ -105,7 +109,7 @@ export async function handleJsonRequest<C>(
     }
     case "attachments.create": {
       const attachmentStore = requireAttachmentStore(server);
-      const attachment = await attachmentStore.createAttachment(request.params, context);
+      const attachment = await attachmentStore.createAttachment(request.params, context, from);
       await store.saveAttachment(attachment, context);
       return json(attachment);
     }
@@ -131,13 +135,16 @@ export async function handleJsonRequest<C>(
       if (sender && sender.type !== "widget") {
         throw new BadRequestError(`Item ${sender.id} is not a widget`);
       }
-      const result = await server.syncAction(
-        thread,
-        { type: action.type, payload: action.payload ?? null },
-        sender as WidgetItem | null,
-        context,
-      );
-      return json(result ?? {});
+      const widget = sender as WidgetItem | null;
+      const checked = { type: action.type, payload: action.payload ?? null };
+      const refusal = checkAction(server.options, widget, checked);
+      if (refusal) throw refusalError(widget?.id ?? null, refusal);
+      try {
+        return json((await server.syncAction(thread, checked, widget, context)) ?? {});
+      } catch (error) {
+        if (error instanceof FieldErrors) error.forItem(widget?.id ?? null);
+        throw error;
+      }
     }
     default:
       throw new BadRequestError(`type: ${request.type} is a streaming request`);

@@ -9,6 +9,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
+import { checkAction, refusalEvents, tagFieldErrors } from "../actions/check.js";
 import { BadRequestError } from "../errors.js";
 import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
@@ -262,10 +263,16 @@ async function prepareOnThread<C>(
         };
       }
       const action = { type: req.params.action.type, payload: req.params.action.payload ?? null };
+      const widget = sender as WidgetItem | null;
+      const refusal = checkAction(server.options, widget, action);
+      if (refusal) return refusalEvents(widget?.id ?? null, refusal);
       return () => {
         const options = server.bindSignal(thread, signal);
         return processEvents(server, thread, context, signal, () =>
-          server.action(thread, action, sender as WidgetItem | null, context, options),
+          tagFieldErrors(
+            server.action(thread, action, widget, context, options),
+            widget?.id ?? null,
+          ),
         );
       };
     }

@@ -1,10 +1,25 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
-import { Card, Text } from "@threadkit/core";
-import type { Store } from "@threadkit/server";
+import { Button, Card, Text } from "@threadkit/core";
+import type { ChatKitServerOptions, Store } from "@threadkit/server";
 import { FakeAttachmentStore } from "./attachments.js";
-import { assistantMessage, type Ctx, type Hooks, makeStore, now, TestServer } from "./server.js";
+import {
+  assistantMessage,
+  type Ctx,
+  type Hooks,
+  makeStore,
+  now,
+  TEST_ACTIONS,
+  TestServer,
+} from "./server.js";
 
-export const ORIGINAL_CARD = Card({ children: [Text({ value: "Create user?" })] });
+/** Declares the actions the request tests send from it: `create_user` and `toggle`. */
+export const ORIGINAL_CARD = Card({
+  children: [
+    Text({ value: "Create user?" }),
+    Button({ label: "Toggle", onClickAction: { type: "toggle" } }),
+  ],
+  confirm: { label: "Create", action: { type: "create_user", payload: { user_id: "123" } } },
+});
 export const UPDATED_CARD = Card({ children: [Text({ value: "User created" })] });
 
 /** What the app's hooks saw, for assertions. */
@@ -27,6 +42,7 @@ function done(item: Record<string, unknown>): ThreadStreamEvent {
 export function makeApp(
   extra: Hooks = {},
   store: Store<Ctx> = makeStore(),
+  options: ChatKitServerOptions<Ctx> = { actions: TEST_ACTIONS },
 ): {
   server: TestServer;
   store: Store<Ctx>;
@@ -88,7 +104,7 @@ export function makeApp(
     },
     ...extra,
   };
-  const server = new TestServer(store, hooks, files);
+  const server = new TestServer(store, hooks, files, options);
   return { server, store, files, calls };
 }
 

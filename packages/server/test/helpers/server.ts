@@ -9,6 +9,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
+import { actionSet, defineAction } from "@threadkit/core";
 import {
   type AudioInput,
   ChatKitServer,
@@ -58,14 +59,26 @@ export interface Hooks {
   handleStreamCancelled?: (thread: ThreadMetadata, pending: ThreadItem[], ctx: Ctx) => void;
 }
 
-/** ChatKit Python's `make_server`: a server whose hooks delegate to callbacks. */
+/** The actions the tests send without a widget (`sendAction()`), declared as an app would. */
+export const TEST_ACTIONS = actionSet(
+  ...["go", "x", "clicked", "anything"].map((type) =>
+    defineAction(type, undefined, { imperative: true }),
+  ),
+);
+
+/**
+ * ChatKit Python's `make_server`: a server whose hooks delegate to callbacks. Its options default
+ * to `{ actions: TEST_ACTIONS }`.
+ */
 export class TestServer extends ChatKitServer<Ctx> {
   constructor(
     store: Store<Ctx>,
     readonly hooks: Hooks = {},
-    options?: ServerAttachmentStore<Ctx> | ChatKitServerOptions<Ctx>,
+    files?: ServerAttachmentStore<Ctx> | ChatKitServerOptions<Ctx>,
+    options: ChatKitServerOptions<Ctx> = { actions: TEST_ACTIONS },
   ) {
-    super(store, options);
+    const extra = files && "createAttachment" in files ? { attachmentStore: files } : files;
+    super(store, { ...options, ...extra });
   }
 
   async *respond(

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import type { ActionConfig } from "../../actions/config.js";
 import { ActionProp } from "./action.js";
-import { ControlSize, ControlVariant, Direction } from "./common.js";
+import { ControlSize, ControlVariant, Direction, InputVariant } from "./common.js";
+import { DateTimeValue } from "./datetime.js";
 import { loose, node } from "./helpers.js";
 import type { NodeBase } from "./text.js";
 
@@ -27,7 +28,9 @@ export interface Input extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
-  variant?: ControlVariant | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
+  variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
   pill?: boolean | undefined;
@@ -43,7 +46,8 @@ const textFieldShape = {
   autoSelect: z.boolean().optional(),
   autoFocus: z.boolean().optional(),
   disabled: z.boolean().optional(),
-  variant: ControlVariant.optional(),
+  errorMessage: z.string().optional(),
+  variant: InputVariant.optional(),
   size: ControlSize.optional(),
   gutterSize: GutterSize.optional(),
 };
@@ -70,7 +74,9 @@ export interface Textarea extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
-  variant?: ControlVariant | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
+  variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
   rows?: number | undefined;
@@ -116,6 +122,8 @@ export interface Select extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   /** Shows a search box (on by default above 15 options). */
   searchable?: boolean | undefined;
 }
@@ -132,6 +140,7 @@ export const Select = node<Select>("Select", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   searchable: z.boolean().optional(),
 });
 
@@ -146,6 +155,8 @@ export interface Checkbox extends NodeBase {
   defaultChecked?: boolean | undefined;
   onChangeAction?: ActionConfig | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link Checkbox}. */
@@ -155,6 +166,7 @@ export const Checkbox = node<Checkbox>("Checkbox", {
   defaultChecked: z.boolean().optional(),
   onChangeAction: ActionProp.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -185,6 +197,8 @@ export interface RadioGroup extends NodeBase {
   defaultValue?: string | undefined;
   direction?: Direction | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link RadioGroup}. */
@@ -196,6 +210,7 @@ export const RadioGroup = node<RadioGroup>("RadioGroup", {
   defaultValue: z.string().optional(),
   direction: Direction.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -208,11 +223,15 @@ export interface DatePicker extends NodeBase {
   name: string;
   onChangeAction?: ActionConfig | undefined;
   placeholder?: string | undefined;
-  /** ISO-8601 date-time. */
+  /**
+   * ISO 8601 date-time (chatkit-python's `datetime`). Parsing also accepts a date
+   * (`"2026-03-01"`), Unix time or a `Date`, and emits `"2026-03-01T00:00:00"` as Pydantic does.
+   * The element shows the date part and submits `YYYY-MM-DD` under `name`.
+   */
   defaultValue?: string | undefined;
-  /** ISO-8601 date-time. */
+  /** Earliest selectable date, as `defaultValue`. */
   min?: string | undefined;
-  /** ISO-8601 date-time. */
+  /** Latest selectable date, as `defaultValue`. */
   max?: string | undefined;
   variant?: ControlVariant | undefined;
   size?: ControlSize | undefined;
@@ -222,15 +241,17 @@ export interface DatePicker extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
 }
 /** Schema of {@link DatePicker}. */
 export const DatePicker = node<DatePicker>("DatePicker", {
   name: z.string(),
   onChangeAction: ActionProp.optional(),
   placeholder: z.string().optional(),
-  defaultValue: z.string().optional(),
-  min: z.string().optional(),
-  max: z.string().optional(),
+  defaultValue: DateTimeValue.optional(),
+  min: DateTimeValue.optional(),
+  max: DateTimeValue.optional(),
   variant: ControlVariant.optional(),
   size: ControlSize.optional(),
   side: z.enum(["top", "bottom", "left", "right"]).optional(),
@@ -239,4 +260,5 @@ export const DatePicker = node<DatePicker>("DatePicker", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
 });
