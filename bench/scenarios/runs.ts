@@ -103,18 +103,27 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
     const plain: number[] = [];
     const logged: number[] = [];
     const memory: number[] = [];
+    // Server CPU time per event (steadier than wall-clock rates on a shared machine).
+    const plainCpu: number[] = [];
+    const loggedCpu: number[] = [];
+    const memoryCpu: number[] = [];
+    const timed = async (
+      server: typeof owner,
+      threadId: string,
+      headers: Record<string, string>,
+      rates: number[],
+      cpus: number[],
+    ) => {
+      const cpu = server.cpuMs();
+      const r = await post(server.port, addMessage(threadId, `stream:${DELTAS}`), { headers });
+      rates.push(r.events / (r.end / 1000));
+      cpus.push(((server.cpuMs() - cpu) * 1000) / r.events);
+    };
     // Alternate, so outside load falls on both alike.
     for (let round = 0; round < rounds; round++) {
-      const a = await post(owner.port, addMessage(plainThread, `stream:${DELTAS}`));
-      plain.push(a.events / (a.end / 1000));
-      const b = await post(owner.port, addMessage(loggedThread, `stream:${DELTAS}`), {
-        headers: RESUME,
-      });
-      logged.push(b.events / (b.end / 1000));
-      const c = await post(single.port, addMessage(memoryThread, `stream:${DELTAS}`), {
-        headers: RESUME,
-      });
-      memory.push(c.events / (c.end / 1000));
+      await timed(owner, plainThread, {}, plain, plainCpu);
+      await timed(owner, loggedThread, RESUME, logged, loggedCpu);
+      await timed(single, memoryThread, RESUME, memory, memoryCpu);
     }
     const resumeMs: number[] = [];
     const samples = quick ? 20 : 60;
@@ -144,6 +153,16 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
         "events/s of one 20,000-delta message, resumable on the in-memory run log (bare = Redis server, no header)",
         "events/s",
         { threadkit: withMemory.value, bare: without.value, spread: withMemory.spread },
+      ),
+      row(
+        "runs.server_cpu_us_per_event",
+        "owner CPU per event: resumable on the Redis log (bare = no header; Redis's own CPU not counted)",
+        "µs",
+        {
+          threadkit: figure(loggedCpu).value,
+          bare: figure(plainCpu).value,
+          note: `memory log: ${figure(memoryCpu).value.toFixed(2)} µs/event`,
+        },
       ),
       row(
         "runs.resume_first_event_p95_ms",

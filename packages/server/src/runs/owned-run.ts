@@ -4,7 +4,7 @@ import { endData } from "./frames.js";
 import type { RunEndReason, RunEntry, RunLog } from "./log.js";
 
 /** Recent entries kept in memory for this instance's own readers. */
-const RING = 2048;
+const RING = 512;
 /** Unflushed entries above which the handler waits for the log. */
 const MAX_UNFLUSHED = 1000;
 
@@ -125,7 +125,11 @@ export class OwnedRun {
     if (this.over) return;
     const entry: RunEntry = end ? { seq: ++this.#seq, data, end } : { seq: ++this.#seq, data };
     this.#unflushed.push(entry);
-    this.#flushing ??= this.#flush();
+    // One append per turn of the event loop: what a fast handler yields in a turn goes as a
+    // batch (one round trip to a shared log), a slow one's events one by one.
+    this.#flushing ??= new Promise<void>((resolve) =>
+      setImmediate(() => void this.#flush().then(resolve)),
+    );
   }
 
   /** Appends everything unflushed, batch by batch (entries pile up while an append is in flight). */
@@ -159,9 +163,9 @@ export class OwnedRun {
     for (const wake of waiters) wake();
   }
 
-  /** Resolves when more entries were logged or the run is over here. */
-  changed(): Promise<void> {
-    return new Promise((resolve) => this.#waiters.push(resolve));
+  /** Calls `wake` once, when more entries were logged or the run is over here. */
+  onChange(wake: () => void): void {
+    this.#waiters.push(wake);
   }
 
   /** The logged entry `seq` if still in memory (else it must come from the log). */

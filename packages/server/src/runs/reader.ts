@@ -35,15 +35,22 @@ function* framesOf(runId: string, entries: readonly RunEntry[], cursor: Cursor):
   }
 }
 
-function untilChanged(owned: OwnedRun, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    signal.addEventListener("abort", done);
-    owned.changed().then(done);
-  });
+/**
+ * Waits for the owned run to log more (or end here), or for `signal`: one abort listener for the
+ * reader's life, not one per wait.
+ */
+function changes(owned: OwnedRun, signal: AbortSignal): { next(): Promise<void>; stop(): void } {
+  let resume: (() => void) | undefined;
+  const onAbort = () => resume?.();
+  signal.addEventListener("abort", onAbort);
+  return {
+    next: () =>
+      new Promise<void>((resolve) => {
+        resume = resolve;
+        owned.onChange(resolve);
+      }),
+    stop: () => signal.removeEventListener("abort", onAbort),
+  };
 }
 
 /**
@@ -67,20 +74,25 @@ export async function* readRun(
   };
   const owned = host.owned(runId);
   if (owned) {
-    while (!cursor.ended && !signal.aborted) {
-      if (cursor.after < owned.flushedSeq) {
-        const entry = owned.entry(cursor.after + 1);
-        if (entry && entry.seq <= owned.flushedSeq) {
-          cursor.after = entry.seq;
-          if (entry.end) cursor.ended = true;
-          yield withRetry(entryFrame(runId, entry));
-        } else {
-          const entries = await host.log.read(runId, cursor.after, PAGE);
-          for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
-          if (entries.length === 0) await untilChanged(owned, signal);
-        }
-      } else if (owned.over) break;
-      else await untilChanged(owned, signal);
+    const changed = changes(owned, signal);
+    try {
+      while (!cursor.ended && !signal.aborted) {
+        if (cursor.after < owned.flushedSeq) {
+          const entry = owned.entry(cursor.after + 1);
+          if (entry && entry.seq <= owned.flushedSeq) {
+            cursor.after = entry.seq;
+            if (entry.end) cursor.ended = true;
+            yield withRetry(entryFrame(runId, entry));
+          } else {
+            const entries = await host.log.read(runId, cursor.after, PAGE);
+            for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
+            if (entries.length === 0) await changed.next();
+          }
+        } else if (owned.over) break;
+        else await changed.next();
+      }
+    } finally {
+      changed.stop();
     }
     if (cursor.ended || signal.aborted) return;
   }

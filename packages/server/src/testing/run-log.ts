@@ -161,10 +161,11 @@ export function describeRunLogConformance(
 
     it("leases expire; a takeover fences the old owner off", async () => {
       const log = await open();
-      const r = run({ leaseMs: 200 });
+      // Long enough that a loaded machine does not outlive it between two calls; short to wait out.
+      const r = run({ leaseMs: 1500 });
       await log.start(r);
       await log.append(r.runId, "inst_a", entries(1, 2));
-      expect(await log.renewLease(r.runId, "inst_a", 200)).toEqual({
+      expect(await log.renewLease(r.runId, "inst_a", 1500)).toEqual({
         held: true,
         stopRequested: false,
       });
@@ -174,7 +175,7 @@ export function describeRunLogConformance(
       expect(await log.takeOver(r.runId, "inst_b", 10_000)).toBe(true);
       expect(await log.takeOver(r.runId, "inst_c", 10_000)).toBe(false);
       expect((await log.info(r.runId))?.owner).toBe("inst_b");
-      expect((await log.renewLease(r.runId, "inst_a", 200)).held).toBe(false);
+      expect((await log.renewLease(r.runId, "inst_a", 1500)).held).toBe(false);
       await expect(log.append(r.runId, "inst_a", entries(3, 1))).rejects.toBeInstanceOf(
         RunFencedError,
       );
