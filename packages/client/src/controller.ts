@@ -3,10 +3,12 @@ import type {
   Thread,
   ThreadItem,
   ThreadStreamEvent,
-  UserMessageContent,
+  UserMessageContentInput,
   WidgetItem,
 } from "@threadkit/core";
 import { actionKey } from "./action-key.js";
+import type { RunTracker } from "./resume.js";
+import { interruptedBy, sendStop } from "./run-control.js";
 import {
   dropAfter,
   emptyState,
@@ -87,6 +89,8 @@ export class ChatController {
   loading = false;
   #host: ControllerHost;
   #abort: AbortController | null = null;
+  /** The resumable reply being read, if the server named its run. */
+  #run: RunTracker | null = null;
   #lastRequest: StreamRequest | null = null;
   /** Field errors the server sent, by widget item id, until the action that asked collects them. */
   readonly #fieldErrors = new Map<string, Record<string, string>>();
@@ -132,7 +136,8 @@ export class ChatController {
    */
   async setThreadId(threadId: string | null): Promise<void> {
     if (threadId === this.threadId && threadId !== null) return;
-    this.stop();
+    // Leaving a thread detaches from its reply (a resumable one goes on; a plain one is cancelled).
+    this.#abort?.abort();
     const seq = ++this.#loadSeq;
     if (threadId === null) {
       this.#set(emptyState());
@@ -142,10 +147,12 @@ export class ChatController {
     this.loading = true;
     this.#set({ ...emptyState(), thread: null });
     this.#host.emit("chatkit.thread.load.start", { threadId });
+    let activeRun: string | null = null;
     try {
-      const state = await this.#load(threadId);
+      const loaded = await this.#load(threadId);
       if (seq !== this.#loadSeq) return;
-      this.#set(state);
+      activeRun = loaded.activeRun;
+      this.#set(loaded.state);
       this.#host.emit("chatkit.thread.change", { threadId });
     } catch (e) {
       if (seq === this.#loadSeq) {
@@ -162,12 +169,14 @@ export class ChatController {
         this.#host.update();
       }
     }
+    // A reply still running on the thread (the page was reloaded mid-reply): follow it.
+    if (activeRun && seq === this.#loadSeq && !this.responding) {
+      this.#respond(() => this.#rejoin(activeRun, threadId)).catch(() => undefined);
+    }
   }
 
-  async #load(threadId: string): Promise<ThreadState> {
-    const thread = await this.transport.request<Thread>("threads.get_by_id", {
-      thread_id: threadId,
-    });
+  async #load(threadId: string): Promise<{ state: ThreadState; activeRun: string | null }> {
+    const { thread, activeRun } = await this.transport.getThread<Thread>(threadId);
     const more: ThreadItem[] = [];
     let page = thread.items;
     while (page?.has_more && page.after) {
@@ -179,14 +188,14 @@ export class ChatController {
       });
       more.push(...page.data);
     }
-    return stateFromThread(thread, more);
+    return { state: stateFromThread(thread, more), activeRun };
   }
 
   /** Re-loads the current thread (after the server changed it out of band). */
   async fetchUpdates(): Promise<void> {
     const id = this.threadId;
     if (!id || this.responding) return;
-    const state = await this.#load(id);
+    const { state } = await this.#load(id);
     if (this.threadId === id && !this.responding) this.#set(state);
   }
 
@@ -196,7 +205,7 @@ export class ChatController {
    */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
     if (this.responding) throw new Error("ChatKit: sendUserMessage() ignored - already responding");
-    const content: UserMessageContent[] = params.content ?? [
+    const content: UserMessageContentInput[] = params.content ?? [
       { type: "input_text", text: params.text ?? "" },
     ];
     const input = {
@@ -371,16 +380,33 @@ export class ChatController {
     });
   }
 
-  /** Cancels the streaming response (the server sees the disconnect). */
+  /**
+   * Stops the streaming response. A resumable reply gets the server's stop request (it reaches
+   * the reply on whichever instance runs it; the stream then ends `cancelled`); otherwise, or if
+   * that request fails, the connection is closed (the server sees the disconnect).
+   */
   stop(): void {
-    this.#abort?.abort();
+    const abort = this.#abort;
+    const runId = this.#run?.runId;
+    const threadId = this.threadId;
+    if (!abort) return;
+    if (!runId || !threadId) {
+      abort.abort();
+      return;
+    }
+    sendStop(this.transport, threadId, runId).catch(() => abort.abort());
   }
 
   /** Retries after an `error` with `allow_retry`: re-sends the last request. */
   async retry(): Promise<void> {
     const last = this.#lastRequest;
-    if (!last || this.responding) return;
+    if (this.responding) return;
     const user = lastUserMessage(this.state);
+    if (!last) {
+      // A rejoined reply that was interrupted: regenerate the answer to the last message.
+      if (user && this.threadId) await this.retryAfterItem(user.id);
+      return;
+    }
     const isMessage = last.type === "threads.create" || last.type === "threads.add_user_message";
     if ((isMessage || last.type === "threads.retry_after_item") && user && this.threadId) {
       await this.retryAfterItem(user.id);
@@ -420,17 +446,25 @@ export class ChatController {
    */
   async runStream(request: StreamRequest): Promise<void> {
     if (this.responding) throw new Error("ChatKit: request ignored - already responding");
-    this.responding = true;
     this.#lastRequest = request;
-    this.#set({ ...this.state, error: null, allowCancel: true });
-    this.#host.emit("chatkit.response.start");
-    let failure: Error | null = null;
-    try {
+    await this.#respond(async () => {
       let next: StreamRequest | null = request;
       while (next) {
         await this.#stream(next);
         next = await this.#clientTool();
       }
+    });
+  }
+
+  /** Runs `work` (streams) from `chatkit.response.start` to `chatkit.response.end`. */
+  async #respond(work: () => Promise<void>): Promise<void> {
+    if (this.responding) throw new Error("ChatKit: request ignored - already responding");
+    this.responding = true;
+    this.#set({ ...this.state, error: null, allowCancel: true });
+    this.#host.emit("chatkit.response.start");
+    let failure: Error | null = null;
+    try {
+      await work();
     } catch (e) {
       if (!isAbort(e)) {
         failure = toError(e);
@@ -446,6 +480,7 @@ export class ChatController {
       }
     } finally {
       this.#abort = null;
+      this.#run = null;
       this.responding = false;
       this.#set({ ...this.state, progress: null });
       this.#host.emit("chatkit.response.end");
@@ -458,12 +493,15 @@ export class ChatController {
 
   async #stream(request: StreamRequest): Promise<void> {
     const abort = new AbortController();
+    const run: RunTracker = {};
     this.#abort = abort;
+    this.#run = run;
     const before = this.threadId;
     const events = this.transport.stream(
       request.type,
       request.params,
       abort.signal,
+      run,
       request.headers,
     );
     for await (const event of events) {
@@ -471,6 +509,47 @@ export class ChatController {
       if (event.type === "thread.created" && event.thread.id !== before)
         this.#host.emit("chatkit.thread.change", { threadId: event.thread.id });
     }
+    await this.#ended(run);
+  }
+
+  /** Follows a reply already running on the thread (after a reload). */
+  async #rejoin(runId: string, threadId: string): Promise<void> {
+    const abort = new AbortController();
+    const run: RunTracker = {};
+    this.#abort = abort;
+    this.#run = run;
+    for await (const event of this.transport.rejoin(runId, threadId, abort.signal, run)) {
+      if (this.threadId !== threadId) break;
+      this.#handle(event);
+    }
+    await this.#ended(run);
+    if (run.outcome === "completed") await this.#clientToolsAfterRejoin();
+  }
+
+  /** After a rejoined reply, the client tool round trips it asked for, as after any reply. */
+  async #clientToolsAfterRejoin(): Promise<void> {
+    let next = await this.#clientTool();
+    while (next) {
+      await this.#stream(next);
+      next = await this.#clientTool();
+    }
+  }
+
+  /**
+   * A resumable reply's end: `failed` or `cancelled` marks it interrupted (with Retry) unless an
+   * error is already shown; `gone` (its events expired while away) reloads the thread.
+   */
+  async #ended(run: RunTracker): Promise<void> {
+    if (run.outcome === "gone") {
+      const id = this.threadId;
+      if (id) {
+        const { state } = await this.#load(id);
+        if (this.threadId === id) this.#set(state);
+      }
+      return;
+    }
+    const interrupted = interruptedBy(run.outcome);
+    if (interrupted && !this.state.error) this.#set({ ...this.state, error: interrupted });
   }
 
   #handle(event: ThreadStreamEvent): void {

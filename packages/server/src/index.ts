@@ -28,7 +28,13 @@ export {
 export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
 export { MAX_REQUEST_DEPTH, parseRequest } from "./requests/parse.js";
 export { applyStructuredInput } from "./requests/structured-input.js";
-export { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+export {
+  NonStreamingResult,
+  type ProcessResult,
+  StreamingResult,
+  type StreamingResultOptions,
+} from "./results.js";
+export * from "./runs/index.js";
 export {
   type AudioInput,
   ChatKitServer,
@@ -40,6 +46,12 @@ export {
   type TranscriptionResult,
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
+export {
+  IDEMPOTENCY_STALE_MS,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+} from "./store/idempotency.js";
 export { generateId, isSafeId, randomHex } from "./store/ids.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
 export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-found.js";

@@ -12,13 +12,20 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
+import { guardRequest } from "./actions/guard.js";
+import type { RateLimitOptions } from "./actions/rate-limit.js";
 import { NotImplementedServerError } from "./errors.js";
 import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
 import { handleJsonRequest } from "./requests/json.js";
-import { parseRequest } from "./requests/parse.js";
-import { prepareStream } from "./requests/streaming.js";
+import { parseJsonBody, toChatKitRequest } from "./requests/parse.js";
+import { type PreparedStream, prepareStream } from "./requests/streaming.js";
 import { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+import type { RunLog } from "./runs/log.js";
+import { readRun } from "./runs/reader.js";
+import { bodyHashOf, RunRegistry } from "./runs/registry.js";
+import { planResume, type ResumeRequest } from "./runs/resume.js";
+import { parseStopRequest, STOP_REQUEST } from "./runs/stop-request.js";
 import type { Store } from "./store/types.js";
 import type { Awaitable } from "./util.js";
 import { replaceWidgetRoot, type StreamWidgetOptions, streamWidget } from "./widget-stream.js";
@@ -49,6 +56,32 @@ export interface ChatKitServerOptions<TContext> {
    * check (and the imperative-action rule) off.
    */
   verifyActions?: boolean;
+  /**
+   * The per-user token bucket on actions and messages (default `{ perMinute: 120, burst: 30 }`);
+   * over it, a request gets 429 `rate_limited` with `Retry-After`. `false` turns it off. The user
+   * is the store's `userIdFor(context)` (or `key(context)`); buckets live in this process.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Whether actions sent with an `Idempotency-Key` are performed once (default `true`, when the
+   * store implements the optional idempotency methods, as the built-in stores do).
+   */
+  idempotency?: boolean;
+  /**
+   * Where runs and their events live: `MemoryRunLog` (the default, one process), `RedisRunLog`
+   * (`@threadkit/redis`) or `PostgresRunLog` (`@threadkit/postgres`) when several instances serve
+   * the same threads. It enforces one reply per thread at a time (409 `thread_busy`), carries
+   * stop requests to the instance running the reply, and lets clients that send
+   * `Threadkit-Resume: 1` rejoin a reply after a reload or a lost connection.
+   */
+  runLog?: RunLog;
+  /**
+   * The longest a resumable reply may run once its client has gone (a disconnect only detaches);
+   * then it is stopped like a user stop. Default 600,000 (10 minutes).
+   */
+  maxRunMs?: number;
+  /** The owner's lease on a run: another instance finalises a run this long after its owner died. Default 10,000. */
+  runLeaseMs?: number;
 }
 
 /** Dictated audio for {@link ChatKitServer.transcribe}; `media_type` is `mime_type` before `;`. */
@@ -70,6 +103,22 @@ export type FeedbackKind = "positive" | "negative";
 export interface ProcessOptions {
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
+  /** Origin of the request (`https://host`): relative attachment URLs are made absolute with it. */
+  origin?: string;
+  /**
+   * The request's `Idempotency-Key` header. For an action, a repeat of a finished one runs
+   * nothing again (it gets the sender widget as it is now, or the sync answer again) and a repeat
+   * of one still running gets 409; keys are kept per user in the store for 24 h.
+   */
+  idempotencyKey?: string;
+  /**
+   * The client sent `Threadkit-Resume: 1`: a streaming reply is logged with event ids and
+   * survives the client (the signal only detaches this reader), and `threads.get_by_id` names
+   * the thread's active run in {@link NonStreamingResult.headers}.
+   */
+  resume?: boolean;
+  /** A retried streaming POST's `Last-Event-ID`: it resumes the run the same body started. */
+  lastEventId?: string;
 }
 
 /** The part of an attachment store the server calls (see `DiskAttachmentStore`). */
@@ -77,11 +126,15 @@ export interface ServerAttachmentStore<TContext> {
   createAttachment(
     params: { name: string; size: number; mime_type: string },
     context: TContext,
+    request?: { origin?: string },
   ): Promise<Attachment>;
   deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+
+/** The event source of a framed (resumable) result: its frames come from the run. */
+async function* noEvents(): AsyncGenerator<never> {}
 
 function isAttachmentStore<TContext>(
   value: ChatKitServerOptions<TContext> | ServerAttachmentStore<TContext> | undefined,
@@ -125,6 +178,7 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly #signals = new WeakMap<object, AbortSignal>();
 
   readonly options: Readonly<ChatKitServerOptions<TContext>>;
+  #runs: RunRegistry<TContext> | undefined;
 
   constructor(
     store: Store<TContext>,
@@ -140,7 +194,7 @@ export abstract class ChatKitServer<TContext = unknown> {
     thread: ThreadMetadata,
     input: UserMessageItem | null,
     context: TContext,
-    options: HandlerOptions,
+    options?: HandlerOptions,
   ): AsyncIterable<ThreadStreamEvent>;
 
   /**
@@ -269,25 +323,134 @@ export abstract class ChatKitServer<TContext = unknown> {
     return replaceWidgetRoot(this.store, thread, sender, root, context);
   }
 
+  /** This server's runs: its run log, the runs it owns, stops and takeovers. */
+  get runs(): RunRegistry<TContext> {
+    this.#runs ??= new RunRegistry(this, {
+      ...(this.options.runLog ? { log: this.options.runLog } : {}),
+      ...(this.options.maxRunMs ? { maxRunMs: this.options.maxRunMs } : {}),
+      ...(this.options.runLeaseMs ? { leaseMs: this.options.runLeaseMs } : {}),
+    });
+    return this.#runs;
+  }
+
   /**
    * Handles one request body: parses it (400 on bad input), runs the pre-stream checks (404 on
-   * a missing or foreign thread or item), and returns a lazy {@link StreamingResult} or a
-   * {@link NonStreamingResult}.
+   * a missing or foreign thread or item, 409 `thread_busy` while the thread has a reply running),
+   * and returns a lazy {@link StreamingResult} or a {@link NonStreamingResult}. Also answers
+   * `threadkit.runs.stop` (202).
    */
   async process(
     body: string | Uint8Array,
     context: TContext,
     options: ProcessOptions = {},
   ): Promise<ProcessResult> {
-    const request = parseRequest(body);
+    const json = parseJsonBody(body);
+    if (json.type === STOP_REQUEST) {
+      const { threadId, runId } = parseStopRequest(json);
+      await this.store.loadThread(threadId, context);
+      const status = await this.runs.stop(threadId, runId);
+      return new NonStreamingResult(JSON.stringify({ status }), 202);
+    }
+    const request = toChatKitRequest(json);
     const controller = new AbortController();
     const outer = options.signal;
-    if (outer) {
+    if (options.resume) {
+      if (options.lastEventId) {
+        const bodyHash = await bodyHashOf(body);
+        return this.resume({ lastEventId: options.lastEventId, bodyHash }, context, outer);
+      }
+    } else if (outer) {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
-    const stream = await prepareStream(this, request, context, controller.signal);
-    if (stream) return new StreamingResult(stream, controller);
-    return new NonStreamingResult(await handleJsonRequest(this, request, context));
+    // After the resume above: a resumed run is not a new request (no token, no key claim).
+    const guard = await guardRequest(this, request, context, options.idempotencyKey);
+    if (guard.replay) {
+      return "json" in guard.replay
+        ? new NonStreamingResult(guard.replay.json)
+        : new StreamingResult(guard.replay.stream, controller);
+    }
+    let text: string;
+    try {
+      const prepared = await prepareStream(this, request, context, controller.signal);
+      if (prepared) {
+        const stream = { ...prepared, open: guard.stream(prepared.open) };
+        if (options.resume)
+          return await this.#startResumable(stream, controller, body, context, outer);
+        const run = await this.runs.claim({
+          threadId: stream.threadId,
+          context,
+          resumable: false,
+          bodyHash: "",
+          controller,
+        });
+        return new StreamingResult(stream.open, controller, {
+          onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+        });
+      }
+      text = await guard.json(
+        await handleJsonRequest(this, request, context, { origin: options.origin }),
+      );
+    } catch (error) {
+      await guard.release();
+      throw error;
+    }
+    if (options.resume && request.type === "threads.get_by_id") {
+      const runId = await this.runs.log.activeRun(request.params.thread_id);
+      const info = runId ? await this.runs.log.info(runId) : null;
+      if (info?.resumable)
+        return new NonStreamingResult(text, 200, { "Threadkit-Active-Run": info.runId });
+    }
+    return new NonStreamingResult(text);
+  }
+
+  /** Starts a resumable run (driven to its end whoever reads) and reads it from its start. */
+  async #startResumable(
+    stream: PreparedStream,
+    handler: AbortController,
+    body: string | Uint8Array,
+    context: TContext,
+    signal: AbortSignal | undefined,
+  ): Promise<StreamingResult> {
+    const runs = this.runs;
+    const run = await runs.claim({
+      threadId: stream.threadId,
+      context,
+      resumable: true,
+      bodyHash: await bodyHashOf(body),
+      controller: handler,
+    });
+    // The handler's signal is the run's (stop, maximum run time), not the client's.
+    run.hold(runs.maxRunMs);
+    void run.drive(stream.open);
+    return this.#reader(run.runId, 0, signal);
+  }
+
+  /**
+   * Answers a resume (`GET` with `Last-Event-ID`, or a retried POST): the run's events after the
+   * client's last one, then its live events, from any instance sharing the run log. 204 when
+   * the run ended and nothing is left; errors as described in {@link planResume}.
+   */
+  async resume(
+    request: ResumeRequest,
+    context: TContext,
+    signal?: AbortSignal,
+  ): Promise<ProcessResult> {
+    this.runs.listen();
+    const plan = await planResume(this.runs, this, request, context);
+    if (!plan) return new NonStreamingResult("", 204);
+    return this.#reader(plan.runId, plan.after, signal);
+  }
+
+  #reader(runId: string, after: number, signal: AbortSignal | undefined): StreamingResult {
+    const reader = new AbortController();
+    if (signal) {
+      if (signal.aborted) reader.abort();
+      else signal.addEventListener("abort", () => reader.abort(), { once: true });
+    }
+    return new StreamingResult(noEvents, reader, {
+      frames: () => readRun(this.runs, runId, after, reader.signal),
+      headers: { "Threadkit-Run": runId },
+    });
   }
 }

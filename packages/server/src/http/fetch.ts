@@ -1,4 +1,6 @@
 import { PayloadTooLargeError } from "../errors.js";
+import type { ProcessResult } from "../results.js";
+import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import {
@@ -14,6 +16,7 @@ import {
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
+import { drainReader } from "./drain.js";
 
 /** Options of {@link createFetchHandler}. */
 export interface CreateFetchHandlerOptions<TContext> {
@@ -43,9 +46,16 @@ function errorResponse(error: unknown, extra: Record<string, string> = {}): Resp
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
 }
 
+/**
+ * The body; over `limit`, {@link PayloadTooLargeError} after the rest was read and discarded
+ * (bounded, see `drainReader`), so that the client, done sending, reads the 413 instead of a reset.
+ */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (request.body) await drainReader(request.body.getReader());
+    throw new PayloadTooLargeError(limit);
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +65,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await drainReader(reader);
       throw new PayloadTooLargeError(limit);
     }
     chunks.push(value);
@@ -89,6 +99,7 @@ export function createFetchHandler<TContext>(
 ): (request: Request) => Promise<Response> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  server.runs.listen();
   return async (request) => {
     const route = matchAttachmentRoute(server.attachmentStore, pathnameOf(request.url));
     if (route) {
@@ -98,49 +109,74 @@ export function createFetchHandler<TContext>(
         return request.signal.aborted ? clientGone() : errorResponse(error);
       }
     }
-    if (request.method !== "POST") {
+    const resumeGet =
+      request.method === "GET"
+        ? resumeQuery(request.url, request.headers.get("last-event-id"))
+        : null;
+    if (request.method !== "POST" && !resumeGet) {
       const { json, headers } = methodNotAllowed(request.method, ["POST"]);
       return new Response(json, { status: 405, headers });
     }
     const controller = new AbortController();
     try {
-      const body = await readBody(request, limit);
-      const context = await options.getContext(request);
       const signal = request.signal;
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
-      const result = await server.process(body, context, { signal: controller.signal });
-      if (!result.streaming) {
-        return new Response(result.json, { status: 200, headers: JSON_HEADERS });
+      if (resumeGet) {
+        const context = await options.getContext(request);
+        return toResponse(await server.resume(resumeGet, context, controller.signal), controller);
       }
-      const pump = new SsePump(result, heartbeatMs);
-      // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
-      let cancelled = false;
-      const stream = new ReadableStream<Uint8Array>(
-        {
-          async pull(out) {
-            try {
-              const chunk = await pump.next();
-              if (cancelled) return;
-              if (chunk === null) out.close();
-              else out.enqueue(chunk);
-            } catch (error) {
-              if (cancelled) return;
-              logError("Stream failed", error);
-              out.error(error);
-            }
-          },
-          async cancel() {
-            cancelled = true;
-            controller.abort();
-            await pump.close();
-          },
-        },
-        { highWaterMark: 1 },
-      );
-      return new Response(stream, { status: 200, headers: SSE_HEADERS });
+      const body = await readBody(request, limit);
+      const context = await options.getContext(request);
+      const resume = wantsResume(request.headers.get(RESUME_HEADER));
+      const lastEventId = resume ? request.headers.get("last-event-id") : null;
+      const key = request.headers.get("idempotency-key");
+      const result = await server.process(body, context, {
+        signal: controller.signal,
+        origin: new URL(request.url).origin,
+        ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+        ...(key !== null ? { idempotencyKey: key } : {}),
+      });
+      return toResponse(result, controller);
     } catch (error) {
       return request.signal.aborted ? clientGone() : errorResponse(error);
     }
   };
+
+  function toResponse(result: ProcessResult, controller: AbortController): Response {
+    if (!result.streaming) {
+      if (result.status === 204) {
+        return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+      }
+      const headers = result.headers ? { ...JSON_HEADERS, ...result.headers } : JSON_HEADERS;
+      return new Response(result.json, { status: result.status, headers });
+    }
+    const pump = new SsePump(result, heartbeatMs);
+    // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(out) {
+          try {
+            const chunk = await pump.next();
+            if (cancelled) return;
+            if (chunk === null) out.close();
+            else out.enqueue(chunk);
+          } catch (error) {
+            if (cancelled) return;
+            logError("Stream failed", error);
+            out.error(error);
+          }
+        },
+        async cancel() {
+          cancelled = true;
+          controller.abort();
+          await pump.close();
+        },
+      },
+      { highWaterMark: 1 },
+    );
+    const headers = result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS;
+    return new Response(stream, { status: 200, headers });
+  }
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PayloadTooLargeError } from "../errors.js";
+import type { ProcessResult } from "../results.js";
+import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import { matchAttachmentRoute, methodNotAllowed } from "./attachment-routes.js";
@@ -10,6 +12,7 @@ import {
   JSON_HEADERS,
   SSE_HEADERS,
 } from "./common.js";
+import { drainNode } from "./drain.js";
 import { serveAttachmentNode } from "./node-attachments.js";
 import { writeSse } from "./node-sse.js";
 
@@ -27,10 +30,33 @@ function sendJson(
   res: ServerResponse,
   status: number,
   json: string,
-  extra: Record<string, string> = {},
+  extra: Readonly<Record<string, string>> = {},
 ): void {
   res.writeHead(status, { ...JSON_HEADERS, ...extra, "Content-Length": Buffer.byteLength(json) });
   res.end(json);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function sendResult(
+  res: ServerResponse,
+  result: ProcessResult,
+  heartbeatMs: number,
+  controller: AbortController,
+): Promise<void> {
+  if (!result.streaming) {
+    if (result.status === 204) {
+      res.writeHead(204, { "Cache-Control": "no-store" });
+      res.end();
+    } else sendJson(res, result.status, result.json, result.headers);
+    return;
+  }
+  // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
+  // in the same write, instead of costing a write of their own on every stream.
+  res.writeHead(200, result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS);
+  await writeSse(res, result, heartbeatMs, controller);
 }
 
 /**
@@ -44,6 +70,11 @@ function preParsedBody(req: IncomingMessage): Uint8Array | undefined {
   return Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
 }
 
+/**
+ * The body, read with listeners rather than `for await` (leaving a `for await` early destroys the
+ * request, and with it the socket, before the 413 can be sent). Over `limit`, it stops buffering
+ * and throws {@link PayloadTooLargeError}; the rest is still unread.
+ */
 async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const parsed = preParsedBody(req);
   if (parsed) {
@@ -52,15 +83,42 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   }
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.byteLength;
-    if (size > limit) throw new PayloadTooLargeError(limit);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks, size);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        stop();
+        req.pause();
+        reject(new PayloadTooLargeError(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => {
+      stop();
+      reject(new Error("The client closed the request before its end"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
 
 async function handle<TContext>(
@@ -74,6 +132,20 @@ async function handle<TContext>(
   const route = matchAttachmentRoute(server.attachmentStore, url.split("?")[0] ?? "/");
   if (route) {
     await serveAttachmentNode(route, req, res, options.getContext);
+    return;
+  }
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const resumeGet =
+    req.method === "GET" ? resumeQuery(url, headerText(req.headers["last-event-id"])) : null;
+  if (resumeGet) {
+    req.resume();
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const context = await options.getContext(req);
+    const result = await server.resume(resumeGet, context, controller.signal);
+    await sendResult(res, result, heartbeatMs, controller);
     return;
   }
   if (req.method !== "POST") {
@@ -92,22 +164,24 @@ async function handle<TContext>(
   } catch (error) {
     // The client went away mid-body: nobody to answer, and nothing worth logging.
     if (controller.signal.aborted || res.destroyed) return;
-    req.resume(); // discard the rest without buffering it
-    const { status, json } = errorPayload(error);
-    sendJson(res, status, json, { Connection: "close" });
+    // Answering while the client still sends makes it see a reset, not the answer: discard the
+    // rest first (bounded), then answer and close.
+    await drainNode(req);
+    if (res.destroyed) return;
+    const { status, json, headers } = errorPayload(error);
+    sendJson(res, status, json, { ...headers, Connection: "close" });
     return;
   }
+  const resume = wantsResume(headerText(req.headers[RESUME_HEADER]));
+  const lastEventId = resume ? headerText(req.headers["last-event-id"]) : undefined;
+  const key = headerText(req.headers["idempotency-key"]);
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
+    origin: requestOrigin(req),
+    ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+    ...(key !== undefined ? { idempotencyKey: key } : {}),
   });
-  if (!result.streaming) {
-    sendJson(res, 200, result.json);
-    return;
-  }
-  // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
-  // in the same write, instead of costing a write of their own on every stream.
-  res.writeHead(200, SSE_HEADERS);
-  await writeSse(res, result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, controller);
+  await sendResult(res, result, heartbeatMs, controller);
 }
 
 /**
@@ -124,6 +198,7 @@ export function createNodeHandler<TContext>(
   server: ChatKitServer<TContext>,
   options: CreateNodeHandlerOptions<TContext>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  server.runs.listen();
   return (req, res) => {
     handle(server, options, req, res).catch((error: unknown) => {
       if (res.headersSent) {
@@ -135,4 +210,17 @@ export function createNodeHandler<TContext>(
       sendJson(res, status, json, headers);
     });
   };
+}
+
+/** `http(s)://host` of a Node request from its socket and Host header, if the host is valid. */
+function requestOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  try {
+    const url = new URL(`${secure ? "https" : "http"}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

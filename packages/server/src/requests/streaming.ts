@@ -19,6 +19,12 @@ import { sequence } from "./sequence.js";
 import { applyStructuredInput } from "./structured-input.js";
 
 type Stream = () => AsyncIterable<ThreadStreamEvent>;
+
+/** A checked streaming request: its thread (new or existing) and its lazy event stream. */
+export interface PreparedStream {
+  threadId: string;
+  open: Stream;
+}
 type StreamingRequest = Extract<
   ChatKitRequest,
   {
@@ -140,19 +146,21 @@ export async function prepareStream<C>(
   request: ChatKitRequest,
   context: C,
   signal: AbortSignal,
-): Promise<Stream | null> {
+): Promise<PreparedStream | null> {
   if (!STREAMING.has(request.type)) return null;
   const req = request as StreamingRequest;
   const { store } = server;
-  switch (req.type) {
-    case "threads.create": {
-      const attachments = await loadAttachments(server, req.params.input, context);
-      return () =>
+  if (req.type === "threads.create") {
+    const attachments = await loadAttachments(server, req.params.input, context);
+    const threadId = store.generateThreadId(context);
+    return {
+      threadId,
+      open: () =>
         respondToNewMessage(
           server,
           async function* (added) {
             const thread = {
-              id: store.generateThreadId(context),
+              id: threadId,
               created_at: nowIso(),
               status: { type: "active" },
               metadata: {},
@@ -163,8 +171,22 @@ export async function prepareStream<C>(
           },
           context,
           signal,
-        );
-    }
+        ),
+    };
+  }
+  const open = await prepareOnThread(server, req, context, signal);
+  return { threadId: req.params.thread_id, open };
+}
+
+/** The pre-stream checks and lazy stream of a streaming request on an existing thread. */
+async function prepareOnThread<C>(
+  server: ChatKitServer<C>,
+  req: Exclude<StreamingRequest, { type: "threads.create" }>,
+  context: C,
+  signal: AbortSignal,
+): Promise<Stream> {
+  const { store } = server;
+  switch (req.type) {
     case "threads.add_user_message": {
       const thread = await store.loadThread(req.params.thread_id, context);
       const attachments = await loadAttachments(server, req.params.input, context);

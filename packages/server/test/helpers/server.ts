@@ -74,10 +74,11 @@ export class TestServer extends ChatKitServer<Ctx> {
   constructor(
     store: Store<Ctx>,
     readonly hooks: Hooks = {},
-    attachmentStore?: ServerAttachmentStore<Ctx>,
+    files?: ServerAttachmentStore<Ctx> | ChatKitServerOptions<Ctx>,
     options: ChatKitServerOptions<Ctx> = { actions: TEST_ACTIONS },
   ) {
-    super(store, attachmentStore ? { ...options, attachmentStore } : options);
+    const extra = files && "createAttachment" in files ? { attachmentStore: files } : files;
+    super(store, { ...options, ...extra });
   }
 
   async *respond(
