@@ -49,7 +49,8 @@ export class MountedWidget {
 
   /**
    * Shows an updated widget (or widget item) in place, as the element does on `thread.item.updated`:
-   * what the user typed stays unless the field's default changed or the field is gone.
+   * what the user typed stays unless the field's default changed or the field is gone (or the item
+   * is another one).
    *
    * @example
    * ```ts

@@ -108,7 +108,8 @@ export class WidgetSession {
 
   /**
    * Shows an updated widget (or widget item) in place, as the element does on `thread.item.updated`:
-   * what the user typed stays unless the field's default changed or the field is gone.
+   * what the user typed stays unless the field's default changed or the field is gone (or the item
+   * is another one).
    *
    * @example
    * ```ts
@@ -116,6 +117,11 @@ export class WidgetSession {
    * ```
    */
   update(widgetOrItem: unknown): void {
+    if (isItem(widgetOrItem) && widgetOrItem.id !== this.#item.id) {
+      // Another item: the element starts over (nothing typed, nothing expanded).
+      this.#values.clear();
+      this.#expanded.clear();
+    }
     this.#item = isItem(widgetOrItem)
       ? { ...widgetOrItem }
       : ({ ...this.#item, widget: widgetOrItem } as WidgetItem);
