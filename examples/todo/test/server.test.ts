@@ -1,5 +1,5 @@
 import type { ThreadStreamEvent, WidgetItem } from "@threadkit/core";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_TODOS } from "../src/todos/todo.js";
 import { makeServer, post, replies, startThread } from "./helpers.js";
 
