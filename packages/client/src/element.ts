@@ -3,8 +3,8 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
-import { HistoryModel } from "./history.js";
-import { renderMarkdown } from "./markdown.js";
+import type { HistoryModel } from "./history.js";
+import { loadMarkdown, markdownHtml, markdownReady } from "./markdown-lazy.js";
 import { validateOptions } from "./options.js";
 import { resolveTheme, themeStyle } from "./theme.js";
 import type {
@@ -63,7 +63,8 @@ export class ThreadkitChat extends LitElement {
   declare _showJump: boolean;
 
   readonly #controller: ChatController;
-  readonly #history: HistoryModel;
+  /** Made on first open: the history panel's code is loaded then (see {@link showHistory}). */
+  #history: HistoryModel | undefined;
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
@@ -87,12 +88,17 @@ export class ThreadkitChat extends LitElement {
     this._copied = null;
     this._toolId = null;
     this._showJump = false;
+    // The split bundle loads the Markdown engine apart; render again with it once it is here.
+    if (!markdownReady())
+      loadMarkdown().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     this.#controller = new ChatController({
       options: () => this.#opts(),
       emit: (name, detail) => this.#emit(name, detail),
       update: () => this.requestUpdate(),
     });
-    this.#history = new HistoryModel(this.#controller.transport, () => this.requestUpdate());
   }
 
   #opts(): ChatKitOptions {
@@ -164,6 +170,12 @@ export class ThreadkitChat extends LitElement {
 
   /** Opens the history panel (and loads the thread list). */
   async showHistory(): Promise<void> {
+    if (this._historyOpen) return;
+    // Loaded on first use, from the same origin as the bundle: most sessions never open it.
+    this.#history ??= new (await import("./history.js")).HistoryModel(
+      this.#controller.transport,
+      () => this.requestUpdate(),
+    );
     if (this._historyOpen) return;
     this._historyOpen = true;
     this.#emit("chatkit.history.open");
@@ -377,7 +389,7 @@ export class ThreadkitChat extends LitElement {
               (n) => html`<div class="notice ${n.level}" role="note">
                 ${icon(n.level === "info" ? "info" : "alert", 16)}
                 <div class="notice-body">${n.title ? html`<div class="notice-title">${n.title}</div>` : nothing}
-                  <div class="prose">${unsafeHTML(renderMarkdown(n.message))}</div></div>
+                  <div class="prose">${unsafeHTML(markdownHtml(n.message))}</div></div>
               </div>`,
             )}
             ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
@@ -396,7 +408,7 @@ export class ThreadkitChat extends LitElement {
         </main>
         ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
         ${
-          this._historyOpen
+          this._historyOpen && this.#history
             ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>
               ${renderHistory({
                 options,
@@ -412,13 +424,13 @@ export class ThreadkitChat extends LitElement {
                 onRename: (id, title) => {
                   this._renaming = null;
                   this.#history
-                    .rename(id, title)
+                    ?.rename(id, title)
                     .then(() => (id === c.threadId ? c.fetchUpdates() : undefined))
                     .catch((e) => c.reportError(e));
                 },
                 onDelete: (id) => {
                   this.#history
-                    .remove(id)
+                    ?.remove(id)
                     .then(() => (id === c.threadId ? this.setThreadId(null) : undefined))
                     .catch((e) => c.reportError(e));
                 },
