@@ -1,16 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
-import { SQLiteStore } from "@threadkit/server";
 import type { AppConfig } from "./config.js";
-import type { RequestContext } from "./context.js";
+import { openData } from "./data.js";
 import { loadAssets } from "./http/assets.js";
 import { createRoutes } from "./http/routes.js";
 import { OfflineResponder } from "./responder/offline.js";
 import type { Responder } from "./responder/responder.js";
 import { TodoServer } from "./server.js";
-import { TodoRepo } from "./todos/repo.js";
 
 /** A running todo app. */
 export interface TodoApp {
@@ -18,12 +14,14 @@ export interface TodoApp {
   url: string;
   http: Server;
   server: TodoServer;
+  /** Where the data is: the SQLite path, or "PostgreSQL (schema ...)". */
+  where: string;
   /** Stops listening and closes the database. */
   close(): Promise<void>;
 }
 
 /**
- * Starts the app: opens (and migrates) the SQLite file, serves the page, the client bundle and
+ * Starts the app: opens (and migrates) its data (SQLite, or PostgreSQL with `DATABASE_URL`), serves the page, the client bundle and
  * `POST /chatkit`. The responder is the offline one unless `config.openai` is set.
  *
  * @example
@@ -31,16 +29,11 @@ export interface TodoApp {
  * console.log(`Todo app on ${app.url}`);
  */
 export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
-  if (config.dbPath !== ":memory:") mkdirSync(dirname(config.dbPath), { recursive: true });
-  const store = new SQLiteStore<RequestContext>({
-    path: config.dbPath,
-    userId: (context) => context.userId,
-  });
-  const todos = new TodoRepo(store.db);
+  const { store, attachments, todos, where, close } = await openData(config);
   const responder: Responder = config.openai
     ? await (await import("./responder/agent.js")).createAgentResponder(store, todos, config.openai)
     : new OfflineResponder(store, todos);
-  const server = new TodoServer({ store, todos, responder });
+  const server = new TodoServer({ store, attachmentStore: attachments, todos, responder });
   const http = createServer(createRoutes(server, await loadAssets()));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -52,10 +45,11 @@ export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
     url: `http://${host}:${port}`,
     http,
     server,
+    where,
     async close() {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      store.close();
+      await close();
     },
   };
 }

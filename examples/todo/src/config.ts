@@ -4,8 +4,15 @@ import { resolve } from "node:path";
 export interface AppConfig {
   port: number;
   host: string;
-  /** The SQLite file holding threads, items and todos. */
+  /** The SQLite file holding threads, items and todos (used when `databaseUrl` is null). */
   dbPath: string;
+  /**
+   * `DATABASE_URL`: a `postgres://` URL puts threads, items, attachments and todos in
+   * PostgreSQL (so several instances can serve one app); null for the SQLite file.
+   */
+  databaseUrl: string | null;
+  /** `DATABASE_SCHEMA`: the PostgreSQL schema of the app's tables (default `threadkit`). */
+  databaseSchema: string;
   /** Set when `OPENAI_API_KEY` is: the Agents SDK responder is used instead of the offline one. */
   openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
 }
@@ -19,7 +26,9 @@ function dbPath(value: string | undefined): string {
 /**
  * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
  * (default `data/todo.sqlite`, relative to the working directory; `:memory:` for a
- * throwaway database), and `OPENAI_API_KEY`,
+ * throwaway database), `DATABASE_URL` (`postgres://...`: PostgreSQL instead of SQLite) and
+ * `DATABASE_SCHEMA` (default `threadkit`), and
+ * `OPENAI_API_KEY`,
  * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
  *
  * @example
@@ -31,10 +40,16 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new Error(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
   }
   const apiKey = env.OPENAI_API_KEY?.trim();
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
     dbPath: dbPath(env.THREADKIT_DB),
+    databaseUrl,
+    databaseSchema: env.DATABASE_SCHEMA?.trim() || "threadkit",
     openai: apiKey
       ? {
           apiKey,

@@ -27,15 +27,16 @@ export interface ActionOutcome {
   userAction: UserAction;
 }
 
-function found(todo: Todo | null): Todo {
+async function found(pending: Promise<Todo | null>): Promise<Todo> {
+  const todo = await pending;
   if (!todo) throw new CustomStreamError("That todo no longer exists. It may have been deleted.");
   return todo;
 }
 
 /** Adds a todo; a full list is a user-facing error event rather than a server error. */
-function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Todo {
+async function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Promise<Todo> {
   try {
-    return todos.add(userId, todo);
+    return await todos.add(userId, todo);
   } catch (error) {
     if (error instanceof TodoLimitError) throw new CustomStreamError(error.message);
     throw error;
@@ -63,59 +64,62 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 export async function handleTodoAction(action: TodoAction, env: ActionEnv): Promise<ActionOutcome> {
   const { todos, userId } = env;
-  const list = (state: Partial<ListState> = {}) =>
-    todoListCard(todos.list(userId), { filter: env.filter, ...state }, env.today);
+  const list = async (state: Partial<ListState> = {}) =>
+    todoListCard(await todos.list(userId), { filter: env.filter, ...state }, env.today);
   const note = (text: string): UserAction => ({ type: action.type, text });
 
   switch (action.type) {
     case "todo.complete": {
-      const todo = found(todos.complete(userId, action.payload.id));
-      return { widget: list(), userAction: note(`The user marked “${todo.title}” as done.`) };
+      const todo = await found(todos.complete(userId, action.payload.id));
+      return { widget: await list(), userAction: note(`The user marked “${todo.title}” as done.`) };
     }
     case "todo.reopen": {
-      const todo = found(todos.reopen(userId, action.payload.id));
-      return { widget: list(), userAction: note(`The user reopened “${todo.title}”.`) };
+      const todo = await found(todos.reopen(userId, action.payload.id));
+      return { widget: await list(), userAction: note(`The user reopened “${todo.title}”.`) };
     }
     case "todo.clear_completed": {
-      const removed = todos.deleteDone(userId);
+      const removed = await todos.deleteDone(userId);
       const text =
         removed.length === 0
           ? "The user pressed “Clear completed” in the page, but nothing was completed."
           : `The user pressed “Clear completed” in the page and removed ${plural(removed.length, "completed todo")}.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.details":
       throw new CustomStreamError("“Details” opens in the page; it is not a server action.");
     case "todo.note": {
-      const todo = found(todos.setNote(userId, action.payload.id, action.payload.note));
+      const todo = await found(todos.setNote(userId, action.payload.id, action.payload.note));
       const text = todo.note
         ? `The user saved a note on “${todo.title}”: ${JSON.stringify(todo.note)}.`
         : `The user cleared the note on “${todo.title}”.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.edit": {
-      const todo = found(todos.get(userId, action.payload.id));
+      const todo = await found(todos.get(userId, action.payload.id));
       return {
-        widget: list({ editing: todo.id }),
+        widget: await list({ editing: todo.id }),
         userAction: note(`The user opened the edit form of “${todo.title}”.`),
       };
     }
     case "todo.update": {
-      const before = found(todos.get(userId, action.payload.id));
-      const todo = found(todos.update(userId, before.id, action.payload));
+      const before = await found(todos.get(userId, action.payload.id));
+      const todo = await found(todos.update(userId, before.id, action.payload));
       const text =
         before.title === todo.title
           ? `The user edited “${todo.title}”.`
           : `The user renamed “${before.title}” to “${todo.title}”.`;
-      return { widget: list(), userAction: note(text) };
+      return { widget: await list(), userAction: note(text) };
     }
     case "todo.close_form":
-      return { widget: list(), userAction: note("The user closed the form without saving.") };
+      return { widget: await list(), userAction: note("The user closed the form without saving.") };
     case "todo.add_form":
-      return { widget: list({ adding: true }), userAction: note("The user opened the add form.") };
+      return {
+        widget: await list({ adding: true }),
+        userAction: note("The user opened the add form."),
+      };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
-      const todo = addTodo(todos, userId, {
+      const todo = await addTodo(todos, userId, {
         title,
         due: due || null,
         priority: priority || "normal",
@@ -126,23 +130,23 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       ].filter(Boolean);
       const text = `The user added “${todo.title}”${extras.length ? ` (${extras.join(", ")})` : ""}.`;
       return {
-        widget: list({ filter: env.filter === "done" ? "all" : env.filter }),
+        widget: await list({ filter: env.filter === "done" ? "all" : env.filter }),
         userAction: note(text),
       };
     }
     case "todo.filter": {
       const { filter } = action.payload;
-      const shown = todos.list(userId).filter((t) => matchesFilter(t, filter));
+      const shown = (await todos.list(userId)).filter((t) => matchesFilter(t, filter));
       const what = filter === "all" ? "all todos" : `${filter} todos`;
       return {
-        widget: todoListCard(todos.list(userId), { filter }, env.today),
+        widget: todoListCard(await todos.list(userId), { filter }, env.today),
         userAction: note(
           `The user filtered the list to ${what}; ${plural(shown.length, "todo")} shown.`,
         ),
       };
     }
     case "todo.delete_done.ask": {
-      const done = todos.list(userId).filter((t) => t.done);
+      const done = (await todos.list(userId)).filter((t) => t.done);
       return {
         widget: deleteDoneCard(done),
         userAction: note(`The user asked to delete ${plural(done.length, "done todo")}.`),
@@ -150,22 +154,22 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.delete_done": {
       await sleep(env.slowMs, env.signal);
-      const removed = todos.deleteDone(userId);
+      const removed = await todos.deleteDone(userId);
       return {
-        widget: list(),
+        widget: await list(),
         userAction: note(`The user confirmed and deleted ${plural(removed.length, "done todo")}.`),
       };
     }
     case "todo.delete_done.cancel":
-      return { widget: list(), userAction: note("The user kept the done todos.") };
+      return { widget: await list(), userAction: note("The user kept the done todos.") };
     case "todo.set_priority": {
-      const before = found(todos.get(userId, action.payload.id));
-      const todo = found(todos.setPriority(userId, before.id, action.payload.priority));
+      const before = await found(todos.get(userId, action.payload.id));
+      const todo = await found(todos.setPriority(userId, before.id, action.payload.priority));
       const text =
         before.priority === todo.priority
           ? `The user submitted the priority form of “${todo.title}”, but the priority stayed ${todo.priority}: the form's field is named like a static payload key, so its value was ignored (payload collision).`
           : `The user set the priority of “${todo.title}” to ${todo.priority}.`;
-      return { widget: list({ editing: todo.id }), userAction: note(text) };
+      return { widget: await list({ editing: todo.id }), userAction: note(text) };
     }
     default: {
       const unknown: never = action;

@@ -9,7 +9,7 @@ import { readConfig } from "./config.js";
 const config = readConfig(process.env);
 const app = await startTodoApp(config);
 const mode = app.server.responder.name === "agent" ? "OpenAI Agents SDK" : "offline responder";
-console.log(`Threadkit todo app on ${app.url}/ (${mode}, data in ${config.dbPath})`);
+console.log(`Threadkit todo app on ${app.url}/ (${mode}, data in ${app.where})`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

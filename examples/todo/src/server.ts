@@ -5,7 +5,13 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
-import { ChatKitServer, type HandlerOptions, type Store, streamWidget } from "@threadkit/server";
+import {
+  ChatKitServer,
+  type HandlerOptions,
+  type ServerAttachmentStore,
+  type Store,
+  streamWidget,
+} from "@threadkit/server";
 import { TodoActions } from "./actions.js";
 import type { RequestContext } from "./context.js";
 import { handleTodoAction } from "./handlers.js";
@@ -18,6 +24,8 @@ import { isTodoWidget, readFilter } from "./widgets/state.js";
 /** Options of {@link TodoServer}. */
 export interface TodoServerOptions {
   store: Store<RequestContext>;
+  /** Where uploads go (optional: without it, `attachments.create` answers 501). */
+  attachmentStore?: ServerAttachmentStore<RequestContext>;
   todos: TodoRepo;
   responder: Responder;
   /** How long "Delete all done" takes on purpose, so its loading state is visible. Default 1000. */
@@ -41,7 +49,7 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store);
+    super(options.store, { attachmentStore: options.attachmentStore });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;

@@ -99,7 +99,9 @@ describe("todo agent (OpenAI Agents SDK, recorded)", () => {
 
     const { events } = await startThread(server, "Add buy milk, it's urgent");
 
-    expect(todos.list("alice").map((t) => [t.title, t.priority])).toEqual([["Buy milk", "high"]]);
+    expect((await todos.list("alice")).map((t) => [t.title, t.priority])).toEqual([
+      ["Buy milk", "high"],
+    ]);
     const [list] = widgets(events);
     expect(JSON.stringify(list?.widget)).toContain("Buy milk");
     expect(replies(events)).toEqual(["Added “Buy milk” as a high-priority todo."]);
@@ -124,7 +126,7 @@ describe("todo agent (OpenAI Agents SDK, recorded)", () => {
     const { server, todos } = makeServer(
       (store, repo) => new AgentResponder(store, createTodoAgent(repo, model)),
     );
-    const milk = todos.add("alice", { title: "Buy milk" });
+    const milk = await todos.add("alice", { title: "Buy milk" });
     const { threadId, events } = await startThread(server, "show my todos");
     const [list] = widgets(events);
 

@@ -29,6 +29,11 @@ describe("readConfig", () => {
     });
     expect(readConfig({ THREADKIT_DB: ":memory:" }).dbPath).toBe(":memory:");
     expect(() => readConfig({ PORT: "http" })).toThrow("PORT must be an integer");
+    expect(defaults).toMatchObject({ databaseUrl: null, databaseSchema: "threadkit" });
+    expect(
+      readConfig({ DATABASE_URL: "postgres://u@db:5432/app", DATABASE_SCHEMA: "todo_a" }),
+    ).toMatchObject({ databaseUrl: "postgres://u@db:5432/app", databaseSchema: "todo_a" });
+    expect(() => readConfig({ DATABASE_URL: "mysql://db/app" })).toThrow("DATABASE_URL must be");
   });
 });
 

@@ -4,14 +4,15 @@ import type { RequestContext } from "../src/context.js";
 import { OfflineResponder } from "../src/responder/offline.js";
 import type { Responder } from "../src/responder/responder.js";
 import { TodoServer } from "../src/server.js";
-import { TodoRepo } from "../src/todos/repo.js";
+import type { TodoRepo } from "../src/todos/repo.js";
+import { SQLiteTodoRepo } from "../src/todos/sqlite.js";
 
 /** A todo server on an in-memory SQLite file, with the offline responder (no delays). */
 export function makeServer(
   responder?: (store: SQLiteStore<RequestContext>, todos: TodoRepo) => Responder,
 ) {
   const store = new SQLiteStore<RequestContext>({ path: ":memory:", userId: (c) => c.userId });
-  const todos = new TodoRepo(store.db);
+  const todos = new SQLiteTodoRepo(store.db);
   const server = new TodoServer({
     store,
     todos,

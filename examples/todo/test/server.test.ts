@@ -24,7 +24,7 @@ describe("TodoServer", () => {
     expect(replies(events)).toEqual(["Added “Buy milk”. You have 1 open todo."]);
     const widget = widgetDone(events);
     expect(JSON.stringify(widget.widget)).toContain("Buy milk");
-    expect(todos.list("alice").map((t) => t.title)).toEqual(["Buy milk"]);
+    expect((await todos.list("alice")).map((t) => t.title)).toEqual(["Buy milk"]);
     // Streaming is visible: one delta per word.
     const deltas = events.filter(
       (e) =>
@@ -38,7 +38,7 @@ describe("TodoServer", () => {
     const { server, store, todos } = makeServer();
     const { threadId, events } = await startThread(server, "add Buy milk");
     const sender = widgetDone(events);
-    const [milk] = todos.list("alice");
+    const [milk] = await todos.list("alice");
 
     const out = await post(server, action(threadId, sender.id, "todo.complete", { id: milk?.id }));
     const updated = out.find((e) => e.type === "thread.item.updated" && e.item_id === sender.id);
@@ -46,7 +46,7 @@ describe("TodoServer", () => {
       "widget.root.updated",
     );
     expect(replies(out)).toEqual(["You marked “Buy milk” as done. Nothing is open now."]);
-    expect(todos.get("alice", milk?.id ?? "")?.done).toBe(true);
+    expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(true);
 
     const items = await store.loadThreadItems(threadId, null, 50, "asc", { userId: "alice" });
     const hidden = items.data.filter((i) => i.type === "hidden_context_item");
@@ -61,7 +61,7 @@ describe("TodoServer", () => {
     const { server, todos } = makeServer();
     const { threadId, events } = await startThread(server, "add Buy milk");
     const list = widgetDone(events);
-    const [milk] = todos.list("alice");
+    const [milk] = await todos.list("alice");
     await post(server, action(threadId, list.id, "todo.complete", { id: milk?.id }));
     const out = await post(server, action(threadId, null, "todo.clear_completed", null));
     const updated = out.find((e) => e.type === "thread.item.updated");
@@ -69,7 +69,7 @@ describe("TodoServer", () => {
     expect(replies(out)[0]).toContain(
       "You pressed “Clear completed” in the page and removed 1 completed todo.",
     );
-    expect(todos.list("alice")).toEqual([]);
+    expect(await todos.list("alice")).toEqual([]);
   });
 
   it("answers a bad payload with an error event and changes nothing", async () => {
@@ -86,13 +86,13 @@ describe("TodoServer", () => {
         'Invalid payload for action "todo.complete": payload.id: expected string, received number',
       allow_retry: false,
     });
-    expect(todos.list("alice")[0]?.done).toBe(false);
+    expect((await todos.list("alice"))[0]?.done).toBe(false);
   });
 
   it("turns a full list into an error event the user can read", async () => {
     const { server, todos } = makeServer();
     const { threadId, events } = await startThread(server, "add Buy milk");
-    for (let i = 1; i < MAX_TODOS; i++) todos.add("alice", { title: `Todo ${i}` });
+    for (let i = 1; i < MAX_TODOS; i++) await todos.add("alice", { title: `Todo ${i}` });
     const out = await post(
       server,
       action(threadId, widgetDone(events).id, "todo.add", { todo: { title: "One more" } }),
@@ -107,7 +107,7 @@ describe("TodoServer", () => {
   it("never lets one user act on another user's todo", async () => {
     const { server, todos } = makeServer();
     await startThread(server, "add Buy milk", { userId: "alice" });
-    const [milk] = todos.list("alice");
+    const [milk] = await todos.list("alice");
     const { threadId, events } = await startThread(server, "show my todos", { userId: "mallory" });
     const out = await post(
       server,
@@ -119,6 +119,6 @@ describe("TodoServer", () => {
       code: "custom",
       message: expect.stringContaining("no longer exists"),
     });
-    expect(todos.get("alice", milk?.id ?? "")?.done).toBe(false);
+    expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
 import type { HistoryModel } from "./history.js";
+import { createI18n, type I18n } from "./i18n/index.js";
 import { loadMarkdown, markdownHtml, markdownReady } from "./markdown-lazy.js";
 import { validateOptions } from "./options.js";
 import { resolveTheme, themeStyle } from "./theme.js";
@@ -70,11 +71,13 @@ export class ThreadkitChat extends LitElement {
   #initialLoaded = false;
   #nearBottom = true;
   #forceScroll = false;
+  #i18n: I18n = createI18n("en");
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
     performAction: (action, item) => this.#controller.performAction(action, item),
     reportError: (error) => this.#controller.reportError(error),
+    i18n: createI18n("en"),
   };
 
   constructor() {
@@ -113,6 +116,13 @@ export class ThreadkitChat extends LitElement {
   /** Replaces the whole option set (validated; throws `InvalidOptionsError` on a bad shape). */
   setOptions(options: ChatKitOptions): void {
     this._options = validateOptions(options);
+    this.#i18n = createI18n(options.locale, options.strings);
+    this.widgetHost.i18n = this.#i18n;
+  }
+
+  /** The strings, formats and direction of the current `locale` (after `setOptions`). */
+  get i18n(): I18n {
+    return this.#i18n;
   }
 
   /** Sends a custom action to the server (`itemId` = the widget item it belongs to). */
@@ -208,7 +218,7 @@ export class ThreadkitChat extends LitElement {
     const max = opts.composer?.attachments?.maxCount ?? 10;
     const room = Math.max(0, max - this._attachments.length);
     if (files.length > room)
-      this.#controller.reportError(new Error(`ChatKit: at most ${max} attachments`));
+      this.#controller.reportError(new Error(this.#i18n.t("tooManyAttachments", { max })));
     await Promise.all(
       files.slice(0, room).map(async (file) => {
         const key = `local_${Math.random().toString(36).slice(2)}`;
@@ -339,10 +349,11 @@ export class ThreadkitChat extends LitElement {
 
   #status(): string {
     const c = this.#controller;
-    if (c.loading) return "Loading conversation";
+    const { t } = this.#i18n;
+    if (c.loading) return t("loadingConversation");
     if (c.state.progress) return c.state.progress.text;
-    if (c.responding) return "Assistant is responding";
-    if (c.state.error) return c.state.error.message ?? "Something went wrong";
+    if (c.responding) return t("responding");
+    if (c.state.error) return c.state.error.message ?? t("errorGeneric");
     return "";
   }
 
@@ -352,7 +363,10 @@ export class ThreadkitChat extends LitElement {
     const c = this.#controller;
     const { state } = c;
     const theme = resolveTheme(options);
+    const i18n = this.#i18n;
+    const { t } = i18n;
     const ctx = {
+      i18n,
       state,
       responding: c.responding,
       options,
@@ -369,9 +383,11 @@ export class ThreadkitChat extends LitElement {
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
-      aria-label=${options.frameTitle ?? "Chat"} role="region">
+      lang=${i18n.locale} dir=${i18n.dir}
+      aria-label=${options.frameTitle ?? t("chat")} role="region">
       ${renderHeader({
         options,
+        i18n,
         threadTitle: state.thread?.title ?? undefined,
         historyOpen: this._historyOpen,
         onNewThread: () => {
@@ -382,7 +398,7 @@ export class ThreadkitChat extends LitElement {
       <div class="body">
         <main class="thread" @scroll=${this.#onScroll} aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
-            ${empty ? renderStartScreen(options, (p) => this.#prompt(p)) : nothing}
+            ${empty ? renderStartScreen(options, i18n, (p) => this.#prompt(p)) : nothing}
             ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
             ${state.items.map((item, i) => renderItem(item, i, ctx))}
             ${state.notices.map(
@@ -396,22 +412,23 @@ export class ThreadkitChat extends LitElement {
             ${
               state.error
                 ? html`<div class="error-row" role="alert">${icon("alert", 16)}
-                  <span>${state.error.message ?? "Something went wrong. Please try again."}</span>
+                  <span>${state.error.message ?? t("errorGeneric")}</span>
                   ${
                     state.error.allowRetry && !c.responding
-                      ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}Retry</button>`
+                      ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}${t("retry")}</button>`
                       : nothing
                   }</div>`
                 : nothing
             }
           </div>
         </main>
-        ${this._showJump ? html`<button class="jump" aria-label="Scroll to bottom" @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
+        ${this._showJump ? html`<button class="jump" aria-label=${t("scrollToBottom")} @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
         ${
           this._historyOpen && this.#history
-            ? html`<button class="scrim" aria-label="Close history" tabindex="-1" @click=${() => this.hideHistory()}></button>
+            ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
               ${renderHistory({
                 options,
+                i18n,
                 model: this.#history,
                 currentId: c.threadId,
                 renaming: this._renaming,
@@ -441,6 +458,7 @@ export class ThreadkitChat extends LitElement {
       <div class="footer">
         ${renderComposer({
           options,
+          i18n,
           state,
           text: this._text,
           reply: this._reply,

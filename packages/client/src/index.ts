@@ -17,6 +17,15 @@ export { acceptAttribute, type ComposerAttachment, maxSizeFor, uploadFile } from
 export { ChatController, type ControllerHost } from "./controller.js";
 export { ThreadkitChat } from "./element.js";
 export { HistoryModel, type HistoryThread } from "./history.js";
+export {
+  builtInLocales,
+  createI18n,
+  directionOf,
+  type I18n,
+  type MessageKey,
+  type MessageOverrides,
+  type Messages,
+} from "./i18n/index.js";
 export { renderMarkdown } from "./markdown.js";
 export { InvalidOptionsError, validateOptions } from "./options.js";
 export {

@@ -1,3 +1,4 @@
+import { en } from "./i18n/en.js";
 import type { ChatKitOptions } from "./types.js";
 
 /**
@@ -127,6 +128,7 @@ const schema: Check = obj(
       ["url"],
     ),
     locale: str,
+    strings: obj(Object.fromEntries(Object.keys(en).map((key) => [key, str]))),
     theme,
     frameTitle: str,
     initialThread: either(oneOf(null), str),

@@ -1,4 +1,5 @@
 import type { Attachment, UserMessageContent, WidgetRoot } from "@threadkit/core";
+import type { MessageOverrides } from "./i18n/index.js";
 
 /** `"light"` or `"dark"`. */
 export type ColorScheme = "light" | "dark";
@@ -79,7 +80,17 @@ export interface ClientAction {
  */
 export interface ChatKitOptions {
   api: ApiOption;
+  /**
+   * BCP 47 tag of the language the element speaks (default: the browser's). Built-in strings for
+   * en, es, fr, de, it, pt, nl, ja, ko, zh, ar and he; others use English strings with their own
+   * date/number formats. ar, he, fa and ur lay the element out right-to-left.
+   */
   locale?: string;
+  /**
+   * Threadkit only: replaces any of the element's strings, by key (see `Messages`), e.g.
+   * `{ composerPlaceholder: "Ask the docs" }`. `{name}` placeholders are filled as in English.
+   */
+  strings?: MessageOverrides;
   theme?: ColorScheme | ThemeOption;
   frameTitle?: string;
   initialThread?: string | null;

@@ -1,6 +1,6 @@
+import { type ActionSite, resolveLoading } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { collectFields } from "../src/widgets/form-values.js";
-import { type ActionSite, resolveLoading } from "../src/widgets/loading.js";
 
 describe("resolveLoading", () => {
   const sites: ActionSite[] = ["button", "listItem", "change", "submit", "confirm", "cancel"];

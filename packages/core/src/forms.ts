@@ -1,7 +1,11 @@
 /**
- * Form rules shared by client and server: which widget nodes are fields, how their values merge into
- * an action's payload (`mergeFormValues`), and HTML constraint validation (`validateField`).
+ * Form rules shared by client, server and `@threadkit/testing`: which widget nodes are fields and
+ * which open a form, how a form's controls are read (`collectFields`) and merged into an action's
+ * payload (`mergeFormValues`, `formAction`), HTML constraint validation (`validateField`), and the
+ * loading state an action shows (`resolveLoading`).
  */
+export { collectFields, type FieldControl } from "./forms/collect.js";
+export { controlType, formSubmission, opensForm, submitsOnEnter } from "./forms/controls.js";
 export {
   FORM_FIELD_TYPES,
   type FormNodeLike,
@@ -10,6 +14,8 @@ export {
   formFields,
   isFormField,
 } from "./forms/fields.js";
+export { type FormAction, formAction } from "./forms/form-action.js";
+export { type ActionSite, type Loading, resolveLoading } from "./forms/loading.js";
 export {
   FormFieldNameError,
   fieldPath,
@@ -19,7 +25,9 @@ export {
 export {
   compilePattern,
   type FieldError,
+  type FieldRule,
   type FormFieldError,
+  isoDate,
   validateField,
   validateFormPayload,
 } from "./forms/validate.js";

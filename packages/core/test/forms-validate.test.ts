@@ -70,10 +70,13 @@ describe("validateField: pattern as HTML applies it", () => {
 
   it("applies pattern only to the input types HTML applies it to", () => {
     const digits = "[0-9]+";
+    // Each value is of the right type (else the type rule fails first) but not digits.
+    const values: Record<string, string> = { email: "a@b.co", url: "https://a.b" };
     for (const inputType of ["text", "email", "url", "tel", "password"]) {
-      expect(validateField({ type: "Input", name: "x", inputType, pattern: digits }, "ab")).toEqual(
-        PATTERN,
-      );
+      const value = values[inputType] ?? "ab";
+      expect(
+        validateField({ type: "Input", name: "x", inputType, pattern: digits }, value),
+      ).toEqual(PATTERN);
     }
     expect(
       validateField({ type: "Input", name: "x", inputType: "number", pattern: "9" }, "1"),

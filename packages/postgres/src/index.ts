@@ -1,4 +1,21 @@
 /**
- * @threadkit/postgres — PostgreSQL for Threadkit: a Store, a shared attachment store and a run log on node-postgres, for several server instances on one database.
+ * @threadkit/postgres — PostgreSQL for Threadkit: a Store, a shared attachment store and a run
+ * log on node-postgres, for several server instances on one database.
+ *
+ * @example
+ * import { PostgresStore } from "@threadkit/postgres";
+ * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL });
  */
-export {};
+export { PostgresAttachmentStore, type PostgresAttachmentStoreOptions } from "./attachments.js";
+export {
+  connect,
+  type PoolHandle,
+  type PostgresConnectionOptions,
+  type PreparedStatement,
+  prepared,
+  quoteSchema,
+} from "./connection.js";
+export { lazyOnce, type Migration, runMigrations } from "./migrations.js";
+export { STORE_MIGRATIONS } from "./schema.js";
+export { PostgresStore, type PostgresStoreOptions } from "./store.js";
+export { isUnavailable, mapUnavailable } from "./unavailable.js";

@@ -94,6 +94,23 @@ export class NotImplementedServerError extends HttpError {
   }
 }
 
+/**
+ * The store (or attachment store) cannot reach its database: refused or dropped connections, a
+ * database shutting down, a full connection pool. HTTP 503 `store_unavailable`; on a stream that
+ * has started, the pipeline's `error` event (`stream.error`, retry allowed). Engine packages
+ * (e.g. `@threadkit/postgres`) throw it so clients get a clear, retryable error.
+ *
+ * @example
+ * throw new StoreUnavailableError("PostgreSQL is unavailable", { cause: error });
+ */
+export class StoreUnavailableError extends HttpError {
+  override name = "StoreUnavailableError";
+  constructor(message = "The store is unavailable", options: { cause?: unknown } = {}) {
+    super(503, "store_unavailable", message);
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
 /** The JSON error body and status an HTTP adapter sends for `error`. */
 export interface HttpErrorResponse {
   status: number;

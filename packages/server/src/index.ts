@@ -14,6 +14,7 @@ export {
   type HttpErrorResponse,
   NotImplementedServerError,
   PayloadTooLargeError,
+  StoreUnavailableError,
   StreamError,
   toHttpError,
 } from "./errors.js";
@@ -38,8 +39,10 @@ export {
   type TranscriptionResult,
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
-export { generateId } from "./store/ids.js";
+export { generateId, isSafeId, randomHex } from "./store/ids.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
+export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-found.js";
+export { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./store/order.js";
 export { HIDDEN_ITEM_TYPES, isHiddenItem, loadVisibleItems } from "./store/pages.js";
 export { SQLiteStore, type SQLiteStoreOptions } from "./store/sqlite.js";
 export type { Order, Store, StoreItemType } from "./store/types.js";

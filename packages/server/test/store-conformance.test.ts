@@ -14,6 +14,14 @@ let n = 0;
 describeStoreConformance<Ctx>(
   "SQLiteStore (file)",
   () => new SQLiteStore<Ctx>({ path: join(dir, `conf-${++n}.db`), userId: (ctx) => ctx.userId }),
+  {
+    // A second connection on the same file.
+    sibling: (store) =>
+      new SQLiteStore<Ctx>({
+        path: (store as SQLiteStore<Ctx>).db.name,
+        userId: (ctx) => ctx.userId,
+      }),
+  },
 );
 describeStoreConformance<Ctx>(
   "SQLiteStore (:memory:)",

@@ -1,4 +1,21 @@
 /**
- * @threadkit/testing — Test ChatKit widgets and their actions without a browser, exactly as the <threadkit-chat> element would send them.
+ * @threadkit/testing — test ChatKit widgets and their actions without a browser, exactly as the
+ * `<threadkit-chat>` element would send them.
+ *
+ * - {@link mountWidget}: hold a widget as the element shows it, find controls as a user does and
+ *   get, for every interaction, the action the element would send (form values merged), the
+ *   native validation failure that blocks it, the errors it reports and its loading state.
+ * - {@link createTestClient}: drive a `ChatKitServer` in process through its real pipeline and store.
+ *
+ * The rules shared with the element (which fields belong to a form, merge, validation, collisions,
+ * loading) come from `@threadkit/core`. Matchers for vitest live in `@threadkit/testing/vitest`.
  */
-export {};
+export {
+  type Blocked,
+  Control,
+  type InteractionResult,
+  type MatchOptions,
+  MountedWidget,
+  mountWidget,
+  type Role,
+} from "./mount.js";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createNodeHandler } from "@threadkit/server";
+import { createNodeHandler, toHttpError } from "@threadkit/server";
 import type { TodoServer } from "../server.js";
 import type { Asset } from "./assets.js";
 import { ensureUser, requestUser } from "./user.js";
@@ -30,7 +30,8 @@ function send(
  * - `GET /` the page (and a `tk_user` cookie for a new browser), `GET /app.css`, `/app.js`,
  *   `/threadkit.js` (the client bundle), `/favicon.svg`;
  * - `GET /api/todos` the user's todos as JSON (the host page's pane reads it);
- * - `POST /chatkit` the ChatKit endpoint (`createNodeHandler`), in the user's context.
+ * - `POST /chatkit` the ChatKit endpoint (`createNodeHandler`), in the user's context, and the
+ *   attachment store's upload (`/chatkit/uploads/<id>`) and preview (`/chatkit/files/<id>`) URLs.
  */
 export function createRoutes(
   server: TodoServer,
@@ -41,14 +42,21 @@ export function createRoutes(
   });
   return (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path === "/chatkit") return chatkit(req, res);
+    if (path === "/chatkit" || path.startsWith("/chatkit/")) return chatkit(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("Allow", "GET, HEAD");
       return send(req, res, 405, "text/plain; charset=utf-8", "Method not allowed");
     }
     if (path === "/api/todos") {
-      const todos = server.todos.list(requestUser(req));
-      return send(req, res, 200, "application/json", JSON.stringify({ todos }));
+      server.todos.list(requestUser(req)).then(
+        (todos) => send(req, res, 200, "application/json", JSON.stringify({ todos })),
+        (error: unknown) => {
+          // e.g. 503 store_unavailable while the database is down
+          const { status, body } = toHttpError(error);
+          send(req, res, status, "application/json", JSON.stringify(body));
+        },
+      );
+      return;
     }
     const asset = assets.get(path === "/index.html" ? "/" : path);
     if (!asset) return send(req, res, 404, "text/plain; charset=utf-8", "Not found");

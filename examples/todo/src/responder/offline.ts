@@ -1,5 +1,5 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
-import { type Store, streamWidget } from "@threadkit/server";
+import { HttpError, type Store, streamWidget } from "@threadkit/server";
 import type { RequestContext } from "../context.js";
 import { TodoLimitError, type TodoRepo } from "../todos/repo.js";
 import { countTodos, isoToday, LIMITS } from "../todos/todo.js";
@@ -103,7 +103,7 @@ export class OfflineResponder implements Responder {
     if (input === null) {
       const recent = await this.#store.loadThreadItems(thread.id, null, 10, "desc", context);
       const action = latestUserAction(recent.data);
-      const open = countTodos(this.#todos.list(userId)).open;
+      const open = countTodos(await this.#todos.list(userId)).open;
       yield* this.#say(turn, action ? replyToAction(action, open) : HELP);
       return;
     }
@@ -117,21 +117,22 @@ export class OfflineResponder implements Responder {
     let reply: string;
     if (intent.kind === "add") {
       try {
-        const todo = this.#todos.add(userId, { title: intent.title });
-        const { open } = countTodos(this.#todos.list(userId));
+        const todo = await this.#todos.add(userId, { title: intent.title });
+        const { open } = countTodos(await this.#todos.list(userId));
         reply = `Added “${todo.title}”. ${openLine(open)}`;
       } catch (error) {
+        if (error instanceof HttpError) throw error; // e.g. the database is unavailable
         reply = error instanceof TodoLimitError ? error.message : "That title is empty.";
       }
     } else {
-      const { open, done } = countTodos(this.#todos.list(userId));
+      const { open, done } = countTodos(await this.#todos.list(userId));
       reply =
         open + done === 0
           ? "Your list is empty. Add a todo with the button below, or say “add buy milk”."
           : `Here is your list: ${open} open, ${done} done. Press Done when you finish one.`;
     }
     yield* this.#say(turn, reply);
-    const card = todoListCard(this.#todos.list(userId), { filter: "all" }, isoToday());
+    const card = todoListCard(await this.#todos.list(userId), { filter: "all" }, isoToday());
     yield* streamWidget(thread, card, {
       copyText: "Todos",
       generateId: (kind) => this.#store.generateItemId(kind, thread, context),

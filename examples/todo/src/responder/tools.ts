@@ -41,7 +41,7 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({}),
       execute: async (_args, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        return JSON.stringify(todos.list(userId).map(brief));
+        return JSON.stringify((await todos.list(userId)).map(brief));
       },
     }),
     tool({
@@ -51,9 +51,12 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({}),
       execute: async (_args, runContext?: Ctx) => {
         const { ctx, userId } = userOf(runContext);
-        await ctx.streamWidget(todoListCard(todos.list(userId), { filter: "all" }, isoToday()), {
-          copyText: "Todos",
-        });
+        await ctx.streamWidget(
+          todoListCard(await todos.list(userId), { filter: "all" }, isoToday()),
+          {
+            copyText: "Todos",
+          },
+        );
         return "The todo list widget is shown to the user.";
       },
     }),
@@ -71,7 +74,7 @@ export function todoTools(todos: TodoRepo) {
       }),
       execute: async ({ title, due, priority }, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        const todo = todos.add(userId, { title, due, priority: priority ?? "normal" });
+        const todo = await todos.add(userId, { title, due, priority: priority ?? "normal" });
         return JSON.stringify(brief(todo));
       },
     }),
@@ -81,7 +84,7 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({ id: z.string().regex(TODO_ID) }),
       execute: async ({ id }, runContext?: Ctx) => {
         const { userId } = userOf(runContext);
-        const todo = todos.complete(userId, id);
+        const todo = await todos.complete(userId, id);
         return todo ? JSON.stringify(brief(todo)) : `No todo with id ${id}.`;
       },
     }),

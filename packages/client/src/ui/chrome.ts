@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { HistoryModel } from "../history.js";
+import type { I18n } from "../i18n/index.js";
 import type { ChatKitOptions, StartScreenPrompt } from "../types.js";
 import { icon } from "./icons.js";
 
 /** Inputs of {@link renderHeader}. */
 export interface HeaderContext {
   options: ChatKitOptions;
+  i18n: I18n;
   threadTitle: string | undefined;
   historyOpen: boolean;
   onNewThread(): void;
@@ -18,9 +20,10 @@ export interface HeaderContext {
  */
 export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothing {
   const header = ctx.options.header ?? {};
+  const { t } = ctx.i18n;
   if (header.enabled === false) return nothing;
   const showTitle = header.title?.enabled !== false;
-  const title = header.title?.text ?? ctx.threadTitle ?? "New chat";
+  const title = header.title?.text ?? ctx.threadTitle ?? t("newChat");
   const historyOn = ctx.options.history?.enabled !== false;
   const action = (a: { icon: string; onClick: () => void } | undefined) =>
     a
@@ -31,13 +34,13 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
     ${action(header.leftAction)}
     ${
       historyOn
-        ? html`<button class="icon-btn" aria-label="History" title="History"
+        ? html`<button class="icon-btn" aria-label=${t("history")} title=${t("history")}
             aria-expanded=${ctx.historyOpen} aria-controls="tk-history"
             @click=${ctx.onToggleHistory}>${icon("history")}</button>`
         : nothing
     }
-    <h2 class="title">${showTitle ? title : ""}</h2>
-    <button class="icon-btn" aria-label="New chat" title="New chat" @click=${ctx.onNewThread}>
+    <h2 class="title" dir="auto">${showTitle ? title : ""}</h2>
+    <button class="icon-btn" aria-label=${t("newChat")} title=${t("newChat")} @click=${ctx.onNewThread}>
       ${icon("compose")}</button>
     ${action(header.rightAction)}
   </header>`;
@@ -46,6 +49,7 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
 /** Inputs of {@link renderHistory}. */
 export interface HistoryContext {
   options: ChatKitOptions;
+  i18n: I18n;
   model: HistoryModel;
   currentId: string | null;
   renaming: string | null;
@@ -56,75 +60,70 @@ export interface HistoryContext {
   onDelete(id: string): void;
 }
 
-function relative(date: string): string {
-  const d = new Date(date);
-  if (Number.isNaN(d.getTime())) return "";
-  return d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
-}
-
 /** The history panel: a keyboard-navigable list of threads with rename and delete. */
 export function renderHistory(ctx: HistoryContext): TemplateResult {
   const h = ctx.options.history ?? {};
   const { model } = ctx;
+  const { t } = ctx.i18n;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape") {
       e.stopPropagation();
       ctx.onClose();
     }
   };
-  return html`<aside id="tk-history" class="history" aria-label="Chat history" @keydown=${onKey}>
+  return html`<aside id="tk-history" class="history" aria-label=${t("chatHistory")} @keydown=${onKey}>
     <div class="history-head">
-      <h3>History</h3>
-      <button class="icon-btn sm" aria-label="Close history" @click=${ctx.onClose}>${icon("close", 16)}</button>
+      <h3>${t("history")}</h3>
+      <button class="icon-btn sm" aria-label=${t("closeHistory")} @click=${ctx.onClose}>${icon("close", 16)}</button>
     </div>
     <ul class="history-list" role="list">
-      ${model.threads.map((t) => {
-        const title = t.title || "Untitled chat";
-        if (ctx.renaming === t.id)
+      ${model.threads.map((thread) => {
+        const title = thread.title || t("untitledChat");
+        if (ctx.renaming === thread.id)
           return html`<li class="history-row editing">
             <form @submit=${(e: Event) => {
               e.preventDefault();
               const input = (e.target as HTMLFormElement).elements.namedItem(
                 "title",
               ) as HTMLInputElement;
-              ctx.onRename(t.id, input.value.trim() || title);
+              ctx.onRename(thread.id, input.value.trim() || title);
             }}>
-              <input name="title" aria-label="Thread title" .value=${t.title ?? ""} autofocus
+              <input name="title" aria-label=${t("threadTitle")} dir="auto" .value=${thread.title ?? ""} autofocus
                 @keydown=${(e: KeyboardEvent) => e.key === "Escape" && ctx.onStartRename(null)} />
-              <button class="icon-btn sm" type="submit" aria-label="Save title">${icon("check", 16)}</button>
+              <button class="icon-btn sm" type="submit" aria-label=${t("saveTitle")}>${icon("check", 16)}</button>
             </form>
           </li>`;
-        return html`<li class="history-row ${t.id === ctx.currentId ? "current" : ""}">
-          <button class="history-open" aria-current=${t.id === ctx.currentId ? "true" : "false"}
-            @click=${() => ctx.onSelect(t.id)}>
-            <span class="history-title">${title}</span>
-            <span class="history-date">${relative(t.created_at)}</span>
+        return html`<li class="history-row ${thread.id === ctx.currentId ? "current" : ""}">
+          <button class="history-open" aria-current=${thread.id === ctx.currentId ? "true" : "false"}
+            @click=${() => ctx.onSelect(thread.id)}>
+            <span class="history-title" dir="auto">${title}</span>
+            <span class="history-date">${ctx.i18n.formatDate(thread.created_at)}</span>
           </button>
           ${
             h.showRename !== false
-              ? html`<button class="icon-btn sm" aria-label=${`Rename ${title}`} title="Rename"
-                  @click=${() => ctx.onStartRename(t.id)}>${icon("pencil", 15)}</button>`
+              ? html`<button class="icon-btn sm" aria-label=${t("renameThread", { title })} title=${t("rename")}
+                  @click=${() => ctx.onStartRename(thread.id)}>${icon("pencil", 15)}</button>`
               : nothing
           }
           ${
             h.showDelete !== false
-              ? html`<button class="icon-btn sm danger" aria-label=${`Delete ${title}`} title="Delete"
-                  @click=${() => ctx.onDelete(t.id)}>${icon("trash", 15)}</button>`
+              ? html`<button class="icon-btn sm danger" aria-label=${t("deleteThread", { title })} title=${t("delete")}
+                  @click=${() => ctx.onDelete(thread.id)}>${icon("trash", 15)}</button>`
               : nothing
           }
         </li>`;
       })}
     </ul>
-    ${model.loading ? html`<div class="history-note" role="status">Loading…</div>` : nothing}
+    ${model.loading ? html`<div class="history-note" role="status">${t("loading")}</div>` : nothing}
     ${model.error ? html`<div class="history-note error" role="alert">${model.error}</div>` : nothing}
     ${
       !model.loading && !model.error && model.threads.length === 0
-        ? html`<div class="history-note">No conversations yet</div>`
+        ? html`<div class="history-note">${t("noConversations")}</div>`
         : nothing
     }
     ${
       model.hasMore && !model.loading
-        ? html`<button class="text-btn" @click=${() => model.more()}>Load more</button>`
+        ? html`<button class="text-btn" @click=${() => model.more()}>${t("loadMore")}</button>`
         : nothing
     }
   </aside>`;
@@ -133,16 +132,17 @@ export function renderHistory(ctx: HistoryContext): TemplateResult {
 /** The start screen: greeting and prompt chips. */
 export function renderStartScreen(
   options: ChatKitOptions,
+  i18n: I18n,
   onPrompt: (prompt: StartScreenPrompt) => void,
 ): TemplateResult {
   const s = options.startScreen ?? {};
   return html`<div class="start">
-    <h1 class="greeting">${s.greeting ?? "What can I help with today?"}</h1>
+    <h1 class="greeting" dir="auto">${s.greeting ?? i18n.t("greeting")}</h1>
     ${
       s.prompts?.length
         ? html`<div class="prompts" role="list">${s.prompts.map(
             (p) => html`<button class="prompt" role="listitem" @click=${() => onPrompt(p)}>
-              ${p.icon ? icon(p.icon, 16) : nothing}<span>${p.label}</span></button>`,
+              ${p.icon ? icon(p.icon, 16) : nothing}<span dir="auto">${p.label}</span></button>`,
           )}</div>`
         : nothing
     }

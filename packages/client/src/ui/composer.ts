@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { acceptAttribute, type ComposerAttachment } from "../attachments.js";
+import type { I18n } from "../i18n/index.js";
 import { markdownHtml } from "../markdown-lazy.js";
 import type { ThreadState } from "../state.js";
 import type { ChatKitOptions } from "../types.js";
@@ -9,6 +10,7 @@ import { icon } from "./icons.js";
 /** Inputs of {@link renderComposer}. */
 export interface ComposerContext {
   options: ChatKitOptions;
+  i18n: I18n;
   state: ThreadState;
   text: string;
   reply: string | null;
@@ -35,18 +37,19 @@ function autoGrow(el: HTMLTextAreaElement): void {
  */
 export function renderComposer(ctx: ComposerContext): TemplateResult {
   const { options, state } = ctx;
+  const { t } = ctx.i18n;
   const status = state.thread?.status;
   const disclaimer = options.disclaimer;
   const disclaimerHtml = disclaimer
     ? html`<div class="disclaimer ${disclaimer.highContrast ? "hc" : ""}">${unsafeHTML(markdownHtml(disclaimer.text))}</div>`
     : nothing;
   if (status?.type === "closed")
-    return html`<div class="composer-closed" role="status">${status.reason ?? "This conversation is closed."}</div>${disclaimerHtml}`;
+    return html`<div class="composer-closed" role="status">${status.reason ?? t("conversationClosed")}</div>${disclaimerHtml}`;
   const locked = status?.type === "locked";
   const tool = options.composer?.tools?.find((t) => t.id === ctx.selectedToolId);
   const placeholder = locked
-    ? (status.reason ?? "This conversation is locked")
-    : (tool?.shortLabel ?? options.composer?.placeholder ?? "Message the AI");
+    ? (status.reason ?? t("conversationLocked"))
+    : (tool?.shortLabel ?? options.composer?.placeholder ?? t("composerPlaceholder"));
   const attach = options.composer?.attachments;
   const uploading = ctx.attachments.some((a) => a.status === "uploading");
   const canSend =
@@ -71,26 +74,26 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
   }}>
     ${
       ctx.reply
-        ? html`<div class="reply"><span>${ctx.reply}</span>
-          <button type="button" class="icon-btn sm" aria-label="Remove quote" @click=${ctx.onClearReply}>${icon("close", 14)}</button></div>`
+        ? html`<div class="reply"><span dir="auto">${ctx.reply}</span>
+          <button type="button" class="icon-btn sm" aria-label=${t("removeQuote")} @click=${ctx.onClearReply}>${icon("close", 14)}</button></div>`
         : nothing
     }
     ${
       ctx.attachments.length
-        ? html`<div class="attachments" role="list" aria-label="Attachments">${ctx.attachments.map(
+        ? html`<div class="attachments" role="list" aria-label=${t("attachments")}>${ctx.attachments.map(
             (
               a,
             ) => html`<div class="attachment ${a.status}" role="listitem" title=${a.error ?? a.name}>
               ${a.previewUrl ? html`<img src=${a.previewUrl} alt="" />` : icon("file", 16)}
               <span class="attachment-name">${a.name}</span>
-              ${a.status === "uploading" ? html`<span class="spinner" aria-label="Uploading"></span>` : nothing}
-              <button type="button" class="icon-btn xs" aria-label=${`Remove ${a.name}`}
+              ${a.status === "uploading" ? html`<span class="spinner" aria-label=${t("uploading")}></span>` : nothing}
+              <button type="button" class="icon-btn xs" aria-label=${t("removeAttachment", { name: a.name })}
                 @click=${() => ctx.onRemoveAttachment(a.key)}>${icon("close", 12)}</button>
             </div>`,
           )}</div>`
         : nothing
     }
-    <textarea rows="1" aria-label=${placeholder} placeholder=${placeholder} .value=${ctx.text}
+    <textarea rows="1" dir="auto" aria-label=${placeholder} placeholder=${placeholder} .value=${ctx.text}
       ?disabled=${locked}
       @input=${(e: Event) => {
         const el = e.target as HTMLTextAreaElement;
@@ -101,7 +104,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
     <div class="composer-bar">
       ${
         attach?.enabled
-          ? html`<label class="icon-btn" title="Add files" aria-label="Add files">
+          ? html`<label class="icon-btn" title=${t("addFiles")} aria-label=${t("addFiles")}>
               ${icon("paperclip")}
               <input type="file" class="sr-only" multiple ?disabled=${locked}
                 accept=${acceptAttribute(attach.accept) ?? ""} @change=${pick} />
@@ -119,9 +122,9 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
       <span class="spacer"></span>
       ${
         showStop
-          ? html`<button type="button" class="send stop" aria-label="Stop" title="Stop" @click=${ctx.onStop}>
+          ? html`<button type="button" class="send stop" aria-label=${t("stop")} title=${t("stop")} @click=${ctx.onStop}>
               ${icon("stop", 16)}</button>`
-          : html`<button type="submit" class="send" aria-label="Send message" title="Send"
+          : html`<button type="submit" class="send" aria-label=${t("sendMessage")} title=${t("sendMessage")}
               ?disabled=${!canSend || ctx.responding}>${icon("send", 18)}</button>`
       }
     </div>

@@ -15,7 +15,7 @@ export const itemStyles = css`
   }
   .msg.user .quote {
     margin: 0; max-width: min(80%, 560px); padding: 2px 10px; font-size: 0.85em; color: var(--tk-muted);
-    border-left: 3px solid var(--tk-border);
+    border-inline-start: 3px solid var(--tk-border);
   }
   .msg-attachments { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 6px; }
   .thumb { width: 96px; height: 96px; object-fit: cover; border-radius: 12px; border: 1px solid var(--tk-border); }
@@ -32,7 +32,7 @@ export const itemStyles = css`
   .prose > :first-child { margin-top: 0; }
   .prose > :last-child { margin-bottom: 0; }
   .prose p, .prose ul, .prose ol, .prose pre, .prose table, .prose blockquote { margin: 0 0 0.8em; }
-  .prose ul, .prose ol { padding-left: 1.4em; }
+  .prose ul, .prose ol { padding-inline-start: 1.4em; }
   .prose li + li { margin-top: 0.25em; }
   .prose h1, .prose h2, .prose h3, .prose h4 { margin: 1.2em 0 0.5em; line-height: 1.3; font-weight: 600; }
   .prose h1 { font-size: 1.4em; } .prose h2 { font-size: 1.25em; } .prose h3 { font-size: 1.1em; }
@@ -46,15 +46,15 @@ export const itemStyles = css`
     border: 1px solid var(--tk-border); line-height: 1.45;
   }
   .prose pre code { padding: 0; background: none; font-size: 0.85em; }
-  .prose blockquote { padding-left: 12px; border-left: 3px solid var(--tk-border); color: var(--tk-muted); }
+  .prose blockquote { padding-inline-start: 12px; border-inline-start: 3px solid var(--tk-border); color: var(--tk-muted); }
   .prose table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.9em; }
-  .prose th, .prose td { border: 1px solid var(--tk-border); padding: 6px 10px; text-align: left; }
+  .prose th, .prose td { border: 1px solid var(--tk-border); padding: 6px 10px; text-align: start; }
   .prose th { background: var(--tk-surface); font-weight: 600; }
   .prose hr { border: 0; border-top: 1px solid var(--tk-border); margin: 1.2em 0; }
   .prose img { max-width: 100%; border-radius: 10px; }
   .prose.small { font-size: 0.875em; color: var(--tk-muted); }
   .msg.assistant.streaming .prose > :last-child::after {
-    content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-left: 4px; border-radius: 50%;
+    content: ""; display: inline-block; width: 0.5em; height: 0.5em; margin-inline-start: 4px; border-radius: 50%;
     background: var(--tk-fg); vertical-align: middle; animation: pulse 1s ease-in-out infinite;
   }
   .msg.assistant.streaming .prose:empty::after {

@@ -1,6 +1,7 @@
 import type { Task, ThreadItem } from "@threadkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import type { I18n } from "../i18n/index.js";
 import { markdownHtml, markdownReady } from "../markdown-lazy.js";
 import { isSafeHref } from "../safe-href.js";
 import type { ThreadState } from "../state.js";
@@ -10,6 +11,7 @@ import { icon } from "./icons.js";
 
 /** What item templates need from the element. */
 export interface ItemsContext {
+  i18n: I18n;
   state: ThreadState;
   responding: boolean;
   options: ChatKitOptions;
@@ -51,7 +53,7 @@ function sourceChip(source: { title: string; url?: string | null }): TemplateRes
 function userMessage(item: Item<"user_message">): TemplateResult {
   const attachments = item.attachments ?? [];
   return html`<div class="msg user" data-item-id=${item.id} data-item-type="user_message">
-    ${item.quoted_text ? html`<blockquote class="quote">${item.quoted_text}</blockquote>` : nothing}
+    ${item.quoted_text ? html`<blockquote class="quote" dir="auto">${item.quoted_text}</blockquote>` : nothing}
     ${
       attachments.length
         ? html`<div class="msg-attachments">
@@ -63,7 +65,7 @@ function userMessage(item: Item<"user_message">): TemplateResult {
         </div>`
         : nothing
     }
-    <div class="bubble">${item.content.map((c) =>
+    <div class="bubble" dir="auto">${item.content.map((c) =>
       c.type === "input_tag" ? html`<span class="tag">@${c.text}</span>` : c.text,
     )}</div>
   </div>`;
@@ -94,23 +96,24 @@ function itemActions(item: Item<"assistant_message">, index: number, ctx: ItemsC
   const { ids, userId } = turnOf(items, index);
   const opts = ctx.options.threadItemActions ?? {};
   const given = ctx.feedback.get(item.id);
-  return html`<div class="item-actions" role="toolbar" aria-label="Message actions">
-    <button class="icon-btn sm" aria-label=${ctx.copied === item.id ? "Copied" : "Copy"}
-      title="Copy" @click=${() => ctx.onCopy(item.id, text)}>
+  const { t } = ctx.i18n;
+  return html`<div class="item-actions" role="toolbar" aria-label=${t("messageActions")}>
+    <button class="icon-btn sm" aria-label=${ctx.copied === item.id ? t("copied") : t("copy")}
+      title=${t("copy")} @click=${() => ctx.onCopy(item.id, text)}>
       ${icon(ctx.copied === item.id ? "check" : "copy", 16)}</button>
     ${
       opts.feedback
-        ? html`<button class="icon-btn sm" aria-label="Good response" title="Good response"
+        ? html`<button class="icon-btn sm" aria-label=${t("goodResponse")} title=${t("goodResponse")}
             aria-pressed=${given === "positive"} ?disabled=${!!given}
             @click=${() => ctx.onFeedback(ids, "positive")}>${icon("thumbs-up", 16)}</button>
-          <button class="icon-btn sm" aria-label="Bad response" title="Bad response"
+          <button class="icon-btn sm" aria-label=${t("badResponse")} title=${t("badResponse")}
             aria-pressed=${given === "negative"} ?disabled=${!!given}
             @click=${() => ctx.onFeedback(ids, "negative")}>${icon("thumbs-down", 16)}</button>`
         : nothing
     }
     ${
       opts.retry && userId
-        ? html`<button class="icon-btn sm" aria-label="Retry" title="Retry" ?disabled=${ctx.responding}
+        ? html`<button class="icon-btn sm" aria-label=${t("retry")} title=${t("retry")} ?disabled=${ctx.responding}
             @click=${() => ctx.onRetry(userId)}>${icon("reload", 16)}</button>`
         : nothing
     }
@@ -123,7 +126,7 @@ function assistantMessage(item: Item<"assistant_message">, index: number, ctx: I
   const seen = new Set<string>();
   return html`<div class="msg assistant ${streaming ? "streaming" : ""}" data-item-id=${item.id}
     data-item-type="assistant_message">
-    <div class="prose">${item.content.map(partMarkdown)}</div>
+    <div class="prose" dir="auto">${item.content.map(partMarkdown)}</div>
     ${
       sources.length
         ? html`<div class="sources">${sources.map((s) => {
@@ -156,21 +159,31 @@ function taskRow(task: Task): TemplateResult {
   </li>`;
 }
 
+/** Seconds as the locale writes a short duration ("12 s", "12秒"). */
+function formatDuration(i18n: I18n, seconds: number): string {
+  try {
+    return i18n.formatNumber(seconds, { style: "unit", unit: "second", unitDisplay: "narrow" });
+  } catch {
+    return `${i18n.formatNumber(seconds)}s`;
+  }
+}
+
 function workflow(item: Item<"workflow">, ctx: ItemsContext): TemplateResult {
   const wf = item.workflow;
   const done = ctx.state.done.has(item.id);
   const summary = wf.summary as { title?: string; duration?: number } | undefined;
+  const { t } = ctx.i18n;
   const label = summary?.title
     ? summary.title
     : summary?.duration !== undefined
-      ? `Worked for ${summary.duration}s`
+      ? t("workedFor", { duration: formatDuration(ctx.i18n, summary.duration) })
       : done
         ? wf.type === "reasoning"
-          ? "Thought"
-          : "Steps"
+          ? t("thought")
+          : t("steps")
         : wf.type === "reasoning"
-          ? "Thinking…"
-          : "Working…";
+          ? t("thinking")
+          : t("working");
   return html`<details class="workflow ${done ? "" : "shimmer"}" data-item-id=${item.id}
     data-item-type="workflow" ?open=${wf.expanded}>
     <summary>${icon("sparkle", 16)}<span>${label}</span>${icon("chevron-down", 16)}</summary>
@@ -204,13 +217,13 @@ export function renderItem(item: ThreadItem, index: number, ctx: ItemsContext): 
       return html`<div class="gen-image" data-item-id=${item.id} data-item-type="generated_image">
         ${
           item.image
-            ? html`<img src=${item.image.url} alt="Generated image" />`
-            : html`<div class="image-placeholder shimmer" role="img" aria-label="Generating image"></div>`
+            ? html`<img src=${item.image.url} alt=${ctx.i18n.t("generatedImage")} />`
+            : html`<div class="image-placeholder shimmer" role="img" aria-label=${ctx.i18n.t("generatingImage")}></div>`
         }
       </div>`;
     case "client_tool_call":
       return html`<div class="tool-call" data-item-id=${item.id} data-item-type="client_tool_call">
-        ${icon("tool", 14)}<span>${item.status === "pending" ? `Running ${item.name}…` : `Used ${item.name}`}</span>
+        ${icon("tool", 14)}<span>${ctx.i18n.t(item.status === "pending" ? "runningTool" : "usedTool", { name: item.name })}</span>
       </div>`;
     case "structured_input":
       return html`<div class="msg assistant" data-item-id=${item.id} data-item-type="structured_input">

@@ -23,6 +23,9 @@ export const shellStyles = css`
     background: var(--tk-bg);
     color: var(--tk-fg);
   }
+  /* Right-to-left locales: physical offsets and arrows that logical properties cannot express. */
+  .root[dir="rtl"] { --tk-flip: -1; }
+  .root[dir="rtl"] .icon.flip-rtl { transform: scaleX(-1); }
   .sr-only {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -68,24 +71,24 @@ export const shellStyles = css`
   }
 
   .history {
-    position: absolute; inset: 0 auto 0 0; z-index: 3; width: min(320px, 88%);
+    position: absolute; inset-block: 0; inset-inline: 0 auto; z-index: 3; width: min(320px, 88%);
     display: flex; flex-direction: column; background: var(--tk-bg);
-    border-right: 1px solid var(--tk-border);
-    box-shadow: 8px 0 32px rgba(0, 0, 0, 0.12);
+    border-inline-end: 1px solid var(--tk-border);
+    box-shadow: calc(8px * var(--tk-flip, 1)) 0 32px rgba(0, 0, 0, 0.12);
     animation: slide-in 0.18s ease-out;
   }
   .scrim { position: absolute; inset: 0; z-index: 2; background: rgba(0, 0, 0, 0.18); border: 0; }
-  @keyframes slide-in { from { transform: translateX(-16px); opacity: 0; } }
-  .history-head { display: flex; align-items: center; justify-content: space-between; padding: 14px 10px 6px 18px; }
+  @keyframes slide-in { from { transform: translateX(calc(-16px * var(--tk-flip, 1))); opacity: 0; } }
+  .history-head { display: flex; align-items: center; justify-content: space-between; padding-block: 14px 6px; padding-inline: 18px 10px; }
   .history-head h3 { margin: 0; font-size: 0.8em; font-weight: 600; color: var(--tk-muted); text-transform: uppercase; letter-spacing: 0.04em; }
   .history-list { list-style: none; margin: 0; padding: 4px 8px; overflow-y: auto; flex: 1; }
-  .history-row { display: flex; align-items: center; gap: 2px; border-radius: 10px; padding-right: 4px; }
+  .history-row { display: flex; align-items: center; gap: 2px; border-radius: 10px; padding-inline-end: 4px; }
   .history-row:hover, .history-row.current { background: var(--tk-surface); }
   .history-row .icon-btn { opacity: 0; }
   .history-row:hover .icon-btn, .history-row:focus-within .icon-btn { opacity: 1; }
   .history-open {
     flex: 1; min-width: 0; display: flex; flex-direction: column; align-items: flex-start;
-    border: 0; background: none; text-align: left; padding: 8px 10px; cursor: pointer; border-radius: 10px;
+    border: 0; background: none; text-align: start; padding: 8px 10px; cursor: pointer; border-radius: 10px;
   }
   .history-title { max-width: 100%; font-size: 0.9em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .history-date { font-size: 0.75em; color: var(--tk-muted); }
@@ -126,7 +129,7 @@ export const shellStyles = css`
     font: inherit; line-height: 1.5; padding: 4px 0; max-height: 200px; min-height: 28px;
   }
   .composer textarea::placeholder { color: var(--tk-muted); }
-  .composer-bar { display: flex; align-items: center; gap: 6px; margin-left: -8px; }
+  .composer-bar { display: flex; align-items: center; gap: 6px; margin-inline-start: -8px; }
   .composer-bar .spacer { flex: 1; }
   .composer-bar label.icon-btn { cursor: pointer; }
   .composer-bar label.icon-btn:focus-within { outline: 2px solid var(--tk-info); }
@@ -150,12 +153,12 @@ export const shellStyles = css`
   .disclaimer a { color: inherit; }
   .reply {
     display: flex; align-items: center; gap: 8px; font-size: 0.85em; color: var(--tk-muted);
-    border-left: 3px solid var(--tk-border); padding-left: 8px;
+    border-inline-start: 3px solid var(--tk-border); padding-inline-start: 8px;
   }
   .reply span { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .attachments { display: flex; flex-wrap: wrap; gap: 6px; padding-top: 2px; }
   .attachment {
-    display: inline-flex; align-items: center; gap: 6px; max-width: 220px; padding: 4px 4px 4px 8px;
+    display: inline-flex; align-items: center; gap: 6px; max-width: 220px; padding: 4px; padding-inline-start: 8px;
     border: 1px solid var(--tk-border); border-radius: 10px; background: var(--tk-surface); font-size: 0.8em;
   }
   .attachment img { width: 24px; height: 24px; border-radius: 5px; object-fit: cover; }
@@ -167,7 +170,7 @@ export const shellStyles = css`
   }
   @keyframes spin { to { transform: rotate(360deg); } }
   @media (max-width: 480px) {
-    .thread-inner { padding-left: 14px; padding-right: 14px; }
+    .thread-inner { padding-inline-start: 14px; padding-inline-end: 14px; }
     .footer { padding: 0 10px 10px; }
     .greeting { font-size: 1.35em; }
   }

@@ -6,11 +6,13 @@
 import { area, line } from "d3-shape";
 import { css, html, LitElement, nothing, svg } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
+import { createI18n, type I18n } from "../i18n/index.js";
 import { bandLayout, type ChartModel, niceTicks, readChart } from "./chart-model.js";
 import { blockStyles } from "./layout.js";
 import type { WNode } from "./node.js";
 
-const fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const english = createI18n("en");
+const DIGITS = { maximumFractionDigits: 2 };
 
 /**
  * Renders one Chart node. Set `node`; the element measures its own width.
@@ -23,6 +25,7 @@ const fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 export class ChartView extends LitElement {
   static override properties = {
     node: { attribute: false },
+    i18n: { attribute: false },
     width: { state: true },
     active: { state: true },
   };
@@ -44,12 +47,14 @@ export class ChartView extends LitElement {
       color: var(--tkw-text-primary); line-height: 18px; }
     .tip b { display: block; font-weight: 600; margin-bottom: 2px; }
     .tip div { display: flex; align-items: center; gap: 6px; }
-    .tip .v { margin-left: auto; padding-left: 12px; font-variant-numeric: tabular-nums; }
+    .tip .v { margin-inline-start: auto; padding-inline-start: 12px; font-variant-numeric: tabular-nums; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
   /** The Chart widget node. */
   declare node: WNode | undefined;
+  /** Strings and number formats of the element's locale (English when unset). */
+  declare i18n: I18n | undefined;
   declare width: number;
   declare active: number | undefined;
   #observer: ResizeObserver | undefined;
@@ -113,7 +118,13 @@ export class ChartView extends LitElement {
     const groups = [...new Set(bars.map(({ s, i }) => s.stack ?? `#${i}`))];
     const lay = bandLayout(band, groups.length, node.barGap, node.barCategoryGap);
     const every = Math.max(1, Math.ceil((n * 56) / innerW));
-    const label = `Chart: ${m.series.map((s) => s.label).join(", ")} by ${m.xLabel}, ${n} points`;
+    const i18n = this.i18n ?? english;
+    const num = (v: number) => i18n.formatNumber(v, DIGITS);
+    const label = i18n.t("chartLabel", {
+      series: m.series.map((s) => s.label).join(", "),
+      x: m.xLabel,
+      count: i18n.formatNumber(n),
+    });
     const shapes = m.series.map((s, si) => {
       const ext = m.extents[si]!;
       if (s.type === "bar") {
@@ -150,7 +161,7 @@ export class ChartView extends LitElement {
       <div
         class="plot"
         tabindex=${showTip && n ? "0" : nothing}
-        aria-label=${showTip && n ? `${label}. Use arrow keys to read values.` : nothing}
+        aria-label=${showTip && n ? `${label}. ${i18n.t("chartHint")}` : nothing}
         @keydown=${(e: KeyboardEvent) => this.#key(e, n)}
         @blur=${() => (this.active = undefined)}
       >
@@ -158,7 +169,7 @@ export class ChartView extends LitElement {
           @pointermove=${showTip ? (e: PointerEvent) => this.#move(e, m, left, band) : nothing}
           @pointerleave=${() => (this.active = undefined)}>
           ${ticks.map((t) => svg`<line class=${t === 0 ? "baseline" : "grid"} x1=${left} x2=${left + innerW} y1=${y(t)} y2=${y(t)}></line>`)}
-          ${showY ? ticks.map((t) => svg`<text class="axis" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${fmt.format(t)}</text>`) : nothing}
+          ${showY ? ticks.map((t) => svg`<text class="axis" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${num(t)}</text>`) : nothing}
           ${a !== undefined && showTip ? svg`<line class="guide" x1=${cx(a)} x2=${cx(a)} y1=${top} y2=${top + innerH}></line>` : nothing}
           ${shapes}
           ${m.hideX ? nothing : m.labels.map((l, i) => (i % every === 0 ? svg`<text class="axis" x=${cx(i)} y=${H - 6} text-anchor="middle">${l}</text>` : nothing))}
@@ -168,7 +179,7 @@ export class ChartView extends LitElement {
         a !== undefined && showTip
           ? html`<div class="tip" style=${styleMap({ left: `${tipLeft}px`, top: `${top}px` })} role="status">
             <b>${m.labels[a]}</b>
-            ${m.series.map((s, si) => html`<div><span class="swatch" style=${styleMap({ background: s.color })}></span>${s.label}<span class="v">${Number.isNaN(m.values[si]![a]!) ? "–" : fmt.format(m.values[si]![a]!)}</span></div>`)}
+            ${m.series.map((s, si) => html`<div><span class="swatch" style=${styleMap({ background: s.color })}></span>${s.label}<span class="v">${Number.isNaN(m.values[si]![a]!) ? "–" : num(m.values[si]![a]!)}</span></div>`)}
           </div>`
           : nothing
       }
@@ -180,7 +191,7 @@ export class ChartView extends LitElement {
       <table class="sr">
         <caption>${label}</caption>
         <thead><tr><th scope="col">${m.xLabel}</th>${m.series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead>
-        <tbody>${m.labels.map((l, i) => html`<tr><th scope="row">${l}</th>${m.values.map((v) => html`<td>${Number.isNaN(v[i]!) ? "" : fmt.format(v[i]!)}</td>`)}</tr>`)}</tbody>
+        <tbody>${m.labels.map((l, i) => html`<tr><th scope="row">${l}</th>${m.values.map((v) => html`<td>${Number.isNaN(v[i]!) ? "" : num(v[i]!)}</td>`)}</tr>`)}</tbody>
       </table>
     </div>`;
   }

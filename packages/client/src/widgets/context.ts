@@ -3,9 +3,11 @@
  * children, how to run an action, and the per-widget UI state (busy controls, expanded lists,
  * remembered field values).
  */
+
+import type { ActionSite } from "@threadkit/core";
 import type { TemplateResult } from "lit";
+import type { I18n } from "../i18n/index.js";
 import type { FieldMemory } from "./field-memory.js";
-import type { ActionSite } from "./loading.js";
 import type { WNode } from "./node.js";
 
 /** What a component renderer returns: a template, a string or nothing. */
@@ -34,6 +36,8 @@ export interface RenderCtx {
   labelled(name: string): boolean;
   /** Remembered defaults and typed values, keyed by field name. */
   memory: FieldMemory;
+  /** Strings and number formats of the element's locale. */
+  readonly i18n: I18n;
   /** Whether rendering happens inside a `<form>` (a nested Form renders as a group). */
   inForm: boolean;
 }

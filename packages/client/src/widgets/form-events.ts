@@ -3,14 +3,14 @@
  * constraint validation on submit, Enter in a single-line field submits, the first invalid field
  * gets focus, and Textarea `pattern` (which HTML lacks) is enforced through custom validity.
  */
+import { type ActionSite, compilePattern, submitsOnEnter } from "@threadkit/core";
 import type { RenderCtx } from "./context.js";
-import type { ActionSite } from "./loading.js";
 
-const SINGLE_LINE = /^(text|email|number|password|tel|url|search|date)$/;
 const PATTERN_MESSAGE = "Please match the requested format.";
 
 /**
- * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`).
+ * Applies `data-pattern` of textareas as custom validity (whole-value match, like `pattern`),
+ * with the localised `data-pattern-message` as the message.
  *
  * @example
  * ```ts
@@ -20,15 +20,11 @@ const PATTERN_MESSAGE = "Please match the requested format.";
 export function syncTextareaPattern(el: HTMLTextAreaElement): void {
   const pattern = el.dataset.pattern;
   if (pattern === undefined) return;
-  let ok = true;
-  if (el.value !== "") {
-    try {
-      ok = new RegExp(`^(?:${pattern})$`, "v").test(el.value);
-    } catch {
-      ok = true;
-    }
-  }
-  el.setCustomValidity(ok ? "" : PATTERN_MESSAGE);
+  // Core's compilePattern: the same whole-value rule (and invalid-pattern handling) as `pattern`.
+  const regex = el.value === "" ? null : compilePattern(pattern);
+  el.setCustomValidity(
+    regex && !regex.test(el.value) ? (el.dataset.patternMessage ?? PATTERN_MESSAGE) : "",
+  );
 }
 
 /**
@@ -95,7 +91,7 @@ export function formHandlers(
     keydown(e) {
       const t = e.target;
       if (e.key !== "Enter" || e.isComposing || e.shiftKey || e.altKey) return;
-      if (!(t instanceof HTMLInputElement) || !SINGLE_LINE.test(t.type)) return;
+      if (!(t instanceof HTMLInputElement) || !submitsOnEnter(t.type)) return;
       e.preventDefault();
       for (const ta of (e.currentTarget as HTMLFormElement).querySelectorAll("textarea")) {
         syncTextareaPattern(ta);

@@ -1,4 +1,5 @@
 import type { ActionConfig, WidgetItem } from "@threadkit/core";
+import type { I18n } from "../i18n/index.js";
 
 /**
  * What a rendered widget needs from the chat element around it. `<threadkit-chat>` passes one
@@ -19,4 +20,6 @@ export interface WidgetHost {
   performAction(action: ActionConfig, item: WidgetItem): Promise<void>;
   /** Emits chatkit.error on the element (e.g. a form field name collides with a payload key). */
   reportError(error: Error): void;
+  /** Strings and number formats of the element's locale (English when absent). */
+  i18n?: I18n;
 }

@@ -3,6 +3,7 @@
  * Select, Checkbox, RadioGroup, DatePicker). Every control carries `name`, `required` and
  * `pattern`, and gets an accessible name from a Label widget, its placeholder or its name.
  */
+import { controlType, isoDate } from "@threadkit/core";
 import { html, nothing } from "lit";
 import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
@@ -47,7 +48,7 @@ export function renderButton(node: WNode, ctx: RenderCtx, path: string) {
     .tkAction=${node.onClickAction}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
-    aria-label=${!label ? (iconStart ?? iconEnd ?? "button") : nothing}
+    aria-label=${!label ? (iconStart ?? iconEnd ?? ctx.i18n.t("button")) : nothing}
     @click=${onClick}
   >${busy ? spinner : iconStart ? icon(iconStart, iconClass) : nothing}${label ? html`<span>${label}</span>` : nothing}${iconEnd ? icon(iconEnd, iconClass) : nothing}</button>`;
 }
@@ -72,16 +73,13 @@ function selectOnFocus(e: Event) {
   if (el.dataset.autoselect !== undefined) el.select();
 }
 
-const INPUT_TYPES = new Set(["text", "number", "email", "password", "tel", "url"]);
-
 /** `Input`: a native single-line `<input>`. */
 export function renderInput(node: WNode, ctx: RenderCtx) {
   const name = str(node.name) ?? "";
   const placeholder = str(node.placeholder);
-  const type = str(node.inputType) ?? "text";
   return html`<input
     class=${fieldClasses(node)}
-    type=${INPUT_TYPES.has(type) ? type : "text"}
+    type=${controlType(node) ?? "text"}
     id=${ctx.fieldId(name)}
     name=${name}
     placeholder=${ifDefined(placeholder)}
@@ -113,6 +111,7 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     ?disabled=${flag(node.disabled)}
     ?autofocus=${flag(node.autoFocus)}
     data-pattern=${ifDefined(str(node.pattern))}
+    data-pattern-message=${ctx.i18n.t("patternMismatch")}
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     style=${styleMap({ "max-height": maxRows ? `calc(${maxRows} * 20px + 16px)` : undefined })}
     @focus=${selectOnFocus}
@@ -219,11 +218,6 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
   </fieldset>`;
 }
 
-function isoDate(value: unknown): string {
-  const s = str(value) ?? "";
-  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : "";
-}
-
 /** `DatePicker`: a native `<input type="date">`; its value is an ISO date (`YYYY-MM-DD`). */
 export function renderDatePicker(node: WNode, ctx: RenderCtx, path: string) {
   const name = str(node.name) ?? "";
@@ -234,13 +228,13 @@ export function renderDatePicker(node: WNode, ctx: RenderCtx, path: string) {
     type="date"
     id=${ctx.fieldId(name)}
     name=${name}
-    min=${ifDefined(isoDate(node.min) || undefined)}
-    max=${ifDefined(isoDate(node.max) || undefined)}
+    min=${ifDefined(isoDate(node.min))}
+    max=${ifDefined(isoDate(node.max))}
     aria-label=${accessibleName(ctx, name, placeholder)}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
     @change=${onChange(node, ctx, path)}
-    ${fieldValue(ctx.memory, name, isoDate(node.defaultValue))}
+    ${fieldValue(ctx.memory, name, isoDate(node.defaultValue) ?? "")}
   />`;
 }

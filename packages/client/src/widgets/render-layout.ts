@@ -3,6 +3,7 @@
  * ListView (limit + "Show more"), ListViewItem (clickable row), Basic, Box/Row/Col, Form and
  * Transition.
  */
+import { formSubmission, opensForm } from "@threadkit/core";
 import { html, nothing } from "lit";
 import { classMap } from "lit/directives/class-map.js";
 import { styleMap } from "lit/directives/style-map.js";
@@ -51,10 +52,11 @@ export function renderBox(node: WNode, ctx: RenderCtx, path: string) {
 export function renderForm(node: WNode, ctx: RenderCtx, path: string) {
   const styles = boxStyles(node, "col");
   if (node.gap === undefined) styles.gap = spacing(3);
-  if (ctx.inForm) {
+  if (!opensForm(node, ctx.inForm)) {
     return html`<div class="form" role="group" style=${styleMap(styles)}>${ctx.children(node, path)}</div>`;
   }
-  const h = formHandlers(ctx, node.onSubmitAction, "submit", path);
+  const submission = formSubmission(node);
+  const h = formHandlers(ctx, submission.action, submission.site, path);
   return html`<form
     class="form"
     style=${styleMap(styles)}
@@ -113,7 +115,7 @@ function cardFooter(node: WNode, ctx: RenderCtx, path: string, asForm: boolean) 
 
 /** `Card`: the bordered root. `asForm` wraps it in a `<form>` submitted by the confirm button. */
 export function renderCard(node: WNode, ctx: RenderCtx, path: string) {
-  const asForm = node.asForm === true && !ctx.inForm;
+  const asForm = opensForm(node, ctx.inForm);
   const inner = asForm ? inForm(ctx) : ctx;
   const size = str(node.size) ?? "md";
   const collapsed = node.collapsed === true && !ctx.expanded(path);
@@ -121,7 +123,7 @@ export function renderCard(node: WNode, ctx: RenderCtx, path: string) {
   const body = collapsed
     ? html`<div class="card-body">
         <button type="button" class="btn c-secondary v-ghost s-sm collapse-toggle" aria-expanded="false" @click=${() => ctx.toggle(path)}>
-          ${icon("chevron-right", "icon")}<span>Show details</span>
+          ${icon("chevron-right", "icon")}<span>${ctx.i18n.t("showDetails")}</span>
         </button>
       </div>`
     : html`<div class="card-body" style=${bodyStyle}>${inner.children(node, path)}</div>
@@ -133,8 +135,8 @@ export function renderCard(node: WNode, ctx: RenderCtx, path: string) {
   });
   const classes = classMap({ card: true, [`size-${size}`]: true, ...themeClass(node) });
   if (!asForm) return html`<div class=${classes} style=${cardStyle}>${content}</div>`;
-  const confirm = cardAction(node.confirm);
-  const h = formHandlers(ctx, confirm?.action, "confirm", `${path}/confirm`);
+  const submission = formSubmission(node);
+  const h = formHandlers(ctx, submission.action, submission.site, `${path}/confirm`);
   return html`<div class=${classes} style=${cardStyle}>
     <form class="card-form" data-path=${path} @submit=${h.submit} @keydown=${h.keydown} @invalid=${h.invalid}>${content}</form>
   </div>`;

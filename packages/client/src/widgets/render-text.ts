@@ -65,6 +65,7 @@ function editableText(node: WNode, ctx: RenderCtx, editable: Record<string, unkn
     pattern=${ifDefined(str(editable.pattern))}
     autocomplete=${ifDefined(str(editable.autoComplete))}
     ?required=${flag(editable.required)}
+    ?disabled=${flag(editable.disabled)}
     ?autofocus=${flag(editable.autoFocus)}
     data-autoselect=${flag(editable.autoSelect) ? "" : nothing}
     ${fieldValue(ctx.memory, name, str(node.value) ?? "")}

@@ -70,9 +70,9 @@ export const RENDERERS: Record<string, Renderer> = {
   RadioGroup: renderRadioGroup,
   DatePicker: renderDatePicker,
   Table: renderTable,
-  Chart: (node) => {
+  Chart: (node, ctx) => {
     defineChart();
-    return html`<tk-chart .node=${node}></tk-chart>`;
+    return html`<tk-chart .node=${node} .i18n=${ctx.i18n}></tk-chart>`;
   },
 };
 

@@ -168,7 +168,7 @@ export const baseStyles = css`
     cursor: default;
   }
   .lvi > .spinner {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .show-more {
     align-self: flex-start;
@@ -199,8 +199,8 @@ export const baseStyles = css`
     align-self: stretch;
   }
   .card-body > .divider.flush {
-    margin-left: calc(-4 * var(--tkw-unit));
-    margin-right: calc(-4 * var(--tkw-unit));
+    margin-inline-start: calc(-4 * var(--tkw-unit));
+    margin-inline-end: calc(-4 * var(--tkw-unit));
   }
   :focus-visible {
     outline: 2px solid var(--tkw-focus);

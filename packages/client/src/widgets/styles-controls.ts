@@ -167,8 +167,8 @@ export const controlStyles = css`
   }
   .field.pill {
     border-radius: 9999px;
-    padding-left: 16px;
-    padding-right: 16px;
+    padding-inline-start: 16px;
+    padding-inline-end: 16px;
   }
   .field.s-sm { --h: 32px; font-size: 13px; padding-top: 5px; padding-bottom: 5px; }
   .field.s-lg { --h: 40px; font-size: 15px; }
@@ -182,7 +182,7 @@ export const controlStyles = css`
   }
   select.field {
     appearance: none;
-    padding-right: 32px;
+    padding-inline-end: 32px;
     background-image: none;
     cursor: pointer;
   }
@@ -198,7 +198,7 @@ export const controlStyles = css`
   }
   .select-wrap .chevron {
     position: absolute;
-    right: 10px;
+    inset-inline-end: 10px;
     top: 50%;
     width: 16px;
     height: 16px;

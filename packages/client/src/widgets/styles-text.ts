@@ -119,7 +119,7 @@ export const textStyles = css`
     display: inline-block;
     width: 0.5em;
     height: 1em;
-    margin-left: 2px;
+    margin-inline-start: 2px;
     vertical-align: -0.12em;
     border-radius: 2px;
     background: currentColor;
@@ -149,7 +149,7 @@ export const textStyles = css`
   }
   .markdown ul,
   .markdown ol {
-    padding-left: 1.4em;
+    padding-inline-start: 1.4em;
   }
   .markdown a {
     color: var(--tkw-text-info);

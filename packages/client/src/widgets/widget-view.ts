@@ -1,13 +1,19 @@
-import { type ActionConfig, fieldPath, mergeFormValues, type WidgetItem } from "@threadkit/core";
+import {
+  type ActionConfig,
+  type ActionSite,
+  formAction,
+  resolveLoading,
+  type WidgetItem,
+} from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
+import { createI18n } from "../i18n/index.js";
 import { loadMarkdown, markdownReady } from "../markdown-lazy.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
-import { type ActionSite, resolveLoading } from "./loading.js";
 import { asNode, childNodes, nodeKey, obj, type WNode } from "./node.js";
 import { labelledFields, renderNode } from "./render.js";
 import { baseStyles } from "./styles-base.js";
@@ -68,7 +74,11 @@ export class WidgetView extends LitElement {
 
   readonly #ctx: RenderCtx = (() => {
     const view = this;
+    const fallback = createI18n("en");
     return {
+      get i18n() {
+        return view.host?.i18n ?? fallback;
+      },
       inForm: false,
       memory: this.#memory,
       render(node: WNode, path: string) {
@@ -136,19 +146,6 @@ export class WidgetView extends LitElement {
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
   };
 
-  /** Validated field pairs of `form`; names that cannot be payload paths are reported and dropped. */
-  #fields(form: HTMLFormElement): [string, unknown][] {
-    return collectFields(formControls(form)).filter(([name]) => {
-      try {
-        fieldPath(name);
-        return true;
-      } catch (error) {
-        this.host?.reportError(error instanceof Error ? error : new Error(String(error)));
-        return false;
-      }
-    });
-  }
-
   async #act(raw: unknown, site: ActionSite, origin: Element, path: string): Promise<void> {
     const action = asAction(raw);
     const host = this.host;
@@ -158,15 +155,10 @@ export class WidgetView extends LitElement {
     const form = origin.closest("form");
     let sent: ActionConfig = action;
     if (form) {
-      const merged = mergeFormValues(action.payload, this.#fields(form));
-      for (const name of merged.collisions) {
-        host.reportError(
-          new Error(
-            `Form field "${name}" collides with a key of the "${action.type}" action's payload; the field's value was ignored.`,
-          ),
-        );
-      }
-      sent = { ...action, payload: merged.payload };
+      // Core's rule (shared with @threadkit/testing): bad names and collisions are reported.
+      const built = formAction(action, collectFields(formControls(form)));
+      for (const error of built.errors) host.reportError(error);
+      sent = built.action;
     }
     const loading = resolveLoading(action.loadingBehavior, site);
     if (loading !== "none") this.#inFlight.add(path);

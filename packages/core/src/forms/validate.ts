@@ -1,8 +1,17 @@
+import { controlType } from "./controls.js";
 import { type FormNodeLike, fieldName, formFields, props } from "./fields.js";
 
-/** Why a field is invalid: `required` (HTML "valueMissing") or `pattern` ("patternMismatch"). */
+/**
+ * Why a field is invalid, named after the HTML validity state that fails: `required`
+ * ("valueMissing"), `type` ("typeMismatch": not an email address, URL, number or date), `pattern`
+ * ("patternMismatch"), `min` / `max` ("rangeUnderflow" / "rangeOverflow": a DatePicker's bounds) or
+ * `step` ("stepMismatch": a number Input takes whole numbers only).
+ */
+export type FieldRule = "required" | "type" | "pattern" | "min" | "max" | "step";
+
+/** Why a field is invalid: its {@link FieldRule} and a message like the one Chromium shows. */
 export interface FieldError {
-  code: "required" | "pattern";
+  code: FieldRule;
   /** The message Chromium shows, e.g. "Please fill out this field.". */
   message: string;
 }
@@ -12,6 +21,8 @@ interface Constraints {
   required: boolean;
   pattern: string | undefined;
   disabled: boolean;
+  /** The HTML type of the rendered control (see `controlType`). */
+  type: string;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -27,17 +38,17 @@ function constraints(node: FormNodeLike): Constraints | undefined {
   const p = props(node);
   const disabled = p.disabled === true;
   const pattern = typeof p.pattern === "string" ? p.pattern : undefined;
+  const type = controlType(node) ?? "";
   switch (node.type) {
-    case "Input": {
-      const inputType = typeof p.inputType === "string" ? p.inputType : "text";
+    case "Input":
       return {
         required: p.required === true,
-        pattern: PATTERN_INPUT_TYPES.has(inputType) ? pattern : undefined,
+        pattern: PATTERN_INPUT_TYPES.has(type) ? pattern : undefined,
         disabled,
+        type,
       };
-    }
     case "Textarea":
-      return { required: p.required === true, pattern, disabled };
+      return { required: p.required === true, pattern, disabled, type };
     case "Text": {
       const editable = record(p.editable);
       if (!editable || typeof editable.name !== "string") return undefined;
@@ -45,16 +56,94 @@ function constraints(node: FormNodeLike): Constraints | undefined {
         required: editable.required === true,
         pattern: typeof editable.pattern === "string" ? editable.pattern : undefined,
         disabled: editable.disabled === true,
+        type,
       };
     }
     case "Select":
     case "Checkbox":
     case "RadioGroup":
     case "DatePicker":
-      return { required: p.required === true, pattern: undefined, disabled };
+      return { required: p.required === true, pattern: undefined, disabled, type };
     default:
       return undefined;
   }
+}
+
+// The HTML spec's "valid email address" (what Chromium checks for ASCII addresses).
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+// The HTML spec's "valid floating-point number".
+const FLOAT = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * The `YYYY-MM-DD` date at the start of `value` when it names a real calendar day, else
+ * `undefined`: how the element reads a DatePicker's `defaultValue`, `min` and `max` (ISO date-times)
+ * and what a date input accepts as its value.
+ *
+ * @example
+ * ```ts
+ * isoDate("2026-12-01T00:00:00Z"); // "2026-12-01"
+ * isoDate("2026-02-30"); // undefined
+ * ```
+ */
+export function isoDate(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return undefined;
+  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 ? (leap ? 29 : 28) : days)) return undefined;
+  return value.slice(0, 10);
+}
+
+// The platform's URL parser (browsers and Node have it; core's lib declares neither).
+declare const URL: new (url: string) => unknown;
+
+function isAbsoluteUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function typeError(type: string, text: string): FieldError | null {
+  if (type === "email" && !EMAIL.test(text)) {
+    return { code: "type", message: "Please enter an email address." };
+  }
+  if (type === "url" && !isAbsoluteUrl(text)) {
+    return { code: "type", message: "Please enter a URL." };
+  }
+  if (type === "number" && !FLOAT.test(text)) {
+    return { code: "type", message: "Please enter a number." };
+  }
+  if (type === "date" && isoDate(text) === undefined) {
+    return { code: "type", message: "Please enter a valid date." };
+  }
+  return null;
+}
+
+function rangeError(node: FormNodeLike, type: string, text: string): FieldError | null {
+  if (type === "number") {
+    // No `step` attribute: the default step of 1 from 0, so only whole numbers are valid.
+    return Number.isInteger(Number(text))
+      ? null
+      : { code: "step", message: "Please enter a valid value." };
+  }
+  if (type !== "date") return null;
+  const day = text.slice(0, 10);
+  const min = isoDate(props(node).min);
+  const max = isoDate(props(node).max);
+  if (min !== undefined && day < min) {
+    return { code: "min", message: `Value must be ${min} or later.` };
+  }
+  if (max !== undefined && day > max) {
+    return { code: "max", message: `Value must be ${max} or earlier.` };
+  }
+  return null;
 }
 
 // Held in a `string` so tsc accepts it: the compile target (ES2022) predates the `v` flag.
@@ -113,8 +202,14 @@ function messageForMissing(type: string): string {
 }
 
 /**
- * Checks a field's value against its `required` and `pattern` exactly as HTML constraint validation
- * does, so the server can re-check what the browser checked:
+ * Checks a field's value against its constraints exactly as HTML constraint validation does, so the
+ * server can re-check what the browser checked and `@threadkit/testing` can predict what the browser
+ * blocks. Rules are checked in Chromium's order: `required`, `type`, `pattern`, `min`, `max`, `step`.
+ *
+ * - `type`: an email Input needs a valid email address, a url Input an absolute URL, a number Input a
+ *   number, a DatePicker a real `YYYY-MM-DD` day (a longer ISO date-time is read by its date).
+ * - `min` / `max`: a DatePicker's value must lie within its `min` and `max` days (each ignored when
+ *   it is not a date). `step`: a number Input accepts whole numbers only (HTML's default step).
  *
  * - `pattern` must match the **whole** value (compiled as `^(?:pattern)$` with the `v` flag); an
  *   invalid pattern is ignored; it is not applied to an empty value, and only on Input types that
@@ -150,18 +245,33 @@ export function validateField(node: FormNodeLike, value: unknown): FieldError | 
   if (empty) {
     return rules.required ? { code: "required", message: messageForMissing(node.type) } : null;
   }
-  if (rules.pattern === undefined) return null;
-  const regex = compilePattern(rules.pattern);
-  if (regex === null) return null;
   const text =
     typeof value === "string"
       ? value
       : typeof value === "number" || typeof value === "boolean"
         ? String(value)
         : undefined;
-  if (text !== undefined && regex.test(text)) return null;
-  return { code: "pattern", message: "Please match the requested format." };
+  if (text === undefined) {
+    return rules.pattern === undefined && !TYPED.has(rules.type)
+      ? null
+      : {
+          code: TYPED.has(rules.type) ? "type" : "pattern",
+          message: "Please match the requested format.",
+        };
+  }
+  const mismatch = typeError(rules.type, text);
+  if (mismatch) return mismatch;
+  if (rules.pattern !== undefined) {
+    const regex = compilePattern(rules.pattern);
+    if (regex !== null && !regex.test(text)) {
+      return { code: "pattern", message: "Please match the requested format." };
+    }
+  }
+  return rangeError(node, rules.type, text);
 }
+
+// Control types whose value must have a given form (typeError).
+const TYPED = new Set(["email", "url", "number", "date"]);
 
 /** One invalid field found by {@link validateFormPayload}. */
 export interface FormFieldError extends FieldError {

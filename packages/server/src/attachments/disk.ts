@@ -6,7 +6,6 @@ import type { Attachment } from "@threadkit/core";
 import { generateId, isSafeId, randomHex } from "../store/ids.js";
 import { attachmentNotFound } from "../store/not-found.js";
 import { AttachmentRejectedError } from "./errors.js";
-import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
 import type {
   AttachmentCreateParams,
   StoredFile,
@@ -14,6 +13,15 @@ import type {
   UploadingAttachmentStore,
   UploadResult,
 } from "./types.js";
+import {
+  checkAttachmentParams,
+  checkContentLength,
+  chunksOf,
+  pendingAttachment,
+  uploadOfRequest,
+  uploadSizeMismatch,
+  uploadTooLarge,
+} from "./upload.js";
 
 /** Options of {@link DiskAttachmentStore}. */
 export interface DiskAttachmentStoreOptions<TContext> {
@@ -91,26 +99,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
   }
 
   async createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment> {
-    const { name, size } = params;
-    if (typeof name !== "string" || name.length === 0 || name.length > 1024) {
-      throw new AttachmentRejectedError("invalid_request", "name must be a non-empty string");
-    }
-    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      throw new AttachmentRejectedError("invalid_request", "size must be a non-negative integer");
-    }
-    if (size > this.maxBytes) {
-      throw new AttachmentRejectedError(
-        "file_too_large",
-        `${name} is ${size} bytes; the limit is ${this.maxBytes} bytes`,
-      );
-    }
-    const mimeType = normalizeMimeType(params.mime_type);
-    if (!mimeType || !mimeTypeAllowed(mimeType, this.allowedMimeTypes)) {
-      throw new AttachmentRejectedError(
-        "unsupported_mime_type",
-        `${String(params.mime_type)} is not an accepted file type (accepted: ${this.allowedMimeTypes.join(", ")})`,
-      );
-    }
+    const { name, size, mimeType } = checkAttachmentParams(params, this);
     const id = this.generateAttachmentId(mimeType, context);
     if (!isSafeId(id)) {
       throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
@@ -124,17 +113,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       uploaded: false,
     };
     await this.#writeRecord(record);
-    const upload_descriptor = {
-      url: `${this.uploadBaseUrl}/${id}`,
-      method: "PUT" as const,
-      headers: {},
-    };
-    const base = { id, name, mime_type: mimeType, upload_descriptor };
-    return (
-      mimeType.startsWith("image/")
-        ? { ...base, type: "image", preview_url: `${this.previewBaseUrl}/${id}` }
-        : { ...base, type: "file" }
-    ) as Attachment;
+    return pendingAttachment(id, name, mimeType, this);
   }
 
   /**
@@ -153,9 +132,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       throw new AttachmentRejectedError("already_uploaded", `${record.id} was already uploaded`);
     }
     const limit = Math.min(record.size, this.maxBytes);
-    if (contentLength !== undefined && contentLength > limit) throw tooLarge(record);
-    if (contentLength !== undefined && contentLength < record.size)
-      throw shortBody(record, contentLength);
+    checkContentLength(record, contentLength, this.maxBytes);
     this.#inFlight.add(record.id);
     const temp = join(this.directory, `${record.id}.${randomHex(8)}.part`);
     try {
@@ -164,14 +141,14 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
       try {
         for await (const chunk of chunksOf(body)) {
           written += chunk.byteLength;
-          if (written > limit) throw tooLarge(record);
+          if (written > limit) throw uploadTooLarge(record);
           await handle.write(chunk);
         }
         await handle.sync();
       } finally {
         await handle.close();
       }
-      if (written !== record.size) throw shortBody(record, written);
+      if (written !== record.size) throw uploadSizeMismatch(record, written);
       await rename(temp, this.#bytesPath(record.id));
       await this.#writeRecord({ ...record, uploaded: true });
       return { id: record.id, size: written, mime_type: record.mime_type };
@@ -193,35 +170,8 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context: TContext,
   ): Promise<UploadResult> {
     const record = await this.#record(attachmentId, context);
-    const type = request.headers.get("content-type") ?? "";
-    const header = request.headers.get("content-length");
-    const length = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-    const body = request.body ?? new Blob([]).stream();
-    if (!type.toLowerCase().startsWith("multipart/form-data")) {
-      return this.handleUpload(attachmentId, body, length, context);
-    }
-    const cap = Math.min(record.size, this.maxBytes) + 64 * 1024;
-    if (length !== undefined && length > cap) throw tooLarge(record);
-    let overflow = false;
-    const capped = Readable.toWeb(
-      Readable.from(
-        capBytes(chunksOf(body), cap, () => {
-          overflow = true;
-        }),
-      ),
-    ) as ReadableStream<Uint8Array>;
-    let form: FormData;
-    try {
-      form = await new Response(capped, { headers: { "content-type": type } }).formData();
-    } catch {
-      if (overflow) throw tooLarge(record);
-      throw new AttachmentRejectedError("invalid_request", "Malformed multipart upload");
-    }
-    const file = form.get("file");
-    if (!file || typeof file === "string") {
-      throw new AttachmentRejectedError("invalid_request", "multipart upload has no file field");
-    }
-    return this.handleUpload(attachmentId, file.stream(), file.size, context);
+    const { body, length } = await uploadOfRequest(record, request, this.maxBytes);
+    return this.handleUpload(attachmentId, body, length, context);
   }
 
   /**
@@ -248,7 +198,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context?: TContext,
   ): Promise<{ data: Uint8Array; name: string; mime_type: string; size: number }> {
     const file = await this.openFile(attachmentId, context);
-    const data = new Uint8Array(await readFile(file.path));
+    const data = new Uint8Array(await readFile(this.#bytesPath(file.id)));
     return { data, name: file.name, mime_type: file.mime_type, size: data.byteLength };
   }
 
@@ -293,59 +243,5 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
 
   #bytesPath(id: string): string {
     return join(this.directory, `${id}.bin`);
-  }
-}
-
-function tooLarge(record: FileRecord): AttachmentRejectedError {
-  return new AttachmentRejectedError(
-    "file_too_large",
-    `Upload of ${record.id} exceeds its declared size of ${record.size} bytes`,
-  );
-}
-
-function shortBody(record: FileRecord, got: number): AttachmentRejectedError {
-  return new AttachmentRejectedError(
-    "size_mismatch",
-    `Upload of ${record.id} has ${got} bytes; ${record.size} were declared`,
-  );
-}
-
-/** The chunks of a web stream or async iterable (cancelling the stream if the reader stops). */
-async function* chunksOf(body: UploadBody): AsyncGenerator<Uint8Array> {
-  if (!("getReader" in body)) {
-    for await (const chunk of body) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    return;
-  }
-  const reader = body.getReader();
-  let done = false;
-  try {
-    while (true) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
-}
-
-/** Passes chunks through until more than `cap` bytes went by, then calls `onOverflow` and throws. */
-async function* capBytes(
-  chunks: AsyncIterable<Uint8Array>,
-  cap: number,
-  onOverflow: () => void,
-): AsyncGenerator<Uint8Array> {
-  let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.byteLength;
-    if (total > cap) {
-      onOverflow();
-      throw new Error("upload over the byte cap");
-    }
-    yield chunk;
   }
 }

@@ -3,3 +3,4 @@ export * from "./disk.js";
 export * from "./errors.js";
 export * from "./mime.js";
 export * from "./types.js";
+export * from "./upload.js";

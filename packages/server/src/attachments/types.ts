@@ -50,8 +50,8 @@ export interface StoredFile {
   name: string;
   mime_type: string;
   size: number;
-  /** Absolute path of the bytes on disk. */
-  path: string;
+  /** Absolute path of the bytes, for stores that keep them on a local disk. */
+  path?: string;
   /** The bytes as a web stream (for `new Response(file.stream())`). */
   stream(): ReadableStream<Uint8Array>;
 }

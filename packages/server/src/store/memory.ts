@@ -20,6 +20,8 @@ interface Row {
   key: number;
   seq: number;
   json: string;
+  /** An attachment's `thread_id` (deleted with that thread). */
+  threadId?: string;
 }
 
 /**
@@ -150,6 +152,11 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
     this.#itemById.delete(threadId);
     this.#threadById.delete(threadId);
     this.#threads.splice(this.#threads.indexOf(row), 1);
+    for (const [id, attachment] of this.#attachments) {
+      if (attachment.userId === row.userId && attachment.threadId === threadId) {
+        this.#attachments.delete(id);
+      }
+    }
   }
 
   async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
@@ -157,7 +164,15 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
     const existing = this.#attachments.get(attachment.id);
     if (existing && existing.userId !== userId) throw attachmentNotFound(attachment.id);
     const json = JSON.stringify(attachment);
-    this.#attachments.set(attachment.id, { id: attachment.id, userId, key: 0, seq: 0, json });
+    const threadId = (attachment as { thread_id?: unknown }).thread_id;
+    this.#attachments.set(attachment.id, {
+      id: attachment.id,
+      userId,
+      key: 0,
+      seq: 0,
+      json,
+      threadId: typeof threadId === "string" ? threadId : undefined,
+    });
   }
 
   async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {

@@ -41,6 +41,8 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Attachments are deleted with the thread named by their thread_id.
+  `CREATE INDEX attachments_by_thread ON attachments (json_extract(data, '$.thread_id'));`,
 ];
 
 /** The schema version a fully migrated file has. */

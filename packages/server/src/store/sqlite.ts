@@ -54,8 +54,8 @@ type Position = { created_key: number; seq: number };
  *   or repeated across pages. An `after` cursor that names no row gives an empty page (as ChatKit).
  * - `saveItem` and `addThreadItem` are upserts that keep an existing item's position; both need
  *   the thread to exist and belong to the user.
- * - Every query is scoped by `userId(context)`. Deleting a thread deletes its items in one
- *   transaction. Deletes of missing rows are no-ops.
+ * - Every query is scoped by `userId(context)`. Deleting a thread deletes its items and the
+ *   attachment records linked to it (`thread_id`) in one transaction. Deletes of missing rows are no-ops.
  *
  * @example
  * const store = new SQLiteStore<{ userId: string }>({
@@ -226,6 +226,7 @@ function transactions(db: Database.Database, stmt: ReturnType<typeof prepare>) {
     deleteThread: db.transaction((threadId: string, userId: string) => {
       if (!owns(threadId, userId)) return;
       stmt.deleteThreadItems.run(threadId);
+      stmt.deleteThreadAttachments.run(threadId, userId);
       stmt.deleteThread.run(threadId, userId);
     }),
   };
@@ -253,6 +254,9 @@ function prepare(db: Database.Database) {
     threadPosition: p("SELECT created_key, seq FROM threads WHERE id = ? AND user_id = ?"),
     deleteThread: p("DELETE FROM threads WHERE id = ? AND user_id = ?"),
     deleteThreadItems: p("DELETE FROM items WHERE thread_id = ?"),
+    deleteThreadAttachments: p(
+      "DELETE FROM attachments WHERE json_extract(data, '$.thread_id') = ? AND user_id = ?",
+    ),
     upsertItem: p(
       `INSERT INTO items (thread_id, id, created_key, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (thread_id, id) DO UPDATE SET data = excluded.data`,

@@ -65,7 +65,10 @@ export interface Store<TContext = unknown> {
     order: Order,
     context: TContext,
   ): Promise<Page<ThreadMetadata>>;
-  /** Deletes the thread and all its items. */
+  /**
+   * Deletes the thread, all its items and the user's attachment records whose `thread_id` is
+   * this thread, in one transaction. A no-op for a missing or foreign thread.
+   */
   deleteThread(threadId: string, context: TContext): Promise<void>;
 
   /** Upserts attachment metadata (including its private `metadata`). */

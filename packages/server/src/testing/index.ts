@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../store/types.js";
 import { attachmentTests } from "./attachments.js";
+import { instanceTests } from "./instances.js";
 import { itemTests } from "./items.js";
 import type { Kit } from "./kit.js";
 import { threadTests } from "./threads.js";
@@ -23,6 +24,12 @@ export interface StoreConformanceOptions<TContext> {
   contextFor?(userId: string): TContext;
   /** Check ChatKit's default id prefixes (`thr_`, `msg_`, ...). Default true; turn off for custom id generators. */
   checkIdPrefixes?: boolean;
+  /**
+   * A second instance on the same data as `store` (say, a second pool on the same database, or
+   * a second handle on the same file), for the tests where two server instances make a
+   * difference. Without it those tests use `store` twice. Disposed like the store.
+   */
+  sibling?(store: Store<TContext>): Store<TContext> | Promise<Store<TContext>>;
   /** Called after each test with that test's store (default: calls its `close()` if it has one). */
   dispose?(store: Store<TContext>): void | Promise<void>;
 }
@@ -32,7 +39,10 @@ export interface StoreConformanceOptions<TContext> {
  * everything of chatkit-python's `test_store.py`, plus total-order pagination of rows with equal
  * `created_at`, `after` only when `has_more`, per-user isolation of threads, items and
  * attachments, upserts that keep position, thread deletion removing its items, hidden items
- * stored like any other (and paged by `loadVisibleItems`), attachment round trips and id prefixes.
+ * stored like any other (and paged by `loadVisibleItems`), attachment round trips and id prefixes,
+ * and what several instances on one database need: concurrent adds in one order without shared
+ * positions, pages that never skip or repeat under concurrent inserts, and thread deletion
+ * (items and linked attachments) that no racing insert survives.
  *
  * `makeStore` is called once per test and must return an empty store.
  *
@@ -49,20 +59,32 @@ export function describeStoreConformance<TContext = { userId: string }>(
   const contextFor = options.contextFor ?? ((userId: string) => ({ userId }) as TContext);
   describe(`${name} store conformance`, () => {
     let current: Store<TContext> | undefined;
+    let sibling: Promise<Store<TContext>> | undefined;
+    const dispose = async (store: Store<TContext>) => {
+      if (options.dispose) await options.dispose(store);
+      else await (store as { close?: () => unknown }).close?.();
+    };
     beforeEach(async () => {
       current = await makeStore();
     });
     afterEach(async () => {
       const store = current;
+      const second = sibling;
       current = undefined;
-      if (!store) return;
-      if (options.dispose) await options.dispose(store);
-      else (store as { close?: () => unknown }).close?.();
+      sibling = undefined;
+      const other = await second;
+      if (other && other !== store) await dispose(other);
+      if (store) await dispose(store);
     });
     const kit: Kit<TContext> = {
       store() {
         if (!current) throw new Error("describeStoreConformance: no store for this test");
         return current;
+      },
+      sibling() {
+        const store = kit.store();
+        sibling ??= Promise.resolve(options.sibling ? options.sibling(store) : store);
+        return sibling;
       },
       alice: contextFor("alice"),
       bob: contextFor("bob"),
@@ -72,5 +94,6 @@ export function describeStoreConformance<TContext = { userId: string }>(
     describe("items", () => itemTests(kit));
     describe("hidden items and visible pages", () => visibleTests(kit));
     describe("attachments and ids", () => attachmentTests(kit));
+    describe("several instances", () => instanceTests(kit));
   });
 }

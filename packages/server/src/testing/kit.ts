@@ -10,6 +10,11 @@ import type { Store } from "../store/types.js";
 export interface Kit<TContext> {
   /** The store of the running test (a fresh one per test). */
   store(): Store<TContext>;
+  /**
+   * A second instance on the same data as {@link store} (another connection or process handle),
+   * made on first call in a test; the same store when the store under test has no sibling.
+   */
+  sibling(): Promise<Store<TContext>>;
   /** Context of the first user. */
   alice: TContext;
   /** Context of a second user, who must see none of alice's data. */

@@ -1,5 +1,6 @@
 /**
- * Which loading state an action shows, from its `loadingBehavior` and where it is bound.
+ * Which loading state an action shows, from its `loadingBehavior` and where it is bound (the rule
+ * `<threadkit-chat>` and `@threadkit/testing` share).
  */
 
 /** Where an action is bound; decides what `loadingBehavior: "auto"` means. */

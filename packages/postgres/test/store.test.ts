@@ -1,0 +1,192 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { quoteSchema } from "../src/connection.js";
+import { runMigrations } from "../src/migrations.js";
+import { storeStatements } from "../src/queries.js";
+import { STORE_MIGRATIONS } from "../src/schema.js";
+import { PostgresStore } from "../src/store.js";
+import { DATABASE_URL, dropSchema, testSchema } from "./helpers/database.js";
+import { TcpProxy } from "./helpers/tcp-proxy.js";
+
+type Ctx = { userId: string };
+const userId = (ctx: Ctx) => ctx.userId;
+const alice = { userId: "alice" };
+const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 6 });
+const schemas: string[] = [];
+const fresh = (what: string) => {
+  const schema = testSchema(what);
+  schemas.push(schema);
+  return schema;
+};
+afterAll(async () => {
+  await pool.end();
+  for (const schema of schemas) await dropSchema(schema);
+});
+
+const thread = (id: string) =>
+  ({ id, created_at: "2025-01-01T00:00:00", status: { type: "active" }, metadata: {} }) as never;
+
+describe("PostgresStore migrations", () => {
+  it("creates a missing schema on first use and records the version", async () => {
+    const schema = fresh("lazy");
+    const store = new PostgresStore<Ctx>({ pool, schema, userId });
+    await store.saveThread(thread("thr_1"), alice);
+    const { rows } = await pool.query(
+      `SELECT component, version FROM "${schema}".threadkit_migrations`,
+    );
+    expect(rows).toEqual([{ component: "store", version: STORE_MIGRATIONS.length }]);
+    expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
+  });
+
+  it("migrates once when several instances start at the same moment", async () => {
+    const schema = fresh("race");
+    const stores = Array.from(
+      { length: 5 },
+      () => new PostgresStore<Ctx>({ connectionString: DATABASE_URL, schema, userId }),
+    );
+    await Promise.all(stores.map((store) => store.migrate()));
+    await Promise.all(stores.map((store) => store.migrate())); // idempotent
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM "${schema}".threadkit_migrations`,
+    );
+    expect(rows[0].n).toBe(STORE_MIGRATIONS.length);
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it("refuses a database migrated by newer code", async () => {
+    const schema = fresh("newer");
+    await new PostgresStore<Ctx>({ pool, schema }).migrate();
+    await pool.query(
+      `INSERT INTO "${schema}".threadkit_migrations (component, version) VALUES ('store', 99)`,
+    );
+    await expect(new PostgresStore<Ctx>({ pool, schema }).migrate()).rejects.toThrow(
+      /version 99, newer than this code/,
+    );
+  });
+
+  it("keeps each component's versions apart in one migrations table", async () => {
+    const schema = fresh("parts");
+    await new PostgresStore<Ctx>({ pool, schema }).migrate();
+    const quoted = quoteSchema(schema);
+    const extra = [{ version: 1, sql: (s: string) => `CREATE TABLE ${s}.extra (id int)` }];
+    await runMigrations(pool, quoted, "extra", extra);
+    await runMigrations(pool, quoted, "extra", extra);
+    const { rows } = await pool.query(
+      `SELECT component, version FROM ${quoted}.threadkit_migrations ORDER BY component`,
+    );
+    expect(rows).toEqual([
+      { component: "extra", version: 1 },
+      { component: "store", version: 1 },
+    ]);
+  });
+});
+
+describe("PostgresStore options", () => {
+  it("refuses a schema name that is not a plain identifier", () => {
+    for (const schema of ['x"; DROP TABLE t; --', "a b", "1abc", "", "a".repeat(64)]) {
+      expect(() => new PostgresStore({ pool, schema })).toThrow(/invalid schema name/);
+    }
+  });
+
+  it("ends only a pool it created", async () => {
+    const schema = fresh("close");
+    const shared = new PostgresStore<Ctx>({ pool, schema, userId });
+    await shared.migrate();
+    await shared.close();
+    expect((await pool.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+    const own = new PostgresStore<Ctx>({ connectionString: DATABASE_URL, schema, userId });
+    await own.migrate();
+    await own.close();
+    await expect(own.pool.query("SELECT 1")).rejects.toThrow();
+  });
+
+  it("treats client text as values, never as SQL", async () => {
+    const schema = fresh("inject");
+    const store = new PostgresStore<Ctx>({ pool, schema, userId });
+    const evil = "thr_'; DROP TABLE threads; --";
+    await store.saveThread(thread(evil), { userId: "o'brien\"; --" });
+    expect((await store.loadThread(evil, { userId: "o'brien\"; --" })).id).toBe(evil);
+    expect(
+      (await store.loadThreads(10, null, "asc", { userId: "o'brien\"; --" })).data,
+    ).toHaveLength(1);
+  });
+
+  it("pages with index range scans, whatever the cursor's depth", async () => {
+    const schema = fresh("plan");
+    const store = new PostgresStore<Ctx>({ pool, schema, userId });
+    await store.saveThread(thread("thr_big"), alice);
+    await pool.query(
+      `INSERT INTO "${schema}".items (thread_id, id, created_key, data)
+       SELECT 'thr_big', 'msg_' || i, i / 3, '{}' FROM generate_series(1, 20000) AS i`,
+    );
+    await pool.query(`ANALYZE "${schema}".items`);
+    const sql = storeStatements(quoteSchema(schema));
+    for (const [order, op] of [
+      ["asc", ">"],
+      ["desc", "<"],
+    ] as const) {
+      for (const cursor of ["msg_10", "msg_19990"]) {
+        const { rows } = await pool.query(`EXPLAIN ${sql.items[order].after.text}`, [
+          "thr_big",
+          "alice",
+          21,
+          cursor,
+        ]);
+        const plan = rows.map((row: Record<string, string>) => Object.values(row)[0]).join("\n");
+        expect(plan).toContain(`(ROW(created_key, seq) ${op} ROW(c.created_key, c.seq))`);
+        expect(plan).toMatch(/Index Cond: \(\(thread_id = .*ROW\(created_key, seq\)/);
+        expect(plan).not.toMatch(/Seq Scan|Join Filter/);
+      }
+    }
+    const first = await store.loadThreadItems("thr_big", "msg_19990", 5, "asc", alice);
+    expect(first.data).toHaveLength(5);
+  });
+});
+
+describe("PostgresStore when the database goes away", () => {
+  it("answers StoreUnavailableError while it is gone and recovers by itself", async () => {
+    const schema = fresh("fault");
+    const proxy = new TcpProxy(DATABASE_URL);
+    await proxy.open();
+    const store = new PostgresStore<Ctx>({
+      connectionString: proxy.url(DATABASE_URL),
+      schema,
+      userId,
+    });
+    try {
+      await store.saveThread(thread("thr_1"), alice);
+      await proxy.cut();
+      for (let i = 0; i < 3; i++) {
+        const error = await store.loadThread("thr_1", alice).catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          name: "StoreUnavailableError",
+          status: 503,
+          code: "store_unavailable",
+        });
+      }
+      await proxy.open();
+      expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
+    } finally {
+      await proxy.cut();
+      await store.close();
+    }
+  });
+
+  it("retries the migrations on the next call when the first attempt could not connect", async () => {
+    const schema = fresh("late");
+    const proxy = new TcpProxy(DATABASE_URL);
+    await proxy.open();
+    const url = proxy.url(DATABASE_URL);
+    await proxy.cut();
+    const store = new PostgresStore<Ctx>({ connectionString: url, schema, userId });
+    try {
+      await expect(store.migrate()).rejects.toMatchObject({ code: "store_unavailable" });
+      await proxy.open();
+      await store.saveThread(thread("thr_1"), alice);
+      expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
+    } finally {
+      await proxy.cut();
+      await store.close();
+    }
+  });
+});

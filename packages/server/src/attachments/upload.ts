@@ -1,0 +1,220 @@
+/**
+ * The parts of ChatKit's two-phase upload every uploading attachment store shares: checking
+ * `attachments.create`, the attachment it answers, and reading the bytes sent to the upload URL
+ * (raw or multipart) within the declared size.
+ * @module
+ */
+import { Readable } from "node:stream";
+import type { Attachment } from "@threadkit/core";
+import { AttachmentRejectedError } from "./errors.js";
+import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
+import type { AttachmentCreateParams, UploadBody } from "./types.js";
+
+/** What an attachment store accepts. */
+export interface AttachmentLimits {
+  /** Largest accepted file in bytes. */
+  maxBytes: number;
+  /** Accepted MIME types: exact (`application/pdf`) or wildcard (`image/*`, `*\/*`). */
+  allowedMimeTypes: readonly string[];
+}
+
+/** An upload the store expects: its id and the size declared at `attachments.create`. */
+export interface DeclaredUpload {
+  id: string;
+  size: number;
+}
+
+/**
+ * The declared name, size and normalised MIME type of an `attachments.create`, or an
+ * {@link AttachmentRejectedError} (400 `invalid_request` / `unsupported_mime_type`, 413
+ * `file_too_large`).
+ *
+ * @example
+ * const { name, size, mimeType } = checkAttachmentParams(params, { maxBytes: 1 << 20, allowedMimeTypes: ["image/*"] });
+ */
+export function checkAttachmentParams(
+  params: AttachmentCreateParams,
+  limits: AttachmentLimits,
+): { name: string; size: number; mimeType: string } {
+  const { name, size } = params;
+  if (typeof name !== "string" || name.length === 0 || name.length > 1024) {
+    throw new AttachmentRejectedError("invalid_request", "name must be a non-empty string");
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new AttachmentRejectedError("invalid_request", "size must be a non-negative integer");
+  }
+  if (size > limits.maxBytes) {
+    throw new AttachmentRejectedError(
+      "file_too_large",
+      `${name} is ${size} bytes; the limit is ${limits.maxBytes} bytes`,
+    );
+  }
+  const mimeType = normalizeMimeType(params.mime_type);
+  if (!mimeType || !mimeTypeAllowed(mimeType, limits.allowedMimeTypes)) {
+    throw new AttachmentRejectedError(
+      "unsupported_mime_type",
+      `${String(params.mime_type)} is not an accepted file type (accepted: ${limits.allowedMimeTypes.join(", ")})`,
+    );
+  }
+  return { name, size, mimeType };
+}
+
+/**
+ * The attachment `attachments.create` answers: an `upload_descriptor` (`PUT ${uploadBaseUrl}/id`)
+ * and, for images, a `preview_url` (`${previewBaseUrl}/id`).
+ *
+ * @example
+ * pendingAttachment("atc_1", "cat.png", "image/png", { uploadBaseUrl: "/chatkit/uploads", previewBaseUrl: "/chatkit/files" });
+ */
+export function pendingAttachment(
+  id: string,
+  name: string,
+  mimeType: string,
+  urls: { uploadBaseUrl: string; previewBaseUrl: string },
+): Attachment {
+  const upload_descriptor = {
+    url: `${urls.uploadBaseUrl}/${id}`,
+    method: "PUT" as const,
+    headers: {},
+  };
+  const base = { id, name, mime_type: mimeType, upload_descriptor };
+  return (
+    mimeType.startsWith("image/")
+      ? { ...base, type: "image", preview_url: `${urls.previewBaseUrl}/${id}` }
+      : { ...base, type: "file" }
+  ) as Attachment;
+}
+
+/** 413 `file_too_large`: more bytes than declared. */
+export function uploadTooLarge(upload: DeclaredUpload): AttachmentRejectedError {
+  return new AttachmentRejectedError(
+    "file_too_large",
+    `Upload of ${upload.id} exceeds its declared size of ${upload.size} bytes`,
+  );
+}
+
+/** 400 `size_mismatch`: fewer bytes than declared. */
+export function uploadSizeMismatch(upload: DeclaredUpload, got: number): AttachmentRejectedError {
+  return new AttachmentRejectedError(
+    "size_mismatch",
+    `Upload of ${upload.id} has ${got} bytes; ${upload.size} were declared`,
+  );
+}
+
+/**
+ * Checks a `Content-Length` against the declared size before any byte is read: 413 when over
+ * `min(size, maxBytes)`, 400 when under the declared size.
+ */
+export function checkContentLength(
+  upload: DeclaredUpload,
+  contentLength: number | undefined,
+  maxBytes: number,
+): void {
+  if (contentLength === undefined) return;
+  if (contentLength > Math.min(upload.size, maxBytes)) throw uploadTooLarge(upload);
+  if (contentLength < upload.size) throw uploadSizeMismatch(upload, contentLength);
+}
+
+/**
+ * The bytes of an upload body, refused as soon as they pass `min(size, maxBytes)` (413) or when
+ * they end short of the declared size (400). For stores that keep the bytes in memory on their
+ * way to a database.
+ *
+ * @example
+ * const bytes = await readUploadBytes(record, req, 10 * 1024 * 1024);
+ */
+export async function readUploadBytes(
+  upload: DeclaredUpload,
+  body: UploadBody,
+  maxBytes: number,
+): Promise<Buffer> {
+  const limit = Math.min(upload.size, maxBytes);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunksOf(body)) {
+    total += chunk.byteLength;
+    if (total > limit) throw uploadTooLarge(upload);
+    chunks.push(chunk);
+  }
+  if (total !== upload.size) throw uploadSizeMismatch(upload, total);
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The upload carried by a web `Request`: its raw body, or the `file` field of a
+ * `multipart/form-data` body (read with a byte cap of the declared size + 64 KiB for the
+ * envelope; 413 past it, 400 when malformed or without a `file`).
+ */
+export async function uploadOfRequest(
+  upload: DeclaredUpload,
+  request: Request,
+  maxBytes: number,
+): Promise<{ body: UploadBody; length: number | undefined }> {
+  const type = request.headers.get("content-type") ?? "";
+  const header = request.headers.get("content-length");
+  const length = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const body = request.body ?? new Blob([]).stream();
+  if (!type.toLowerCase().startsWith("multipart/form-data")) return { body, length };
+  const cap = Math.min(upload.size, maxBytes) + 64 * 1024;
+  if (length !== undefined && length > cap) throw uploadTooLarge(upload);
+  let overflow = false;
+  const capped = Readable.toWeb(
+    Readable.from(
+      capBytes(chunksOf(body), cap, () => {
+        overflow = true;
+      }),
+    ),
+  ) as ReadableStream<Uint8Array>;
+  let form: FormData;
+  try {
+    form = await new Response(capped, { headers: { "content-type": type } }).formData();
+  } catch {
+    if (overflow) throw uploadTooLarge(upload);
+    throw new AttachmentRejectedError("invalid_request", "Malformed multipart upload");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string") {
+    throw new AttachmentRejectedError("invalid_request", "multipart upload has no file field");
+  }
+  return { body: file.stream(), length: file.size };
+}
+
+/** The chunks of a web stream or async iterable (cancelling the stream if the reader stops). */
+export async function* chunksOf(body: UploadBody): AsyncGenerator<Uint8Array> {
+  if (!("getReader" in body)) {
+    for await (const chunk of body) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    return;
+  }
+  const reader = body.getReader();
+  let done = false;
+  try {
+    while (true) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** Passes chunks through until more than `cap` bytes went by, then calls `onOverflow` and throws. */
+async function* capBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  cap: number,
+  onOverflow: () => void,
+): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (total > cap) {
+      onOverflow();
+      throw new Error("upload over the byte cap");
+    }
+    yield chunk;
+  }
+}
