@@ -15,9 +15,9 @@ import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
 import { handleJsonRequest } from "./requests/json.js";
 import { parseRequest } from "./requests/parse.js";
-import { prepareStream } from "./requests/streaming.js";
+import { prepareStream, STREAMING_TYPES } from "./requests/streaming.js";
 import { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
-import type { Store } from "./store/types.js";
+import type { Store, StoreUnit, StoreWrites } from "./store/types.js";
 import type { Awaitable } from "./util.js";
 import { replaceWidgetRoot, type StreamWidgetOptions, streamWidget } from "./widget-stream.js";
 
@@ -107,6 +107,8 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly attachmentStore: ServerAttachmentStore<TContext> | undefined;
   /** The signal of the request each live thread object belongs to (for {@link generate}). */
   readonly #signals = new WeakMap<object, AbortSignal>();
+  /** The store's unit of work of each streaming request, by the request's signal. */
+  readonly #units = new WeakMap<AbortSignal, StoreUnit<TContext>>();
 
   readonly options: Readonly<ChatKitServerOptions<TContext>>;
 
@@ -201,6 +203,14 @@ export abstract class ChatKitServer<TContext = unknown> {
     return this.#signals.get(thread) ?? NEVER_ABORTED;
   }
 
+  /**
+   * @internal Where a request's writes go: its unit of work (committed together, before the
+   * client sees what follows them), or the store when it has none.
+   */
+  writesFor(signal: AbortSignal): StoreWrites<TContext> {
+    return this.#units.get(signal) ?? this.store;
+  }
+
   /** @internal Binds a thread object to its request's signal. */
   bindSignal(thread: ThreadMetadata, signal: AbortSignal): HandlerOptions {
     this.#signals.set(thread, signal);
@@ -250,7 +260,7 @@ export abstract class ChatKitServer<TContext = unknown> {
     root: WidgetRoot,
     context: TContext,
   ): AsyncGenerator<ThreadStreamEvent> {
-    return replaceWidgetRoot(this.store, thread, sender, root, context);
+    return replaceWidgetRoot(this.writesFor(this.signalFor(thread)), thread, sender, root, context);
   }
 
   /**
@@ -270,8 +280,11 @@ export abstract class ChatKitServer<TContext = unknown> {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
+    // One transaction for the writes of a streaming request (when the store offers it).
+    const unit = STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
+    if (unit) this.#units.set(controller.signal, unit);
     const stream = await prepareStream(this, request, context, controller.signal);
-    if (stream) return new StreamingResult(stream, controller);
+    if (stream) return new StreamingResult(stream, controller, unit);
     return new NonStreamingResult(await handleJsonRequest(this, request, context));
   }
 }

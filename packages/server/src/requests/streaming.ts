@@ -12,6 +12,7 @@ import type {
 import { BadRequestError } from "../errors.js";
 import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
+import type { StoreWrites } from "../store/types.js";
 import { toThreadResponse } from "../thread-response.js";
 import { nowIso } from "../util.js";
 import { sequence } from "./sequence.js";
@@ -31,7 +32,8 @@ type StreamingRequest = Extract<
   }
 >;
 
-const STREAMING = new Set<string>([
+/** The request types answered with a stream. */
+export const STREAMING_TYPES: ReadonlySet<string> = new Set<string>([
   "threads.create",
   "threads.add_user_message",
   "threads.add_client_tool_output",
@@ -65,6 +67,7 @@ async function* addUserMessage<C>(
   attachments: Attachment[],
   context: C,
   added: Added,
+  writes: StoreWrites<C>,
 ): AsyncGenerator<ThreadStreamEvent> {
   const { store } = server;
   const linked = attachments.map((a) => ({ ...a, thread_id: thread.id }) as Attachment);
@@ -79,7 +82,7 @@ async function* addUserMessage<C>(
     inference_options: input.inference_options ?? {},
   } as UserMessageItem;
   for (const attachment of linked) await store.saveAttachment(attachment, context);
-  await store.addThreadItem(thread.id, message, context);
+  await writes.addThreadItem(thread.id, message, context);
   added.thread = thread;
   added.message = message;
   yield { type: "thread.item.done", item: message } as ThreadStreamEvent;
@@ -140,9 +143,11 @@ export async function prepareStream<C>(
   context: C,
   signal: AbortSignal,
 ): Promise<Stream | null> {
-  if (!STREAMING.has(request.type)) return null;
+  if (!STREAMING_TYPES.has(request.type)) return null;
   const req = request as StreamingRequest;
   const { store } = server;
+  // The request's unit of work when the store has one: its writes are committed together.
+  const writes = server.writesFor(signal);
   switch (req.type) {
     case "threads.create": {
       const attachments = await loadAttachments(server, req.params.input, context);
@@ -156,9 +161,17 @@ export async function prepareStream<C>(
               status: { type: "active" },
               metadata: {},
             } as ThreadMetadata;
-            await store.saveThread(thread, context);
+            await writes.saveThread(thread, context);
             yield { type: "thread.created", thread: toThreadResponse(thread) } as ThreadStreamEvent;
-            yield* addUserMessage(server, thread, req.params.input, attachments, context, added);
+            yield* addUserMessage(
+              server,
+              thread,
+              req.params.input,
+              attachments,
+              context,
+              added,
+              writes,
+            );
           },
           context,
           signal,
@@ -170,7 +183,8 @@ export async function prepareStream<C>(
       return () =>
         respondToNewMessage(
           server,
-          (added) => addUserMessage(server, thread, req.params.input, attachments, context, added),
+          (added) =>
+            addUserMessage(server, thread, req.params.input, attachments, context, added, writes),
           context,
           signal,
         );
@@ -183,11 +197,11 @@ export async function prepareStream<C>(
       }
       return async function* () {
         const completed = { ...newest, output: req.params.result, status: "completed" };
-        await store.saveItem(thread.id, completed as ThreadItem, context);
+        await writes.saveItem(thread.id, completed as ThreadItem, context);
         const recent = await store.loadThreadItems(thread.id, null, PAGE, "desc", context);
         for (const item of recent.data) {
           if (item.type === "client_tool_call" && item.status === "pending") {
-            await store.deleteThreadItem(thread.id, item.id, context);
+            await writes.deleteThreadItem(thread.id, item.id, context);
           }
         }
         const options = server.bindSignal(thread, signal);
@@ -222,7 +236,7 @@ export async function prepareStream<C>(
         throw new BadRequestError(`Item ${target.id} is not a user message`);
       }
       return async function* () {
-        for (const item of newer) await store.deleteThreadItem(thread.id, item.id, context);
+        for (const item of newer) await writes.deleteThreadItem(thread.id, item.id, context);
         const options = server.bindSignal(thread, signal);
         yield* processEvents(server, thread, context, signal, () =>
           server.respond(thread, target as UserMessageItem, context, options),
