@@ -161,7 +161,7 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
           (p) => p.c1.end,
           50,
         ),
-        note: "target <= 1.25x bare; Threadkit validates the request and commits two SQLite writes (the new card, the reply), bare and the peer persist nothing",
+        note: "target <= 1.0x the peer and <= 1.5x bare (p50, c1 and c32); Threadkit validates the request and commits its two SQLite writes (the new card, the reply) in one transaction, bare and the peer persist nothing",
       },
       fig(
         "action.end_p99_ms.c1",
