@@ -186,7 +186,7 @@ describe("server actions", () => {
         item_id: chat.itemId,
         action: { type: "star", payload: null },
       });
-      // ...a streaming action and a new message are refused with a clear error, nothing is sent.
+      // ...an imperative streaming action and a new message are refused, for the developer...
       const refused = await chat.page.evaluate(async () => {
         type Tk = {
           sendCustomAction(a: unknown): Promise<void>;
@@ -202,18 +202,29 @@ describe("server actions", () => {
         "ChatKit: sendAction() ignored - already responding",
         "ChatKit: sendUserMessage() ignored - already responding",
       ]);
-      const errorsBefore = (await recordedEvents(chat.page, "chatkit.error")).length;
-      await button(chat, "Reject").click();
-      await waitForEvent(chat.page, "chatkit.error", errorsBefore + 1);
-      const last = (await recordedEvents(chat.page, "chatkit.error")).at(-1);
-      expect(last?.detail).toEqual({
+      const errors = await recordedEvents(chat.page, "chatkit.error");
+      expect(errors.map((e) => e.detail)).toContainEqual({
         error: { message: "ChatKit: sendAction() ignored - already responding" },
       });
+      // ...and never shown to the user.
+      await expect(chat.page.locator("threadkit-chat").textContent()).resolves.not.toContain(
+        "ignored",
+      );
+      // A click is queued: its control shows loading, and it is sent when the reply ends.
+      await button(chat, "Reject").click();
+      await chat.widget.locator('button[aria-busy="true"]', { hasText: "Reject" }).waitFor();
       expect(requestsOf(chat.harness, "threads.custom_action")).toHaveLength(1);
       expect(requestsOf(chat.harness, "threads.add_user_message")).toHaveLength(0);
-      await expect(button(chat, "Reject").isEnabled()).resolves.toBe(true);
       gate.open();
       await waitForEvent(chat.page, "chatkit.response.end", 2);
+      await waitForEvent(chat.page, "chatkit.response.end", 3);
+      const actions = requestsOf(chat.harness, "threads.custom_action");
+      expect(actions.map((r) => (r.params.action as { type: string }).type)).toEqual([
+        "approve",
+        "reject",
+      ]);
+      await expect(button(chat, "Reject").isEnabled()).resolves.toBe(true);
+      expect((await recordedEvents(chat.page, "chatkit.error")).length).toBe(errors.length);
       gate = createGate();
     } finally {
       gate.open();

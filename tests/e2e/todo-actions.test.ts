@@ -163,20 +163,25 @@ describe("todo example: actions", () => {
           ),
         );
 
-      await send({ type: "todo.complete", payload: { id: "../../etc/passwd" } });
+      // todo.note is the page's own (imperative) action: its payload is parsed with its schema.
+      await send({ type: "todo.note", payload: { id: "../../etc/passwd", note: "x" } });
       const bad = await waitForEvent(page, "chatkit.error");
       expect(JSON.stringify(bad.detail)).toContain(
-        'Invalid payload for action \\"todo.complete\\": payload.id: expected a todo id',
+        'Invalid payload for action \\"todo.note\\": payload.id: expected a todo id',
       );
       await page.locator("threadkit-chat .error-row", { hasText: "Invalid payload" }).waitFor();
 
-      await send({ type: "todo.add", payload: { todo: { title: "x".repeat(500) } } });
+      const [milk] = await serverTodos(page, server);
+      await send({ type: "todo.note", payload: { id: milk?.id, note: "x".repeat(5_000) } });
       const long = await waitForEvent(page, "chatkit.error", 2);
-      expect(JSON.stringify(long.detail)).toContain("payload.todo.title: Too big");
+      expect(JSON.stringify(long.detail)).toContain("payload.note: Too big");
 
+      // A widget action sent from the page (forged): refused before any handler runs.
       await send({ type: "todo.explode", payload: {} });
       const unknown = await waitForEvent(page, "chatkit.error", 3);
-      expect(JSON.stringify(unknown.detail)).toContain('Unknown action type \\"todo.explode\\"');
+      expect(JSON.stringify(unknown.detail)).toContain(
+        'Action \\"todo.explode\\" was sent without a widget, and the server does not declare it imperative',
+      );
 
       // Nothing was changed, and the server still answers.
       expect((await serverTodos(page, server)).map((t) => t.title)).toEqual(["Buy milk"]);

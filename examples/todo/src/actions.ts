@@ -27,13 +27,14 @@ export const CompleteTodo = defineAction("todo.complete", z.object({ id }));
 /** "Reopen" on a done row. */
 export const ReopenTodo = defineAction("todo.reopen", z.object({ id }));
 /** The host page's "Clear completed" button (`chat.sendAction`): deletes every done todo. */
-export const ClearCompleted = defineAction("todo.clear_completed");
+export const ClearCompleted = defineAction("todo.clear_completed", undefined, { imperative: true });
 /** "Details" on a row: handled in the browser, which opens the host page's dialog. */
 export const ShowDetails = defineAction("todo.details", z.object({ id }));
 /** The Details dialog's "Save note" (`chat.sendAction` from the client handler). */
 export const SaveNote = defineAction(
   "todo.note",
   z.object({ id, note: z.string().max(LIMITS.note) }),
+  { imperative: true },
 );
 /** "Edit" on a row: replaces the row with the edit form. */
 export const EditTodo = defineAction("todo.edit", z.object({ id }));
@@ -80,7 +81,11 @@ export const CancelDeleteDone = defineAction("todo.delete_done.cancel", ignoredF
  */
 export const SetPriority = defineAction("todo.set_priority", z.object({ id, priority }));
 
-/** The parser of every action the app declares; the server's `action()` runs it first. */
+/**
+ * The parser of every action the app declares; the server's `action()` runs it first. Given to
+ * the server (`{ actions: TodoActions }`), it also says which actions the page may send without a
+ * widget: those defined with `imperative: true`.
+ */
 export const TodoActions = actionSet(
   CompleteTodo,
   ReopenTodo,

@@ -1,5 +1,5 @@
 import type { WidgetRoot } from "@threadkit/core";
-import { CustomStreamError } from "@threadkit/server";
+import { CustomStreamError, FieldErrors } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
 import { type Filter, matchesFilter, type NewTodo, type Todo } from "./todos/todo.js";
@@ -41,6 +41,24 @@ async function addTodo(todos: TodoRepo, userId: string, todo: NewTodo): Promise<
     if (error instanceof TodoLimitError) throw new CustomStreamError(error.message);
     throw error;
   }
+}
+
+/**
+ * Refuses a title already on the user's open list (another todo than `except`), as an error under
+ * the form's `field`.
+ */
+async function uniqueTitle(
+  todos: TodoRepo,
+  userId: string,
+  title: string,
+  field: string,
+  except?: string,
+) {
+  const wanted = title.trim().toLowerCase();
+  const taken = (await todos.list(userId)).some(
+    (t) => !t.done && t.id !== except && t.title.trim().toLowerCase() === wanted,
+  );
+  if (taken) throw new FieldErrors({ [field]: "Already on your list" });
 }
 
 function plural(n: number, word: string): string {
@@ -103,6 +121,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.update": {
       const before = await found(todos.get(userId, action.payload.id));
+      await uniqueTitle(todos, userId, action.payload.title, "title", before.id);
       const todo = await found(todos.update(userId, before.id, action.payload));
       const text =
         before.title === todo.title
@@ -119,6 +138,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
+      await uniqueTitle(todos, userId, title, "todo.title");
       const todo = await addTodo(todos, userId, {
         title,
         due: due || null,

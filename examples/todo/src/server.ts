@@ -49,7 +49,7 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store, { attachmentStore: options.attachmentStore });
+    super(options.store, { attachmentStore: options.attachmentStore, actions: TodoActions });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;

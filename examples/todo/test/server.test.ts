@@ -72,7 +72,7 @@ describe("TodoServer", () => {
     expect(await todos.list("alice")).toEqual([]);
   });
 
-  it("answers a bad payload with an error event and changes nothing", async () => {
+  it("answers a forged payload with an error event and changes nothing", async () => {
     const { server, todos } = makeServer();
     const { threadId, events } = await startThread(server, "add Buy milk");
     const out = await post(
@@ -82,20 +82,50 @@ describe("TodoServer", () => {
     expect(out.at(-1)).toEqual({
       type: "error",
       code: "custom",
-      message:
-        'Invalid payload for action "todo.complete": payload.id: expected string, received number',
+      message: 'Action "todo.complete": payload.id differs from the value the widget declared',
       allow_retry: false,
     });
     expect((await todos.list("alice"))[0]?.done).toBe(false);
+  });
+
+  it("answers a bad payload of a page action with the parser's error event", async () => {
+    const { server } = makeServer();
+    const { threadId } = await startThread(server, "add Buy milk");
+    const out = await post(server, action(threadId, null, "todo.note", { id: 42, note: "x" }));
+    expect(out.at(-1)).toMatchObject({
+      type: "error",
+      message: expect.stringContaining("payload.id: expected string, received number"),
+    });
+  });
+
+  it("refuses a duplicate title as a field error under the add form's title", async () => {
+    const { server, todos } = makeServer();
+    const { threadId, events } = await startThread(server, "add Buy milk");
+    const list = widgetDone(events);
+    await post(server, action(threadId, list.id, "todo.add_form", null));
+    const out = await post(
+      server,
+      action(threadId, list.id, "todo.add", {
+        todo: { title: "buy milk ", due: "", priority: "" },
+      }),
+    );
+    expect(out.at(-1)).toEqual({
+      type: "client_effect",
+      name: "threadkit.field_errors",
+      data: { item_id: list.id, errors: { "todo.title": "Already on your list" } },
+    });
+    expect(await todos.list("alice")).toHaveLength(1);
   });
 
   it("turns a full list into an error event the user can read", async () => {
     const { server, todos } = makeServer();
     const { threadId, events } = await startThread(server, "add Buy milk");
     for (let i = 1; i < MAX_TODOS; i++) await todos.add("alice", { title: `Todo ${i}` });
+    const list = widgetDone(events).id;
+    await post(server, action(threadId, list, "todo.add_form", null));
     const out = await post(
       server,
-      action(threadId, widgetDone(events).id, "todo.add", { todo: { title: "One more" } }),
+      action(threadId, list, "todo.add", { todo: { title: "One more", due: "", priority: "" } }),
     );
     expect(out.at(-1)).toMatchObject({
       type: "error",
@@ -114,11 +144,18 @@ describe("TodoServer", () => {
       action(threadId, widgetDone(events).id, "todo.complete", { id: milk?.id }),
       { userId: "mallory" },
     );
+    // Mallory's list declares no such action: it is refused before the handler runs.
     expect(out.at(-1)).toMatchObject({
       type: "error",
       code: "custom",
-      message: expect.stringContaining("no longer exists"),
+      message: 'Action "todo.complete" is not declared by the widget it was sent from',
     });
+    expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
+    // Sent from the page without a widget, it is refused too (todo.complete is not imperative).
+    const page = await post(server, action(threadId, null, "todo.complete", { id: milk?.id }), {
+      userId: "mallory",
+    });
+    expect(page.at(-1)).toMatchObject({ type: "error", code: "custom" });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
   });
 });

@@ -6,6 +6,9 @@ import type {
   UserMessageContent,
   WidgetItem,
 } from "@threadkit/core";
+import { actionKey } from "./action-key.js";
+import type { RunTracker } from "./resume.js";
+import { interruptedBy, sendStop } from "./run-control.js";
 import {
   dropAfter,
   emptyState,
@@ -15,13 +18,14 @@ import {
   stateFromThread,
   type ThreadState,
 } from "./state.js";
-import { Transport } from "./transport.js";
+import { ChatKitHttpError, Transport } from "./transport.js";
 import type {
   ChatKitEventMap,
   ChatKitEventName,
   ChatKitOptions,
   SendUserMessageParams,
 } from "./types.js";
+import type { ActionOutcome } from "./widgets/host.js";
 
 /** What the controller needs from the element around it. */
 export interface ControllerHost {
@@ -33,7 +37,34 @@ export interface ControllerHost {
   update(): void;
 }
 
-type StreamRequest = { type: string; params: Record<string, unknown> };
+type StreamRequest = {
+  type: string;
+  params: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
+/** The `client_effect` carrying a widget's field errors (see `FieldErrors` on the server). */
+const FIELD_ERRORS_EFFECT = "threadkit.field_errors";
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The messages per field of a sync action's 422 `field_errors` answer, if `e` is one. */
+function fieldErrorsOf(e: unknown): Record<string, string> | undefined {
+  if (!(e instanceof ChatKitHttpError) || e.status !== 422 || !isRecord(e.body)) return undefined;
+  const error = e.body.error;
+  if (!isRecord(error) || error.code !== "field_errors" || !isRecord(error.fields))
+    return undefined;
+  return error.fields as Record<string, string>;
+}
+
+/** The short notice shown for a refusal the user can act on (too many requests, a duplicate). */
+function noticeFor(e: unknown): string | undefined {
+  if (!(e instanceof ChatKitHttpError)) return undefined;
+  if (e.status === 429) return "Too many requests. Please wait a moment and try again.";
+  if (e.status === 409) return "That is already being done. Please wait for it to finish.";
+  return undefined;
+}
 
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === "AbortError";
@@ -58,7 +89,13 @@ export class ChatController {
   loading = false;
   #host: ControllerHost;
   #abort: AbortController | null = null;
+  /** The resumable reply being read, if the server named its run. */
+  #run: RunTracker | null = null;
   #lastRequest: StreamRequest | null = null;
+  /** Field errors the server sent, by widget item id, until the action that asked collects them. */
+  readonly #fieldErrors = new Map<string, Record<string, string>>();
+  /** Actions waiting for the streaming response to end. */
+  #idleWaiters: Array<() => void> = [];
   #loadSeq = 0;
   /** Errors already sent as `chatkit.error` (so a failure is reported once). */
   readonly #reported = new WeakSet<Error>();
@@ -99,7 +136,8 @@ export class ChatController {
    */
   async setThreadId(threadId: string | null): Promise<void> {
     if (threadId === this.threadId && threadId !== null) return;
-    this.stop();
+    // Leaving a thread detaches from its reply (a resumable one goes on; a plain one is cancelled).
+    this.#abort?.abort();
     const seq = ++this.#loadSeq;
     if (threadId === null) {
       this.#set(emptyState());
@@ -109,10 +147,12 @@ export class ChatController {
     this.loading = true;
     this.#set({ ...emptyState(), thread: null });
     this.#host.emit("chatkit.thread.load.start", { threadId });
+    let activeRun: string | null = null;
     try {
-      const state = await this.#load(threadId);
+      const loaded = await this.#load(threadId);
       if (seq !== this.#loadSeq) return;
-      this.#set(state);
+      activeRun = loaded.activeRun;
+      this.#set(loaded.state);
       this.#host.emit("chatkit.thread.change", { threadId });
     } catch (e) {
       if (seq === this.#loadSeq) {
@@ -129,12 +169,14 @@ export class ChatController {
         this.#host.update();
       }
     }
+    // A reply still running on the thread (the page was reloaded mid-reply): follow it.
+    if (activeRun && seq === this.#loadSeq && !this.responding) {
+      this.#respond(() => this.#rejoin(activeRun, threadId)).catch(() => undefined);
+    }
   }
 
-  async #load(threadId: string): Promise<ThreadState> {
-    const thread = await this.transport.request<Thread>("threads.get_by_id", {
-      thread_id: threadId,
-    });
+  async #load(threadId: string): Promise<{ state: ThreadState; activeRun: string | null }> {
+    const { thread, activeRun } = await this.transport.getThread<Thread>(threadId);
     const more: ThreadItem[] = [];
     let page = thread.items;
     while (page?.has_more && page.after) {
@@ -146,14 +188,14 @@ export class ChatController {
       });
       more.push(...page.data);
     }
-    return stateFromThread(thread, more);
+    return { state: stateFromThread(thread, more), activeRun };
   }
 
   /** Re-loads the current thread (after the server changed it out of band). */
   async fetchUpdates(): Promise<void> {
     const id = this.threadId;
     if (!id || this.responding) return;
-    const state = await this.#load(id);
+    const { state } = await this.#load(id);
     if (this.threadId === id && !this.responding) this.#set(state);
   }
 
@@ -190,7 +232,14 @@ export class ChatController {
    */
   async sendCustomAction(action: ActionConfig, itemId?: string): Promise<void> {
     const item = itemId ? this.state.items.find((i) => i.id === itemId) : undefined;
-    await this.#serverAction(action, itemId ?? null, item?.type === "widget" ? item : undefined);
+    try {
+      const widget = item?.type === "widget" ? item : undefined;
+      await this.#serverAction(action, itemId ?? null, widget, false);
+    } catch (e) {
+      // Meant for the integration's developer: chatkit.error (and the rejected promise).
+      this.reportError(e);
+      throw e;
+    }
   }
 
   /**
@@ -198,7 +247,7 @@ export class ChatController {
    * action's work has ended (stream end, sync response, or the `onAction` promise settling);
    * rejects when it was refused or failed, after reporting the error as `chatkit.error`.
    */
-  async performAction(action: ActionConfig, item: WidgetItem): Promise<void> {
+  async performAction(action: ActionConfig, item: WidgetItem): Promise<ActionOutcome | undefined> {
     this.#host.emit("chatkit.log", {
       name: "widgets.action",
       data: {
@@ -209,9 +258,18 @@ export class ChatController {
       },
     });
     try {
-      if (action.handler === "client") await this.#clientAction(action, item);
-      else await this.#serverAction(action, item.id, item);
+      if (action.handler === "client") {
+        await this.#clientAction(action, item);
+        return undefined;
+      }
+      this.#fieldErrors.delete(item.id);
+      await this.#serverAction(action, item.id, item, true);
+      const fieldErrors = this.#fieldErrors.get(item.id);
+      this.#fieldErrors.delete(item.id);
+      return fieldErrors ? { fieldErrors } : undefined;
     } catch (e) {
+      const fieldErrors = fieldErrorsOf(e);
+      if (fieldErrors) return { fieldErrors };
       const error = toError(e);
       this.reportError(error);
       throw error;
@@ -234,18 +292,64 @@ export class ChatController {
     );
   }
 
-  async #serverAction(action: ActionConfig, itemId: string | null, item?: WidgetItem) {
+  /** The `Idempotency-Key` header of an action sent now (see {@link actionKey}). */
+  #keyHeader(
+    threadId: string,
+    itemId: string | null,
+    item: WidgetItem | undefined,
+    action: {
+      type: string;
+      payload: unknown;
+    },
+  ): Record<string, string> {
+    const newest = this.state.items[this.state.items.length - 1];
+    const key = actionKey({
+      threadId,
+      itemId,
+      widget: item?.widget,
+      newestItemId: newest?.id ?? null,
+      action,
+    });
+    return { "Idempotency-Key": key };
+  }
+
+  /** Resolves once no response is streaming: an action clicked meanwhile waits its turn. */
+  async #whenIdle(): Promise<void> {
+    while (this.responding) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Shows the short notice for a refusal the user can act on, if `e` is one. */
+  #notice(e: unknown): void {
+    const message = noticeFor(e);
+    if (message)
+      this.#set({ ...this.state, error: { code: "notice", message, allowRetry: false } });
+  }
+
+  /**
+   * Sends a server action. While a reply streams, a click (`queue`) waits for it to end; an
+   * imperative `sendAction()` is refused, as ChatKit does.
+   */
+  async #serverAction(
+    action: ActionConfig,
+    itemId: string | null,
+    item: WidgetItem | undefined,
+    queue: boolean,
+  ) {
     const wire = { type: action.type, payload: action.payload ?? null };
     if (action.streaming === false) {
       const threadId = this.threadId;
       if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
+      const headers = this.#keyHeader(threadId, itemId, item, wire);
       const res = await this.transport
-        .request<{ updated_item?: ThreadItem }>("threads.sync_custom_action", {
-          thread_id: threadId,
-          item_id: itemId,
-          action: wire,
-        })
+        .request<{ updated_item?: ThreadItem }>(
+          "threads.sync_custom_action",
+          { thread_id: threadId, item_id: itemId, action: wire },
+          undefined,
+          headers,
+        )
         .catch((e: unknown) => {
+          if (fieldErrorsOf(e)) throw e; // shown at the fields, not an error
+          this.#notice(e);
           this.reportError(e);
           throw e;
         });
@@ -253,25 +357,56 @@ export class ChatController {
         this.#set(reduce(this.state, { type: "thread.item.replaced", item: res.updated_item }));
       return;
     }
-    if (this.responding) throw new Error("ChatKit: sendAction() ignored - already responding");
+    if (this.responding && !queue) {
+      throw new Error("ChatKit: sendAction() ignored - already responding");
+    }
+    if (this.responding) {
+      // Never dropped: it is sent when the reply ends (its control shows loading meanwhile).
+      this.#host.emit("chatkit.log", {
+        name: "widgets.action.queued",
+        data: { type: action.type },
+      });
+      await this.#whenIdle();
+    }
+    if (item && this.threadId !== null && this.threadId !== item.thread_id) {
+      throw new Error("ChatKit: sendAction() ignored - its thread is no longer shown");
+    }
     const threadId = this.threadId ?? item?.thread_id;
     if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
     await this.runStream({
       type: "threads.custom_action",
       params: { thread_id: threadId, item_id: itemId, action: wire },
+      headers: this.#keyHeader(threadId, itemId, item, wire),
     });
   }
 
-  /** Cancels the streaming response (the server sees the disconnect). */
+  /**
+   * Stops the streaming response. A resumable reply gets the server's stop request (it reaches
+   * the reply on whichever instance runs it; the stream then ends `cancelled`); otherwise, or if
+   * that request fails, the connection is closed (the server sees the disconnect).
+   */
   stop(): void {
-    this.#abort?.abort();
+    const abort = this.#abort;
+    const runId = this.#run?.runId;
+    const threadId = this.threadId;
+    if (!abort) return;
+    if (!runId || !threadId) {
+      abort.abort();
+      return;
+    }
+    sendStop(this.transport, threadId, runId).catch(() => abort.abort());
   }
 
   /** Retries after an `error` with `allow_retry`: re-sends the last request. */
   async retry(): Promise<void> {
     const last = this.#lastRequest;
-    if (!last || this.responding) return;
+    if (this.responding) return;
     const user = lastUserMessage(this.state);
+    if (!last) {
+      // A rejoined reply that was interrupted: regenerate the answer to the last message.
+      if (user && this.threadId) await this.retryAfterItem(user.id);
+      return;
+    }
     const isMessage = last.type === "threads.create" || last.type === "threads.add_user_message";
     if ((isMessage || last.type === "threads.retry_after_item") && user && this.threadId) {
       await this.retryAfterItem(user.id);
@@ -311,49 +446,120 @@ export class ChatController {
    */
   async runStream(request: StreamRequest): Promise<void> {
     if (this.responding) throw new Error("ChatKit: request ignored - already responding");
-    this.responding = true;
     this.#lastRequest = request;
-    this.#set({ ...this.state, error: null, allowCancel: true });
-    this.#host.emit("chatkit.response.start");
-    let failure: Error | null = null;
-    try {
+    await this.#respond(async () => {
       let next: StreamRequest | null = request;
       while (next) {
         await this.#stream(next);
         next = await this.#clientTool();
       }
+    });
+  }
+
+  /** Runs `work` (streams) from `chatkit.response.start` to `chatkit.response.end`. */
+  async #respond(work: () => Promise<void>): Promise<void> {
+    if (this.responding) throw new Error("ChatKit: request ignored - already responding");
+    this.responding = true;
+    this.#set({ ...this.state, error: null, allowCancel: true });
+    this.#host.emit("chatkit.response.start");
+    let failure: Error | null = null;
+    try {
+      await work();
     } catch (e) {
       if (!isAbort(e)) {
         failure = toError(e);
+        const notice = noticeFor(e);
         this.#set({
           ...this.state,
           progress: null,
-          error: { code: "request", message: failure.message, allowRetry: true },
+          error: notice
+            ? { code: "notice", message: notice, allowRetry: false }
+            : { code: "request", message: failure.message, allowRetry: true },
         });
         this.reportError(failure);
       }
     } finally {
       this.#abort = null;
+      this.#run = null;
       this.responding = false;
       this.#set({ ...this.state, progress: null });
       this.#host.emit("chatkit.response.end");
+      const waiting = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const resume of waiting) resume();
     }
     if (failure) throw failure;
   }
 
   async #stream(request: StreamRequest): Promise<void> {
     const abort = new AbortController();
+    const run: RunTracker = {};
     this.#abort = abort;
+    this.#run = run;
     const before = this.threadId;
-    for await (const event of this.transport.stream(request.type, request.params, abort.signal)) {
+    const events = this.transport.stream(
+      request.type,
+      request.params,
+      abort.signal,
+      run,
+      request.headers,
+    );
+    for await (const event of events) {
       this.#handle(event);
       if (event.type === "thread.created" && event.thread.id !== before)
         this.#host.emit("chatkit.thread.change", { threadId: event.thread.id });
     }
+    await this.#ended(run);
+  }
+
+  /** Follows a reply already running on the thread (after a reload). */
+  async #rejoin(runId: string, threadId: string): Promise<void> {
+    const abort = new AbortController();
+    const run: RunTracker = {};
+    this.#abort = abort;
+    this.#run = run;
+    for await (const event of this.transport.rejoin(runId, threadId, abort.signal, run)) {
+      if (this.threadId !== threadId) break;
+      this.#handle(event);
+    }
+    await this.#ended(run);
+    if (run.outcome === "completed") await this.#clientToolsAfterRejoin();
+  }
+
+  /** After a rejoined reply, the client tool round trips it asked for, as after any reply. */
+  async #clientToolsAfterRejoin(): Promise<void> {
+    let next = await this.#clientTool();
+    while (next) {
+      await this.#stream(next);
+      next = await this.#clientTool();
+    }
+  }
+
+  /**
+   * A resumable reply's end: `failed` or `cancelled` marks it interrupted (with Retry) unless an
+   * error is already shown; `gone` (its events expired while away) reloads the thread.
+   */
+  async #ended(run: RunTracker): Promise<void> {
+    if (run.outcome === "gone") {
+      const id = this.threadId;
+      if (id) {
+        const { state } = await this.#load(id);
+        if (this.threadId === id) this.#set(state);
+      }
+      return;
+    }
+    const interrupted = interruptedBy(run.outcome);
+    if (interrupted && !this.state.error) this.#set({ ...this.state, error: interrupted });
   }
 
   #handle(event: ThreadStreamEvent): void {
     if (event.type === "client_effect") {
+      const data = event.data as Record<string, unknown> | undefined;
+      if (event.name === FIELD_ERRORS_EFFECT && typeof data?.item_id === "string") {
+        if (isRecord(data.errors)) {
+          this.#fieldErrors.set(data.item_id, data.errors as Record<string, string>);
+        }
+      }
       this.#host.emit("chatkit.effect", {
         name: event.name,
         ...(event.data ? { data: event.data as Record<string, unknown> } : {}),

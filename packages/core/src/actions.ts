@@ -4,6 +4,11 @@
  */
 export * from "./actions/config.js";
 export {
+  type DeclaredAction,
+  type DeclaredActionSite,
+  declaredActions,
+} from "./actions/declared.js";
+export {
   ActionParseError,
   type ActionParseIssue,
   type ActionParseResult,
@@ -15,6 +20,7 @@ export {
   type AnyActionDefinition,
   type CreateActionOptions,
   type CreateArgs,
+  type DefineActionOptions,
   defineAction,
   type PayloadOf,
   type TypedActionConfig,

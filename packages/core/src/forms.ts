@@ -31,3 +31,4 @@ export {
   validateField,
   validateFormPayload,
 } from "./forms/validate.js";
+export { checkFieldValue, checkFormValues, type FieldValueError } from "./forms/values.js";

@@ -46,6 +46,10 @@ export class HttpError extends Error {
   override name = "HttpError";
   readonly status: number;
   readonly code: string;
+  /** More members of the JSON `error` object (e.g. the `fields` of a field error). */
+  details?: Record<string, unknown>;
+  /** More response headers (e.g. `Retry-After` on a 429). */
+  headers?: Record<string, string>;
   constructor(status: number, code: string, message: string) {
     super(message);
     this.status = status;
@@ -114,7 +118,9 @@ export class StoreUnavailableError extends HttpError {
 /** The JSON error body and status an HTTP adapter sends for `error`. */
 export interface HttpErrorResponse {
   status: number;
-  body: { error: { code: string; message: string } };
+  body: { error: { code: string; message: string; [detail: string]: unknown } };
+  /** Headers the error asks for (an {@link HttpError}'s `headers`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -138,7 +144,12 @@ export function toHttpError(error: unknown): HttpErrorResponse {
       status <= 599 &&
       typeof code === "string"
     ) {
-      return { status, body: { error: { code, message: error.message } } };
+      const { details, headers } = error as HttpError;
+      return {
+        status,
+        body: { error: { ...details, code, message: error.message } },
+        ...(headers ? { headers } : {}),
+      };
     }
   }
   return {

@@ -6,6 +6,7 @@
  * import { ChatKitServer, SQLiteStore, createNodeHandler } from "@threadkit/server";
  */
 
+export * from "./actions/index.js";
 export * from "./attachments/index.js";
 export {
   BadRequestError,
@@ -27,7 +28,13 @@ export {
 export { defaultHandleStreamCancelled, errorEvent, processEvents } from "./pipeline.js";
 export { MAX_REQUEST_DEPTH, parseRequest } from "./requests/parse.js";
 export { applyStructuredInput } from "./requests/structured-input.js";
-export { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+export {
+  NonStreamingResult,
+  type ProcessResult,
+  StreamingResult,
+  type StreamingResultOptions,
+} from "./results.js";
+export * from "./runs/index.js";
 export {
   type AudioInput,
   ChatKitServer,

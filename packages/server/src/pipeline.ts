@@ -8,6 +8,7 @@ import {
   type ThreadMetadata,
   type ThreadStreamEvent,
 } from "@threadkit/core";
+import { FieldErrors, fieldErrorsEvent } from "./actions/field-errors.js";
 import { CustomStreamError, StreamError } from "./errors.js";
 import { isHiddenItem } from "./store/pages.js";
 import type { Store, StoreWrites } from "./store/types.js";
@@ -89,9 +90,11 @@ function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
 /**
  * The `error` event for an exception raised by a handler. An `ActionParseError` (a client sent an
  * action the app's `actionSet` rejects) is the client's mistake, not the server's: its message is
- * sent as a `custom` error without retry, and nothing is logged as a server failure.
+ * sent as a `custom` error without retry, and nothing is logged as a server failure. A
+ * {@link FieldErrors} becomes its `threadkit.field_errors` client effect.
  */
 export function errorEvent(error: unknown): ThreadStreamEvent {
+  if (error instanceof FieldErrors) return fieldErrorsEvent(error.itemId, error.errors);
   if (error instanceof ActionParseError) {
     return {
       type: "error",

@@ -32,20 +32,22 @@ export const UNCOMMITTED_FRAMES: unique symbol = Symbol("uncommitted frames");
  */
 export class StreamingResult implements AsyncIterable<Uint8Array> {
   readonly streaming = true as const;
+  /** Extra response headers (resumable runs: `Threadkit-Run`); undefined for plain streams. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly #source: () => AsyncIterable<unknown>;
   readonly #controller: AbortController;
-  readonly #unit: StoreUnit<unknown> | undefined;
+  readonly #options: StreamingResultOptions;
   #used = false;
 
-  /** `unit`: the request's writes, made durable before each event is handed out. */
   constructor(
     source: () => AsyncIterable<unknown>,
     controller: AbortController,
-    unit?: StoreUnit<never>,
+    options: StreamingResultOptions = {},
   ) {
     this.#source = source;
     this.#controller = controller;
-    this.#unit = unit as StoreUnit<unknown> | undefined;
+    this.#options = options;
+    this.headers = options.headers;
   }
 
   /**
@@ -54,7 +56,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * out each event; {@link UNCOMMITTED_FRAMES}' reader calls it before each socket write.
    */
   commitWrites(): void {
-    this.#unit?.commit();
+    this.#options.unit?.commit();
   }
 
   /** Aborted when the request is cancelled (client disconnect or {@link cancel}). */
@@ -65,14 +67,20 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   /** Cancels the stream: the handler's signal aborts and the cancellation path runs. */
   cancel(): void {
     this.#controller.abort();
+    if (!this.#used) {
+      this.#used = true;
+      this.#options.onSettled?.();
+    }
   }
 
   /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
   events(): AsyncGenerator<Record<string, unknown>> {
+    if (this.#options.frames) return this.#framed((frame) => dataOf(frame));
     return this.#json((json) => JSON.parse(json) as Record<string, unknown>, true);
   }
 
   [Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    if (this.#options.frames) return this.#framed((frame) => encoder.encode(frame));
     return this.#json((json) => encoder.encode(`data: ${json}\n\n`), true);
   }
 
@@ -81,11 +89,13 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * tick and encodes them once, instead of running a TextEncoder and a Buffer.concat per event.
    */
   frames(): AsyncGenerator<string> {
+    if (this.#options.frames) return this.#framed((frame) => frame);
     return this.#json((json) => `data: ${json}\n\n`, true);
   }
 
   /** @internal {@link frames} for a reader that calls {@link commitWrites} before it writes. */
   [UNCOMMITTED_FRAMES](): AsyncGenerator<string> {
+    if (this.#options.frames) return this.#framed((frame) => frame);
     return this.#json((json) => `data: ${json}\n\n`, false);
   }
 
@@ -98,7 +108,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
     let finished = false;
-    const unit = commitEach ? this.#unit : undefined;
+    const unit = commitEach ? this.#options.unit : undefined;
     try {
       for await (const event of this.#source()) {
         const json = eventJson(event);
@@ -114,8 +124,42 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     } finally {
       // The consumer stopped early (`break`, `return()`): tell the handler through its signal.
       if (!finished) this.#controller.abort();
+      this.#options.onSettled?.();
     }
   }
+
+  /** A resumable run's frames (already SSE text), passed through `map`. */
+  async *#framed<T>(map: (frame: string) => T): AsyncGenerator<T> {
+    if (this.#used) throw new Error("A StreamingResult can be consumed only once");
+    this.#used = true;
+    try {
+      for await (const frame of (this.#options.frames as () => AsyncIterable<string>)()) {
+        yield map(frame);
+      }
+    } finally {
+      // Stops this reader only: a resumable run goes on without it.
+      this.#controller.abort();
+      this.#options.onSettled?.();
+    }
+  }
+}
+
+/** The JSON of a frame's `data:` line. */
+function dataOf(frame: string): Record<string, unknown> {
+  const start = frame.indexOf("data: ");
+  return JSON.parse(frame.slice(start + 6, frame.indexOf("\n", start))) as Record<string, unknown>;
+}
+
+/** Options of a {@link StreamingResult}, set by the server for runs. */
+export interface StreamingResultOptions {
+  /** The stream as SSE text frames (a resumable run's, with `id:` lines) instead of events. */
+  frames?: () => AsyncIterable<string>;
+  /** Extra response headers. */
+  headers?: Readonly<Record<string, string>>;
+  /** Called once when the stream has ended, was stopped, or was cancelled before use. */
+  onSettled?: () => void;
+  /** The request's writes, made durable before the events after them are handed out. */
+  unit?: StoreUnit<never>;
 }
 
 /**
@@ -126,7 +170,16 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
  */
 export class NonStreamingResult {
   readonly streaming = false as const;
-  constructor(readonly json: string) {}
+  /**
+   * @param json The response body (empty for 204).
+   * @param status The HTTP status (200; 202 for a stop, 204 for a resume with nothing left).
+   * @param headers Extra response headers (`Threadkit-Active-Run`).
+   */
+  constructor(
+    readonly json: string,
+    readonly status = 200,
+    readonly headers?: Readonly<Record<string, string>>,
+  ) {}
 }
 
 /** What {@link ChatKitServer.process} returns. */

@@ -1,5 +1,7 @@
 import type {
   Action,
+  ActionSet,
+  AnyActionDefinition,
   Attachment,
   StreamOptions,
   SyncCustomActionResponse,
@@ -14,9 +16,14 @@ import { NotImplementedServerError } from "./errors.js";
 import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
 import { handleJsonRequest } from "./requests/json.js";
-import { parseRequest } from "./requests/parse.js";
-import { prepareStream, STREAMING_TYPES } from "./requests/streaming.js";
+import { parseJsonBody, toChatKitRequest } from "./requests/parse.js";
+import { type PreparedStream, prepareStream, STREAMING_TYPES } from "./requests/streaming.js";
 import { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
+import type { RunLog } from "./runs/log.js";
+import { readRun } from "./runs/reader.js";
+import { bodyHashOf, RunRegistry } from "./runs/registry.js";
+import { planResume, type ResumeRequest } from "./runs/resume.js";
+import { parseStopRequest, STOP_REQUEST } from "./runs/stop-request.js";
 import type { Store, StoreUnit, StoreWrites } from "./store/types.js";
 import type { Awaitable } from "./util.js";
 import { replaceWidgetRoot, type StreamWidgetOptions, streamWidget } from "./widget-stream.js";
@@ -33,6 +40,35 @@ export interface HandlerOptions {
 export interface ChatKitServerOptions<TContext> {
   /** Where uploads go (`DiskAttachmentStore`, or a shared one when several instances run). */
   attachmentStore?: ServerAttachmentStore<TContext>;
+  /**
+   * The app's actions (`actionSet(...)`). Those defined with `imperative: true`
+   * (`defineAction(type, schema, { imperative: true })`) may be sent without a widget
+   * (`sendAction()`); any other action without an `item_id` is refused.
+   */
+  actions?: ActionSet<readonly AnyActionDefinition[]>;
+  /**
+   * Checks every action against the widget it was sent from before `action()` / `syncAction()`
+   * run (default `true`): its type must be declared there, its static payload unchanged, its other
+   * keys fields of the declaring node's form, and, for a form submit or Card confirm, each value
+   * accepted by its field's rules (refused values come back as field errors). `false` turns the
+   * check (and the imperative-action rule) off.
+   */
+  verifyActions?: boolean;
+  /**
+   * Where runs and their events live: `MemoryRunLog` (the default, one process), `RedisRunLog`
+   * (`@threadkit/redis`) or `PostgresRunLog` (`@threadkit/postgres`) when several instances serve
+   * the same threads. It enforces one reply per thread at a time (409 `thread_busy`), carries
+   * stop requests to the instance running the reply, and lets clients that send
+   * `Threadkit-Resume: 1` rejoin a reply after a reload or a lost connection.
+   */
+  runLog?: RunLog;
+  /**
+   * The longest a resumable reply may run once its client has gone (a disconnect only detaches);
+   * then it is stopped like a user stop. Default 600,000 (10 minutes).
+   */
+  maxRunMs?: number;
+  /** The owner's lease on a run: another instance finalises a run this long after its owner died. Default 10,000. */
+  runLeaseMs?: number;
 }
 
 /** Dictated audio for {@link ChatKitServer.transcribe}; `media_type` is `mime_type` before `;`. */
@@ -54,6 +90,14 @@ export type FeedbackKind = "positive" | "negative";
 export interface ProcessOptions {
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
+  /**
+   * The client sent `Threadkit-Resume: 1`: a streaming reply is logged with event ids and
+   * survives the client (the signal only detaches this reader), and `threads.get_by_id` names
+   * the thread's active run in {@link NonStreamingResult.headers}.
+   */
+  resume?: boolean;
+  /** A retried streaming POST's `Last-Event-ID`: it resumes the run the same body started. */
+  lastEventId?: string;
 }
 
 /** The part of an attachment store the server calls (see `DiskAttachmentStore`). */
@@ -66,6 +110,9 @@ export interface ServerAttachmentStore<TContext> {
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+
+/** The event source of a framed (resumable) result: its frames come from the run. */
+async function* noEvents(): AsyncGenerator<never> {}
 
 function isAttachmentStore<TContext>(
   value: ChatKitServerOptions<TContext> | ServerAttachmentStore<TContext> | undefined,
@@ -111,6 +158,7 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly #units = new WeakMap<AbortSignal, StoreUnit<TContext>>();
 
   readonly options: Readonly<ChatKitServerOptions<TContext>>;
+  #runs: RunRegistry<TContext> | undefined;
 
   constructor(
     store: Store<TContext>,
@@ -263,28 +311,123 @@ export abstract class ChatKitServer<TContext = unknown> {
     return replaceWidgetRoot(this.writesFor(this.signalFor(thread)), thread, sender, root, context);
   }
 
+  /** This server's runs: its run log, the runs it owns, stops and takeovers. */
+  get runs(): RunRegistry<TContext> {
+    this.#runs ??= new RunRegistry(this, {
+      ...(this.options.runLog ? { log: this.options.runLog } : {}),
+      ...(this.options.maxRunMs ? { maxRunMs: this.options.maxRunMs } : {}),
+      ...(this.options.runLeaseMs ? { leaseMs: this.options.runLeaseMs } : {}),
+    });
+    return this.#runs;
+  }
+
   /**
    * Handles one request body: parses it (400 on bad input), runs the pre-stream checks (404 on
-   * a missing or foreign thread or item), and returns a lazy {@link StreamingResult} or a
-   * {@link NonStreamingResult}.
+   * a missing or foreign thread or item, 409 `thread_busy` while the thread has a reply running),
+   * and returns a lazy {@link StreamingResult} or a {@link NonStreamingResult}. Also answers
+   * `threadkit.runs.stop` (202).
    */
   async process(
     body: string | Uint8Array,
     context: TContext,
     options: ProcessOptions = {},
   ): Promise<ProcessResult> {
-    const request = parseRequest(body);
+    const json = parseJsonBody(body);
+    if (json.type === STOP_REQUEST) {
+      const { threadId, runId } = parseStopRequest(json);
+      await this.store.loadThread(threadId, context);
+      const status = await this.runs.stop(threadId, runId);
+      return new NonStreamingResult(JSON.stringify({ status }), 202);
+    }
+    const request = toChatKitRequest(json);
     const controller = new AbortController();
     const outer = options.signal;
-    if (outer) {
+    if (options.resume) {
+      if (options.lastEventId) {
+        const bodyHash = await bodyHashOf(body);
+        return this.resume({ lastEventId: options.lastEventId, bodyHash }, context, outer);
+      }
+    } else if (outer) {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
-    // One transaction for the writes of a streaming request (when the store offers it).
-    const unit = STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
+    // One transaction for the writes of a plain streaming request, when the store offers it; a
+    // resumable run's events go to its log as they come, so its writes commit one by one.
+    const unit =
+      !options.resume && STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
     if (unit) this.#units.set(controller.signal, unit);
     const stream = await prepareStream(this, request, context, controller.signal);
-    if (stream) return new StreamingResult(stream, controller, unit);
-    return new NonStreamingResult(await handleJsonRequest(this, request, context));
+    if (stream) {
+      if (options.resume) return this.#startResumable(stream, controller, body, context, outer);
+      const run = await this.runs.claim({
+        threadId: stream.threadId,
+        context,
+        resumable: false,
+        bodyHash: "",
+        controller,
+      });
+      return new StreamingResult(stream.open, controller, {
+        onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+        ...(unit ? { unit } : {}),
+      });
+    }
+    const text = await handleJsonRequest(this, request, context);
+    if (options.resume && request.type === "threads.get_by_id") {
+      const runId = await this.runs.log.activeRun(request.params.thread_id);
+      const info = runId ? await this.runs.log.info(runId) : null;
+      if (info?.resumable)
+        return new NonStreamingResult(text, 200, { "Threadkit-Active-Run": info.runId });
+    }
+    return new NonStreamingResult(text);
+  }
+
+  /** Starts a resumable run (driven to its end whoever reads) and reads it from its start. */
+  async #startResumable(
+    stream: PreparedStream,
+    handler: AbortController,
+    body: string | Uint8Array,
+    context: TContext,
+    signal: AbortSignal | undefined,
+  ): Promise<StreamingResult> {
+    const runs = this.runs;
+    const run = await runs.claim({
+      threadId: stream.threadId,
+      context,
+      resumable: true,
+      bodyHash: await bodyHashOf(body),
+      controller: handler,
+    });
+    // The handler's signal is the run's (stop, maximum run time), not the client's.
+    run.hold(runs.maxRunMs);
+    void run.drive(stream.open);
+    return this.#reader(run.runId, 0, signal);
+  }
+
+  /**
+   * Answers a resume (`GET` with `Last-Event-ID`, or a retried POST): the run's events after the
+   * client's last one, then its live events, from any instance sharing the run log. 204 when
+   * the run ended and nothing is left; errors as described in {@link planResume}.
+   */
+  async resume(
+    request: ResumeRequest,
+    context: TContext,
+    signal?: AbortSignal,
+  ): Promise<ProcessResult> {
+    this.runs.listen();
+    const plan = await planResume(this.runs, this, request, context);
+    if (!plan) return new NonStreamingResult("", 204);
+    return this.#reader(plan.runId, plan.after, signal);
+  }
+
+  #reader(runId: string, after: number, signal: AbortSignal | undefined): StreamingResult {
+    const reader = new AbortController();
+    if (signal) {
+      if (signal.aborted) reader.abort();
+      else signal.addEventListener("abort", () => reader.abort(), { once: true });
+    }
+    return new StreamingResult(noEvents, reader, {
+      frames: () => readRun(this.runs, runId, after, reader.signal),
+      headers: { "Threadkit-Run": runId },
+    });
   }
 }

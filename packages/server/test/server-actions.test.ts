@@ -1,5 +1,5 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
-import { Card, Text } from "@threadkit/core";
+import { Button, Card, Text } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { createThread, setup } from "./helpers/requests.js";
 import { assistantMessage, now, type TestServer, USER } from "./helpers/server.js";
@@ -125,7 +125,13 @@ describe("threads.add_structured_input", () => {
 });
 
 describe("threads.custom_action and threads.sync_custom_action", () => {
-  const original = Card({ children: [Text({ value: "Create user?" })] });
+  const original = Card({
+    children: [
+      Text({ value: "Create user?" }),
+      Button({ label: "Toggle", onClickAction: { type: "toggle" } }),
+    ],
+    confirm: { label: "Create", action: { type: "create_user", payload: { user_id: "123" } } },
+  });
   const updatedCard = Card({ children: [Text({ value: "User created" })] });
 
   async function withWidget(hooks: ConstructorParameters<typeof TestServer>[1]) {

@@ -84,7 +84,10 @@ describe("streamWidget", () => {
 
   it("replaceWidgetRoot updates the sender in place and persists the new root", async () => {
     const t = await withThread();
-    const before = Card({ children: [Text({ value: "Pending" })] });
+    const before = Card({
+      children: [Text({ value: "Pending" })],
+      confirm: { label: "Approve", action: { type: "approve" } },
+    });
     const after = Card({ children: [Text({ value: "Approved" })] });
     t.server.hooks.respond = (thread) => t.server.streamWidget(thread, before);
     const widgetId = ((await t.send())[2]?.item as { id: string }).id;

@@ -34,6 +34,8 @@ export interface RenderCtx {
   fieldId(name: string): string;
   /** Whether a Label widget names the field `name` (then the control needs no aria-label). */
   labelled(name: string): boolean;
+  /** The message shown under the field `name` (a field error from the server), if any. */
+  fieldError(name: string): string | undefined;
   /** Remembered defaults and typed values, keyed by field name. */
   memory: FieldMemory;
   /** Strings and number formats of the element's locale. */

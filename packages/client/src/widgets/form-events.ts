@@ -1,10 +1,11 @@
 /**
  * Event handlers of a rendered `<form>` (a Form widget or a Card with `asForm`): native
- * constraint validation on submit, Enter in a single-line field submits, the first invalid field
+ * constraint validation on submit (with each control's `errorMessage` as its message), Enter in a single-line field submits, the first invalid field
  * gets focus, and Textarea `pattern` (which HTML lacks) is enforced through custom validity.
  */
 import { type ActionSite, compilePattern, submitsOnEnter } from "@threadkit/core";
 import type { RenderCtx } from "./context.js";
+import { applyErrorMessages } from "./field-errors.js";
 
 const PATTERN_MESSAGE = "Please match the requested format.";
 
@@ -38,6 +39,7 @@ export function syncTextareaPattern(el: HTMLTextAreaElement): void {
  */
 export function validateForm(form: HTMLFormElement): boolean {
   for (const t of form.querySelectorAll("textarea")) syncTextareaPattern(t);
+  applyErrorMessages(form);
   if (form.checkValidity()) return true;
   form.reportValidity();
   focusFirstInvalid(form);

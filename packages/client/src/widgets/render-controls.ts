@@ -9,6 +9,7 @@ import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import { styleMap } from "lit/directives/style-map.js";
 import type { RenderCtx } from "./context.js";
+import { ariaErrorRef, ariaInvalid, fieldErrorText } from "./field-errors.js";
 import { fieldValue } from "./field-memory.js";
 import { icon } from "./icons.js";
 import { flag, num, str, type WNode } from "./node.js";
@@ -84,6 +85,9 @@ export function renderInput(node: WNode, ctx: RenderCtx) {
     name=${name}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     pattern=${ifDefined(str(node.pattern))}
     autocomplete=${node.allowAutofillExtensions === false ? "off" : nothing}
     ?required=${flag(node.required)}
@@ -92,7 +96,7 @@ export function renderInput(node: WNode, ctx: RenderCtx) {
     data-autoselect=${flag(node.autoSelect) ? "" : nothing}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }
 
 /** `Textarea`: a native `<textarea>` (`rows`, `autoResize` up to `maxRows`). */
@@ -107,6 +111,9 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     rows=${num(node.rows) ?? 3}
     placeholder=${ifDefined(placeholder)}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled)}
     ?autofocus=${flag(node.autoFocus)}
@@ -116,7 +123,7 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
     style=${styleMap({ "max-height": maxRows ? `calc(${maxRows} * 20px + 16px)` : undefined })}
     @focus=${selectOnFocus}
     ${fieldValue(ctx.memory, name, str(node.defaultValue) ?? "")}
-  ></textarea>`;
+  ></textarea>${fieldErrorText(ctx, name)}`;
 }
 
 interface Option {
@@ -156,6 +163,9 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${accessibleName(ctx, name, placeholder)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
@@ -166,7 +176,7 @@ export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
       ${opts.map((o) => html`<option value=${o.value} ?disabled=${o.disabled}>${o.label}</option>`)}
     </select>
     ${busy ? html`<span class="chevron">${spinner}</span>` : icon("chevron-down", "chevron")}
-  </span>`;
+  </span>${fieldErrorText(ctx, name)}`;
 }
 
 /** `Checkbox`: a native checkbox; its value in payloads is a boolean. */
@@ -180,13 +190,16 @@ export function renderCheckbox(node: WNode, ctx: RenderCtx, path: string) {
       id=${ctx.fieldId(name)}
       name=${name}
       aria-label=${label ? nothing : accessibleName(ctx, name)}
+      aria-invalid=${ariaInvalid(ctx, name)}
+      aria-describedby=${ariaErrorRef(ctx, name)}
+      data-error-message=${ifDefined(str(node.errorMessage))}
       ?required=${flag(node.required)}
       ?disabled=${flag(node.disabled) || busy}
       aria-busy=${busy ? "true" : nothing}
       @change=${onChange(node, ctx, path)}
       ${fieldValue(ctx.memory, name, node.defaultChecked === true)}
     />${label ? html`<span>${label}</span>` : nothing}
-  </label>`;
+  </label>${fieldErrorText(ctx, name)}`;
 }
 
 /** `RadioGroup`: a `<fieldset>` of native radios named `name`. */
@@ -199,6 +212,8 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
   return html`<fieldset
     class=${classMap({ "radio-group": true, row: node.direction === "row" })}
     aria-busy=${busy ? "true" : nothing}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
   >
     <legend class="visually-hidden">${legend}</legend>
     ${options(node).map(
@@ -208,6 +223,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
           id=${ifDefined(i === 0 ? ctx.fieldId(name) : undefined)}
           name=${name}
           value=${o.value}
+          data-error-message=${ifDefined(str(node.errorMessage))}
           ?required=${flag(node.required)}
           ?disabled=${flag(node.disabled) || o.disabled || busy}
           @change=${change}
@@ -215,7 +231,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
         /><span>${o.label}</span>
       </label>`,
     )}
-  </fieldset>`;
+  </fieldset>${fieldErrorText(ctx, name)}`;
 }
 
 /** `DatePicker`: a native `<input type="date">`; its value is an ISO date (`YYYY-MM-DD`). */
@@ -231,10 +247,13 @@ export function renderDatePicker(node: WNode, ctx: RenderCtx, path: string) {
     min=${ifDefined(isoDate(node.min))}
     max=${ifDefined(isoDate(node.max))}
     aria-label=${accessibleName(ctx, name, placeholder)}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(node.errorMessage))}
     ?required=${flag(node.required)}
     ?disabled=${flag(node.disabled) || busy}
     aria-busy=${busy ? "true" : nothing}
     @change=${onChange(node, ctx, path)}
     ${fieldValue(ctx.memory, name, isoDate(node.defaultValue) ?? "")}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }

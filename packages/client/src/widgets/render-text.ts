@@ -9,6 +9,7 @@ import { styleMap } from "lit/directives/style-map.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { markdownHtml } from "../markdown-lazy.js";
 import type { RenderCtx } from "./context.js";
+import { ariaErrorRef, ariaInvalid, fieldErrorText } from "./field-errors.js";
 import { fieldValue } from "./field-memory.js";
 import { icon } from "./icons.js";
 import { blockStyles, type Styles } from "./layout.js";
@@ -62,6 +63,9 @@ function editableText(node: WNode, ctx: RenderCtx, editable: Record<string, unkn
     name=${name}
     placeholder=${ifDefined(placeholder)}
     aria-label=${ctx.labelled(name) ? nothing : (placeholder ?? humanize(name))}
+    aria-invalid=${ariaInvalid(ctx, name)}
+    aria-describedby=${ariaErrorRef(ctx, name)}
+    data-error-message=${ifDefined(str(editable.errorMessage))}
     pattern=${ifDefined(str(editable.pattern))}
     autocomplete=${ifDefined(str(editable.autoComplete))}
     ?required=${flag(editable.required)}
@@ -69,7 +73,7 @@ function editableText(node: WNode, ctx: RenderCtx, editable: Record<string, unkn
     ?autofocus=${flag(editable.autoFocus)}
     data-autoselect=${flag(editable.autoSelect) ? "" : nothing}
     ${fieldValue(ctx.memory, name, str(node.value) ?? "")}
-  />`;
+  />${fieldErrorText(ctx, name)}`;
 }
 
 /** `Text`: a paragraph, or an input-like field when `editable` is set. */

@@ -155,8 +155,17 @@ export const controlStyles = css`
     border-color: var(--tkw-focus);
     box-shadow: 0 0 0 3px color-mix(in srgb, var(--tkw-focus) 22%, transparent);
   }
-  .field:user-invalid {
+  .field:user-invalid,
+  [aria-invalid="true"] {
     border-color: var(--tkw-text-danger);
+  }
+  .field-error {
+    display: block;
+    flex-basis: 100%;
+    margin-top: 4px;
+    color: var(--tkw-text-danger);
+    font-size: 0.8125rem;
+    line-height: 1.3;
   }
   .field:disabled {
     opacity: 0.55;

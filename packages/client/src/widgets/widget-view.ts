@@ -67,6 +67,10 @@ export class WidgetView extends LitElement {
   readonly #selfBusy = new Set<string>();
   readonly #inFlight = new Set<string>();
   readonly #expanded = new Set<string>();
+  /** Field errors from the server, by field name, until the field changes. */
+  readonly #fieldErrors = new Map<string, string>();
+  /** Set when new field errors arrived: the first invalid field gets focus after rendering. */
+  #focusError = false;
   #containerBusy = 0;
   #labelled = new Set<string>();
   #itemId: string | undefined;
@@ -108,6 +112,7 @@ export class WidgetView extends LitElement {
       },
       fieldId: (name) => `${view.#uid}-${name.replace(/[^\w-]/g, "_")}`,
       labelled: (name) => view.#labelled.has(name),
+      fieldError: (name) => view.#fieldErrors.get(name),
     };
   })();
 
@@ -118,6 +123,7 @@ export class WidgetView extends LitElement {
       this.#itemId = id;
       this.#memory.clear();
       this.#expanded.clear();
+      this.#fieldErrors.clear();
     }
     this.#labelled = labelledFields(this.item?.widget);
   }
@@ -134,6 +140,14 @@ export class WidgetView extends LitElement {
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
+    if (this.#focusError) {
+      this.#focusError = false;
+      root
+        .querySelector<HTMLElement>(
+          '[aria-invalid="true"]:is(input, select, textarea), fieldset[aria-invalid="true"] input:not(:disabled)',
+        )
+        ?.focus();
+    }
     if (changed.has("item") && this.item && this.#focusedFor !== this.item.id) {
       this.#focusedFor = this.item.id;
       root.querySelector<HTMLElement>("[autofocus]")?.focus({ preventScroll: true });
@@ -143,6 +157,8 @@ export class WidgetView extends LitElement {
   #onInput = (e: Event) => {
     const target = e.target;
     this.#memory.remember(target);
+    const name = (target as { name?: unknown } | null)?.name;
+    if (typeof name === "string" && this.#fieldErrors.delete(name)) this.requestUpdate();
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
   };
 
@@ -166,7 +182,8 @@ export class WidgetView extends LitElement {
     if (loading === "container") this.#containerBusy++;
     this.requestUpdate();
     try {
-      await host.performAction(sent, item);
+      const outcome = await host.performAction(sent, item);
+      if (outcome?.fieldErrors) this.#showFieldErrors(outcome.fieldErrors);
     } catch {
       // The host surfaces failures itself (chatkit.error); the widget only restores its controls.
     } finally {
@@ -175,6 +192,16 @@ export class WidgetView extends LitElement {
       if (loading === "container") this.#containerBusy--;
       this.requestUpdate();
     }
+  }
+
+  /** Shows `errors` under their fields (replacing earlier ones) and focuses the first. */
+  #showFieldErrors(errors: Record<string, string>): void {
+    this.#fieldErrors.clear();
+    for (const [name, message] of Object.entries(errors)) {
+      if (typeof message === "string") this.#fieldErrors.set(name, message);
+    }
+    this.#focusError = this.#fieldErrors.size > 0;
+    this.requestUpdate();
   }
 
   override render() {

@@ -18,6 +18,16 @@ export interface CreateActionOptions {
   streaming?: boolean | undefined;
 }
 
+/** Options of {@link defineAction}. */
+export interface DefineActionOptions {
+  /**
+   * The client may send this action with no widget (`sendAction()` from the integration's code).
+   * A server given the set (`new MyServer(store, { actions })`) accepts an action without an
+   * `item_id` only for types defined with `imperative: true`. Default `false`.
+   */
+  imperative?: boolean | undefined;
+}
+
 /** The payload type an action definition parses to: the schema's output, or `null` without a schema. */
 export type PayloadOf<S> = S extends z.ZodType ? z.output<S> : null;
 
@@ -41,6 +51,8 @@ export interface ActionDefinition<
   readonly type: T;
   /** The payload schema, or `undefined` for an action without payload. */
   readonly schema: S;
+  /** Whether the client may send it without a widget; see {@link DefineActionOptions}. */
+  readonly imperative: boolean;
   /**
    * Builds the `ActionConfig` for a widget prop. The payload is checked at compile time and validated
    * at run time (throws {@link ActionParseError}); options left out are not written.
@@ -95,14 +107,22 @@ function validatePayload(
  * Button({ label: "Example", onClickAction: ExampleAction.create({ id: 123 }) });
  * Button({ label: "Other", onClickAction: OtherAction.create(undefined, { handler: "client" }) });
  * ExampleAction.parse({ type: "example", payload: { id: 1 } }).payload.id; // number
+ *
+ * // Sent by the integration's code with sendAction(), not from a widget:
+ * const RefreshAction = defineAction("refresh", undefined, { imperative: true });
  * ```
  */
 export function defineAction<const T extends string>(type: T): ActionDefinition<T, undefined>;
-export function defineAction<const T extends string, S extends z.ZodType>(
+export function defineAction<const T extends string, S extends z.ZodType | undefined>(
   type: T,
   schema: S,
+  options?: DefineActionOptions,
 ): ActionDefinition<T, S>;
-export function defineAction(type: string, schema?: z.ZodType): AnyActionDefinition {
+export function defineAction(
+  type: string,
+  schema?: z.ZodType,
+  options: DefineActionOptions = {},
+): AnyActionDefinition {
   if (typeof type !== "string") throw new TypeError("defineAction: type must be a string");
   const safeParse = (action: unknown): ActionParseResult<Action<string, unknown>> => {
     const read = readAction(action);
@@ -123,6 +143,7 @@ export function defineAction(type: string, schema?: z.ZodType): AnyActionDefinit
   const definition = {
     type,
     schema,
+    imperative: options.imperative === true,
     create(payload?: unknown, options: CreateActionOptions = {}): ActionConfig {
       const checked = validatePayload(type, schema, payload);
       if (!checked.success) throw checked.error;

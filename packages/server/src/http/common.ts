@@ -20,11 +20,15 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = {
   "Cache-Control": "no-store",
 };
 
-/** Status and JSON text for an error; 5xx causes are logged (no request data). */
-export function errorPayload(error: unknown): { status: number; json: string } {
-  const { status, body } = toHttpError(error);
+/** Status, JSON text and extra headers for an error; 5xx causes are logged (no request data). */
+export function errorPayload(error: unknown): {
+  status: number;
+  json: string;
+  headers: Record<string, string>;
+} {
+  const { status, body, headers } = toHttpError(error);
   if (status >= 500 && status !== 501) logError("Request failed", error);
-  return { status, json: JSON.stringify(body) };
+  return { status, json: JSON.stringify(body), headers: headers ?? {} };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { PayloadTooLargeError } from "../errors.js";
+import type { ProcessResult } from "../results.js";
+import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import {
@@ -39,8 +41,8 @@ function clientGone(): Response {
 }
 
 function errorResponse(error: unknown, extra: Record<string, string> = {}): Response {
-  const { status, json } = errorPayload(error);
-  return new Response(json, { status, headers: { ...JSON_HEADERS, ...extra } });
+  const { status, json, headers } = errorPayload(error);
+  return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
 }
 
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
@@ -89,6 +91,7 @@ export function createFetchHandler<TContext>(
 ): (request: Request) => Promise<Response> {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  server.runs.listen();
   return async (request) => {
     const route = matchAttachmentRoute(server.attachmentStore, pathnameOf(request.url));
     if (route) {
@@ -98,49 +101,71 @@ export function createFetchHandler<TContext>(
         return request.signal.aborted ? clientGone() : errorResponse(error);
       }
     }
-    if (request.method !== "POST") {
+    const resumeGet =
+      request.method === "GET"
+        ? resumeQuery(request.url, request.headers.get("last-event-id"))
+        : null;
+    if (request.method !== "POST" && !resumeGet) {
       const { json, headers } = methodNotAllowed(request.method, ["POST"]);
       return new Response(json, { status: 405, headers });
     }
     const controller = new AbortController();
     try {
-      const body = await readBody(request, limit);
-      const context = await options.getContext(request);
       const signal = request.signal;
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
-      const result = await server.process(body, context, { signal: controller.signal });
-      if (!result.streaming) {
-        return new Response(result.json, { status: 200, headers: JSON_HEADERS });
+      if (resumeGet) {
+        const context = await options.getContext(request);
+        return toResponse(await server.resume(resumeGet, context, controller.signal), controller);
       }
-      const pump = new SsePump(result, heartbeatMs);
-      // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
-      let cancelled = false;
-      const stream = new ReadableStream<Uint8Array>(
-        {
-          async pull(out) {
-            try {
-              const chunk = await pump.next();
-              if (cancelled) return;
-              if (chunk === null) out.close();
-              else out.enqueue(chunk);
-            } catch (error) {
-              if (cancelled) return;
-              logError("Stream failed", error);
-              out.error(error);
-            }
-          },
-          async cancel() {
-            cancelled = true;
-            controller.abort();
-            await pump.close();
-          },
-        },
-        { highWaterMark: 1 },
-      );
-      return new Response(stream, { status: 200, headers: SSE_HEADERS });
+      const body = await readBody(request, limit);
+      const context = await options.getContext(request);
+      const resume = wantsResume(request.headers.get(RESUME_HEADER));
+      const lastEventId = resume ? request.headers.get("last-event-id") : null;
+      const result = await server.process(body, context, {
+        signal: controller.signal,
+        ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+      });
+      return toResponse(result, controller);
     } catch (error) {
       return request.signal.aborted ? clientGone() : errorResponse(error);
     }
   };
+
+  function toResponse(result: ProcessResult, controller: AbortController): Response {
+    if (!result.streaming) {
+      if (result.status === 204) {
+        return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+      }
+      const headers = result.headers ? { ...JSON_HEADERS, ...result.headers } : JSON_HEADERS;
+      return new Response(result.json, { status: result.status, headers });
+    }
+    const pump = new SsePump(result, heartbeatMs);
+    // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(out) {
+          try {
+            const chunk = await pump.next();
+            if (cancelled) return;
+            if (chunk === null) out.close();
+            else out.enqueue(chunk);
+          } catch (error) {
+            if (cancelled) return;
+            logError("Stream failed", error);
+            out.error(error);
+          }
+        },
+        async cancel() {
+          cancelled = true;
+          controller.abort();
+          await pump.close();
+        },
+      },
+      { highWaterMark: 1 },
+    );
+    const headers = result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS;
+    return new Response(stream, { status: 200, headers });
+  }
 }

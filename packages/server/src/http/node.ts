@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PayloadTooLargeError } from "../errors.js";
+import type { ProcessResult } from "../results.js";
+import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
 import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import { matchAttachmentRoute, methodNotAllowed } from "./attachment-routes.js";
@@ -27,10 +29,33 @@ function sendJson(
   res: ServerResponse,
   status: number,
   json: string,
-  extra: Record<string, string> = {},
+  extra: Readonly<Record<string, string>> = {},
 ): void {
   res.writeHead(status, { ...JSON_HEADERS, ...extra, "Content-Length": Buffer.byteLength(json) });
   res.end(json);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function sendResult(
+  res: ServerResponse,
+  result: ProcessResult,
+  heartbeatMs: number,
+  controller: AbortController,
+): Promise<void> {
+  if (!result.streaming) {
+    if (result.status === 204) {
+      res.writeHead(204, { "Cache-Control": "no-store" });
+      res.end();
+    } else sendJson(res, result.status, result.json, result.headers);
+    return;
+  }
+  // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
+  // in the same write, instead of costing a write of their own on every stream.
+  res.writeHead(200, result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS);
+  await writeSse(res, result, heartbeatMs, controller);
 }
 
 /**
@@ -76,6 +101,20 @@ async function handle<TContext>(
     await serveAttachmentNode(route, req, res, options.getContext);
     return;
   }
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const resumeGet =
+    req.method === "GET" ? resumeQuery(url, headerText(req.headers["last-event-id"])) : null;
+  if (resumeGet) {
+    req.resume();
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const context = await options.getContext(req);
+    const result = await server.resume(resumeGet, context, controller.signal);
+    await sendResult(res, result, heartbeatMs, controller);
+    return;
+  }
   if (req.method !== "POST") {
     req.resume();
     const { json, headers } = methodNotAllowed(req.method ?? "?", ["POST"]);
@@ -97,17 +136,13 @@ async function handle<TContext>(
     sendJson(res, status, json, { Connection: "close" });
     return;
   }
+  const resume = wantsResume(headerText(req.headers[RESUME_HEADER]));
+  const lastEventId = resume ? headerText(req.headers["last-event-id"]) : undefined;
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
+    ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
   });
-  if (!result.streaming) {
-    sendJson(res, 200, result.json);
-    return;
-  }
-  // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
-  // in the same write, instead of costing a write of their own on every stream.
-  res.writeHead(200, SSE_HEADERS);
-  await writeSse(res, result, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, controller);
+  await sendResult(res, result, heartbeatMs, controller);
 }
 
 /**
@@ -124,6 +159,7 @@ export function createNodeHandler<TContext>(
   server: ChatKitServer<TContext>,
   options: CreateNodeHandlerOptions<TContext>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  server.runs.listen();
   return (req, res) => {
     handle(server, options, req, res).catch((error: unknown) => {
       if (res.headersSent) {
@@ -131,8 +167,8 @@ export function createNodeHandler<TContext>(
         res.destroy();
         return;
       }
-      const { status, json } = errorPayload(error);
-      sendJson(res, status, json);
+      const { status, json, headers } = errorPayload(error);
+      sendJson(res, status, json, headers);
     });
   };
 }

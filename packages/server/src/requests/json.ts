@@ -1,4 +1,6 @@
 import { type ChatKitRequest, serialize, type WidgetItem } from "@threadkit/core";
+import { checkAction, refusalError } from "../actions/check.js";
+import { FieldErrors } from "../actions/field-errors.js";
 import { BadRequestError, NotImplementedServerError } from "../errors.js";
 import type { ChatKitServer, ServerAttachmentStore } from "../server.js";
 import { loadVisibleItems } from "../store/pages.js";
@@ -131,13 +133,16 @@ export async function handleJsonRequest<C>(
       if (sender && sender.type !== "widget") {
         throw new BadRequestError(`Item ${sender.id} is not a widget`);
       }
-      const result = await server.syncAction(
-        thread,
-        { type: action.type, payload: action.payload ?? null },
-        sender as WidgetItem | null,
-        context,
-      );
-      return json(result ?? {});
+      const widget = sender as WidgetItem | null;
+      const checked = { type: action.type, payload: action.payload ?? null };
+      const refusal = checkAction(server.options, widget, checked);
+      if (refusal) throw refusalError(widget?.id ?? null, refusal);
+      try {
+        return json((await server.syncAction(thread, checked, widget, context)) ?? {});
+      } catch (error) {
+        if (error instanceof FieldErrors) error.forItem(widget?.id ?? null);
+        throw error;
+      }
     }
     default:
       throw new BadRequestError(`type: ${request.type} is a streaming request`);

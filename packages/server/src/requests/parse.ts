@@ -26,15 +26,10 @@ function nestedDeeperThan(value: unknown, max: number): boolean {
 }
 
 /**
- * Parses a request body (JSON text or bytes) into a typed ChatKit request, or throws
- * {@link BadRequestError} (HTTP 400 `invalid_request`) whose message names the path and the
- * expectation (core's formatter), e.g. `params.action.type: expected string`. Bodies nested
- * deeper than {@link MAX_REQUEST_DEPTH} are refused too.
- *
- * @example
- * const req = parseRequest('{"type":"threads.list","params":{}}');
+ * Parses a request body (JSON text or bytes) into a JSON object, or throws
+ * {@link BadRequestError}: not JSON, not an object, or nested deeper than {@link MAX_REQUEST_DEPTH}.
  */
-export function parseRequest(body: string | Uint8Array): ChatKitRequest {
+export function parseJsonBody(body: string | Uint8Array): Record<string, unknown> {
   const text = typeof body === "string" ? body : decoder.decode(body);
   let json: unknown;
   try {
@@ -48,7 +43,25 @@ export function parseRequest(body: string | Uint8Array): ChatKitRequest {
   if (nestedDeeperThan(json, MAX_REQUEST_DEPTH)) {
     throw new BadRequestError(`Request body is nested deeper than ${MAX_REQUEST_DEPTH} levels`);
   }
+  return json as Record<string, unknown>;
+}
+
+/** Validates a parsed body as a ChatKit request, or throws {@link BadRequestError}. */
+export function toChatKitRequest(json: Record<string, unknown>): ChatKitRequest {
   const result = schemas.parseRequest(json);
   if (!result.ok) throw new BadRequestError(result.message);
   return result.value;
+}
+
+/**
+ * Parses a request body (JSON text or bytes) into a typed ChatKit request, or throws
+ * {@link BadRequestError} (HTTP 400 `invalid_request`) whose message names the path and the
+ * expectation (core's formatter), e.g. `params.action.type: expected string`. Bodies nested
+ * deeper than {@link MAX_REQUEST_DEPTH} are refused too.
+ *
+ * @example
+ * const req = parseRequest('{"type":"threads.list","params":{}}');
+ */
+export function parseRequest(body: string | Uint8Array): ChatKitRequest {
+  return toChatKitRequest(parseJsonBody(body));
 }

@@ -9,6 +9,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
+import { checkAction, refusalEvents, tagFieldErrors } from "../actions/check.js";
 import { BadRequestError } from "../errors.js";
 import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
@@ -19,6 +20,12 @@ import { sequence } from "./sequence.js";
 import { applyStructuredInput } from "./structured-input.js";
 
 type Stream = () => AsyncIterable<ThreadStreamEvent>;
+
+/** A checked streaming request: its thread (new or existing) and its lazy event stream. */
+export interface PreparedStream {
+  threadId: string;
+  open: Stream;
+}
 type StreamingRequest = Extract<
   ChatKitRequest,
   {
@@ -142,21 +149,23 @@ export async function prepareStream<C>(
   request: ChatKitRequest,
   context: C,
   signal: AbortSignal,
-): Promise<Stream | null> {
+): Promise<PreparedStream | null> {
   if (!STREAMING_TYPES.has(request.type)) return null;
   const req = request as StreamingRequest;
   const { store } = server;
   // The request's unit of work when the store has one: its writes are committed together.
   const writes = server.writesFor(signal);
-  switch (req.type) {
-    case "threads.create": {
-      const attachments = await loadAttachments(server, req.params.input, context);
-      return () =>
+  if (req.type === "threads.create") {
+    const attachments = await loadAttachments(server, req.params.input, context);
+    const threadId = store.generateThreadId(context);
+    return {
+      threadId,
+      open: () =>
         respondToNewMessage(
           server,
           async function* (added) {
             const thread = {
-              id: store.generateThreadId(context),
+              id: threadId,
               created_at: nowIso(),
               status: { type: "active" },
               metadata: {},
@@ -175,8 +184,23 @@ export async function prepareStream<C>(
           },
           context,
           signal,
-        );
-    }
+        ),
+    };
+  }
+  const open = await prepareOnThread(server, req, context, signal);
+  return { threadId: req.params.thread_id, open };
+}
+
+/** The pre-stream checks and lazy stream of a streaming request on an existing thread. */
+async function prepareOnThread<C>(
+  server: ChatKitServer<C>,
+  req: Exclude<StreamingRequest, { type: "threads.create" }>,
+  context: C,
+  signal: AbortSignal,
+): Promise<Stream> {
+  const { store } = server;
+  const writes = server.writesFor(signal);
+  switch (req.type) {
     case "threads.add_user_message": {
       const thread = await store.loadThread(req.params.thread_id, context);
       const attachments = await loadAttachments(server, req.params.input, context);
@@ -254,10 +278,16 @@ export async function prepareStream<C>(
         };
       }
       const action = { type: req.params.action.type, payload: req.params.action.payload ?? null };
+      const widget = sender as WidgetItem | null;
+      const refusal = checkAction(server.options, widget, action);
+      if (refusal) return refusalEvents(widget?.id ?? null, refusal);
       return () => {
         const options = server.bindSignal(thread, signal);
         return processEvents(server, thread, context, signal, () =>
-          server.action(thread, action, sender as WidgetItem | null, context, options),
+          tagFieldErrors(
+            server.action(thread, action, widget, context, options),
+            widget?.id ?? null,
+          ),
         );
       };
     }

@@ -14,6 +14,7 @@ import { visibleTests } from "./visible.js";
 
 export * from "./fixtures.js";
 export { type AnyPage, expectNotFound, walkPages } from "./kit.js";
+export { describeRunLogConformance, type RunLogConformanceOptions } from "./run-log.js";
 
 /** Options of {@link describeStoreConformance}. */
 export interface StoreConformanceOptions<TContext> {

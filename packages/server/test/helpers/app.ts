@@ -1,10 +1,17 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
-import { Card, Text } from "@threadkit/core";
+import { Button, Card, Text } from "@threadkit/core";
 import type { Store } from "@threadkit/server";
 import { FakeAttachmentStore } from "./attachments.js";
 import { assistantMessage, type Ctx, type Hooks, makeStore, now, TestServer } from "./server.js";
 
-export const ORIGINAL_CARD = Card({ children: [Text({ value: "Create user?" })] });
+/** Declares the actions the request tests send from it: `create_user` and `toggle`. */
+export const ORIGINAL_CARD = Card({
+  children: [
+    Text({ value: "Create user?" }),
+    Button({ label: "Toggle", onClickAction: { type: "toggle" } }),
+  ],
+  confirm: { label: "Create", action: { type: "create_user", payload: { user_id: "123" } } },
+});
 export const UPDATED_CARD = Card({ children: [Text({ value: "User created" })] });
 
 /** What the app's hooks saw, for assertions. */

@@ -9,9 +9,11 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from "@threadkit/core";
+import { actionSet, defineAction } from "@threadkit/core";
 import {
   type AudioInput,
   ChatKitServer,
+  type ChatKitServerOptions,
   createFetchHandler,
   createNodeHandler,
   type FeedbackKind,
@@ -57,14 +59,26 @@ export interface Hooks {
   handleStreamCancelled?: (thread: ThreadMetadata, pending: ThreadItem[], ctx: Ctx) => void;
 }
 
-/** ChatKit Python's `make_server`: a server whose hooks delegate to callbacks. */
+/** The actions the tests send without a widget (`sendAction()`), declared as an app would. */
+export const TEST_ACTIONS = actionSet(
+  ...["go", "x", "clicked", "anything"].map((type) =>
+    defineAction(type, undefined, { imperative: true }),
+  ),
+);
+
+/**
+ * ChatKit Python's `make_server`: a server whose hooks delegate to callbacks. Its options default
+ * to `{ actions: TEST_ACTIONS }`.
+ */
 export class TestServer extends ChatKitServer<Ctx> {
   constructor(
     store: Store<Ctx>,
     readonly hooks: Hooks = {},
-    attachmentStore?: ServerAttachmentStore<Ctx>,
+    files?: ServerAttachmentStore<Ctx> | ChatKitServerOptions<Ctx>,
+    options: ChatKitServerOptions<Ctx> = { actions: TEST_ACTIONS },
   ) {
-    super(store, attachmentStore);
+    const extra = files && "createAttachment" in files ? { attachmentStore: files } : files;
+    super(store, { ...options, ...extra });
   }
 
   async *respond(

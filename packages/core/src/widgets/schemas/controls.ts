@@ -27,6 +27,8 @@ export interface Input extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   variant?: ControlVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
@@ -43,6 +45,7 @@ const textFieldShape = {
   autoSelect: z.boolean().optional(),
   autoFocus: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   variant: ControlVariant.optional(),
   size: ControlSize.optional(),
   gutterSize: GutterSize.optional(),
@@ -70,6 +73,8 @@ export interface Textarea extends NodeBase {
   autoSelect?: boolean | undefined;
   autoFocus?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   variant?: ControlVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
@@ -116,6 +121,8 @@ export interface Select extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   /** Shows a search box (on by default above 15 options). */
   searchable?: boolean | undefined;
 }
@@ -132,6 +139,7 @@ export const Select = node<Select>("Select", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   searchable: z.boolean().optional(),
 });
 
@@ -146,6 +154,8 @@ export interface Checkbox extends NodeBase {
   defaultChecked?: boolean | undefined;
   onChangeAction?: ActionConfig | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link Checkbox}. */
@@ -155,6 +165,7 @@ export const Checkbox = node<Checkbox>("Checkbox", {
   defaultChecked: z.boolean().optional(),
   onChangeAction: ActionProp.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -185,6 +196,8 @@ export interface RadioGroup extends NodeBase {
   defaultValue?: string | undefined;
   direction?: Direction | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
   required?: boolean | undefined;
 }
 /** Schema of {@link RadioGroup}. */
@@ -196,6 +209,7 @@ export const RadioGroup = node<RadioGroup>("RadioGroup", {
   defaultValue: z.string().optional(),
   direction: Direction.optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
   required: z.boolean().optional(),
 });
 
@@ -222,6 +236,8 @@ export interface DatePicker extends NodeBase {
   block?: boolean | undefined;
   clearable?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
+  errorMessage?: string | undefined;
 }
 /** Schema of {@link DatePicker}. */
 export const DatePicker = node<DatePicker>("DatePicker", {
@@ -239,4 +255,5 @@ export const DatePicker = node<DatePicker>("DatePicker", {
   block: z.boolean().optional(),
   clearable: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  errorMessage: z.string().optional(),
 });

@@ -1,0 +1,89 @@
+/**
+ * The Lua scripts of the Redis run log. Each runs atomically, so an owner check and the writes it
+ * guards cannot interleave with another instance's. Times come from the Redis server (`TIME`), so
+ * instances with skewed clocks agree on leases.
+ */
+
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/**
+ * KEYS: thread, run, active. ARGV: runId, threadId, owner, leaseMs, resumable, context, bodyHash,
+ * recordMs. Returns the active run id when the thread is busy, "!exists" for a reused id, else nil.
+ */
+export const START = `${NOW}
+local current = redis.call('GET', KEYS[1])
+if current then return current end
+if redis.call('EXISTS', KEYS[2]) == 1 then return '!exists' end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], 'threadId', ARGV[2], 'owner', ARGV[3], 'resumable', ARGV[5],
+  'context', ARGV[6], 'bodyHash', ARGV[7], 'lastSeq', 0, 'ended', '',
+  'leaseUntil', now + tonumber(ARGV[4]), 'stop', 0)
+redis.call('PEXPIRE', KEYS[2], ARGV[8])
+redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
+return false`;
+
+/**
+ * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId, n,
+ * then n triples (seq, data, end-or-empty). Returns "ok", "fenced" or "seq".
+ */
+export const APPEND = `local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended')
+if not info[1] or info[1] ~= ARGV[1] or info[3] ~= '' then return 'fenced' end
+local last = tonumber(info[2])
+local n = tonumber(ARGV[7])
+for i = 0, n - 1 do
+  local seq = tonumber(ARGV[8 + i * 3])
+  if seq ~= last + 1 then return 'seq' end
+  last = seq
+end
+local ended = nil
+for i = 0, n - 1 do
+  local seq = ARGV[8 + i * 3]
+  local reason = ARGV[10 + i * 3]
+  if reason ~= '' then
+    redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. seq, 'd', ARGV[9 + i * 3], 'e', reason)
+    ended = reason
+  else
+    redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. seq, 'd', ARGV[9 + i * 3])
+  end
+end
+redis.call('HSET', KEYS[1], 'lastSeq', last)
+if ended then
+  redis.call('HSET', KEYS[1], 'ended', ended)
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  if redis.call('GET', KEYS[3]) == ARGV[6] then redis.call('DEL', KEYS[3]) end
+  redis.call('ZREM', KEYS[4], ARGV[6])
+else
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+end
+redis.call('PUBLISH', ARGV[5], last)
+return 'ok'`;
+
+/** KEYS: run, active. ARGV: owner, leaseMs, runId, recordMs. Returns {held, stop}. */
+export const RENEW = `${NOW}
+local info = redis.call('HMGET', KEYS[1], 'owner', 'ended', 'stop')
+if not info[1] then return {0, 0} end
+if info[1] ~= ARGV[1] or info[2] ~= '' then return {0, tonumber(info[3])} end
+redis.call('HSET', KEYS[1], 'leaseUntil', now + tonumber(ARGV[2]))
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return {1, tonumber(info[3])}`;
+
+/** KEYS: run, active. ARGV: owner, leaseMs, runId. Returns 1 when taken over. */
+export const TAKE_OVER = `${NOW}
+local info = redis.call('HMGET', KEYS[1], 'owner', 'ended', 'leaseUntil')
+if not info[1] or info[2] ~= '' or tonumber(info[3]) > now then return 0 end
+redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'leaseUntil', now + tonumber(ARGV[2]))
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[3])
+return 1`;
+
+/** KEYS: active. ARGV: limit. Unended runs whose lease ran out. */
+export const EXPIRED = `${NOW}
+return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))`;
+
+/** KEYS: run. Sets the stop flag of an unended run; 1 when set. */
+export const STOP = `local ended = redis.call('HGET', KEYS[1], 'ended')
+if ended == false or ended ~= '' then return 0 end
+redis.call('HSET', KEYS[1], 'stop', 1)
+return 1`;

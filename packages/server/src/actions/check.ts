@@ -1,0 +1,90 @@
+/** Where the request handlers run the declared-action check and report its refusals. */
+import type {
+  ActionSet,
+  AnyActionDefinition,
+  ThreadStreamEvent,
+  WidgetItem,
+} from "@threadkit/core";
+import { HttpError } from "../errors.js";
+import { FieldErrors, fieldErrorsEvent } from "./field-errors.js";
+import { type ActionRefusal, verifyImperativeAction, verifyWidgetAction } from "./verify.js";
+
+/** What the check needs from the server: its `actions` and `verifyActions` options. */
+export interface ActionCheckOptions {
+  actions?: ActionSet<readonly AnyActionDefinition[]> | undefined;
+  verifyActions?: boolean | undefined;
+}
+
+/**
+ * Runs the declared-action check for an action from `sender` (or without a widget when null),
+ * unless the server turned it off with `verifyActions: false`. An action the app declares
+ * imperative may also come with a widget that does not declare it: the page's code sent it with
+ * `sendCustomAction(action, itemId)`, and its payload is checked with its schema instead.
+ * `null` when accepted.
+ */
+export function checkAction(
+  options: ActionCheckOptions,
+  sender: WidgetItem | null,
+  action: { type: string; payload: unknown },
+): ActionRefusal | null {
+  if (options.verifyActions === false) return null;
+  const definitions = options.actions?.definitions;
+  if (!sender) return verifyImperativeAction(definitions, action);
+  const refusal = verifyWidgetAction(sender.widget, action);
+  if (refusal && definitions?.some((d) => d.type === action.type && d.imperative)) {
+    return verifyImperativeAction(definitions, action);
+  }
+  return refusal;
+}
+
+/**
+ * The events a refused streaming action gets: field errors as their `client_effect`, anything
+ * else as an `error` event naming the action, without retry. No `stream_options`: nothing ran.
+ */
+export function refusalEvents(
+  itemId: string | null,
+  refusal: ActionRefusal,
+): () => AsyncIterable<ThreadStreamEvent> {
+  const event =
+    refusal.kind === "fields"
+      ? fieldErrorsEvent(itemId, refusal.errors)
+      : ({
+          type: "error",
+          code: "custom",
+          message: refusal.message,
+          allow_retry: false,
+        } as ThreadStreamEvent);
+  return async function* () {
+    yield event;
+  };
+}
+
+/** The HTTP error a refused sync action gets: 422 field errors, else 400 `action_refused`. */
+export function refusalError(itemId: string | null, refusal: ActionRefusal): HttpError {
+  if (refusal.kind === "fields") return new FieldErrors(refusal.errors, { itemId });
+  return new HttpError(400, "action_refused", refusal.message);
+}
+
+/**
+ * The handler's events, with a {@link FieldErrors} it throws tagged with the sender's id (so the
+ * pipeline's `client_effect` names the widget). Costs one `catch` per event, on action streams only.
+ */
+export function tagFieldErrors(
+  events: AsyncIterable<ThreadStreamEvent>,
+  itemId: string | null,
+): AsyncIterable<ThreadStreamEvent> {
+  const tag = (error: unknown): never => {
+    if (error instanceof FieldErrors) error.forItem(itemId);
+    throw error;
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      const inner = events[Symbol.asyncIterator]();
+      return {
+        next: () => inner.next().catch(tag),
+        return: (value?: unknown) =>
+          inner.return ? inner.return(value).catch(tag) : Promise.resolve({ done: true, value }),
+      } as AsyncIterator<ThreadStreamEvent>;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+/** Actions you can trust: the declared-action check, field errors. @module */
+export { FIELD_ERRORS_EFFECT, FieldErrors, fieldErrorsEvent } from "./field-errors.js";
+export { type ActionRefusal, verifyImperativeAction, verifyWidgetAction } from "./verify.js";

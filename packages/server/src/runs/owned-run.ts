@@ -1,0 +1,195 @@
+import { eventJson } from "../event-json.js";
+import { logError } from "../util.js";
+import { endData } from "./frames.js";
+import type { RunEndReason, RunEntry, RunLog } from "./log.js";
+
+/** Recent entries kept in memory for this instance's own readers. */
+const RING = 2048;
+/** Unflushed entries above which the handler waits for the log. */
+const MAX_UNFLUSHED = 1000;
+
+const STREAM_FAILED = '{"type":"error","code":"stream.error","allow_retry":true}';
+
+/** What an owned run needs from its registry. */
+export interface RunHost {
+  readonly log: RunLog;
+  readonly instanceId: string;
+  readonly leaseMs: number;
+  released(run: OwnedRun): void;
+}
+
+/**
+ * A run this instance owns: holds the lease, aborts the handler on a stop, and, when resumable,
+ * drives the handler to its end whoever reads (a disconnect detaches), numbering events and
+ * appending them to the log before any reader gets them.
+ */
+export class OwnedRun {
+  readonly runId: string;
+  readonly threadId: string;
+  readonly resumable: boolean;
+  /** Aborts the handler's signal (stop, maximum run time, lost lease). */
+  readonly controller: AbortController;
+  readonly #host: RunHost;
+  #seq = 0;
+  /** The last seq the log holds (readers may be sent up to it). */
+  flushedSeq = 0;
+  /** Set when the run is over here (ended, or fenced off by another instance). */
+  over = false;
+  readonly #unflushed: RunEntry[] = [];
+  #flushing: Promise<void> | undefined;
+  readonly #ring: RunEntry[] = [];
+  #waiters: Array<() => void> = [];
+  #leaseTimer: ReturnType<typeof setInterval> | undefined;
+  #maxTimer: ReturnType<typeof setTimeout> | undefined;
+  #finished = false;
+
+  constructor(
+    host: RunHost,
+    runId: string,
+    threadId: string,
+    resumable: boolean,
+    controller: AbortController,
+  ) {
+    this.#host = host;
+    this.runId = runId;
+    this.threadId = threadId;
+    this.resumable = resumable;
+    this.controller = controller;
+  }
+
+  /** Starts renewing the lease (a third of its length) and, if given, the maximum run time. */
+  hold(maxRunMs?: number): void {
+    if (this.#leaseTimer) return;
+    const { log, instanceId, leaseMs } = this.#host;
+    this.#leaseTimer = setInterval(() => {
+      log.renewLease(this.runId, instanceId, leaseMs).then(
+        (lease) => {
+          if (!lease.held) this.#fenced();
+          else if (lease.stopRequested) this.stop();
+        },
+        (error: unknown) => logError("Renewing a run lease failed", error),
+      );
+    }, leaseMs / 3);
+    this.#leaseTimer.unref?.();
+    if (maxRunMs && maxRunMs > 0) {
+      this.#maxTimer = setTimeout(() => this.stop(), maxRunMs);
+      this.#maxTimer.unref?.();
+    }
+  }
+
+  /** Aborts the handler: the pipeline's cancel path saves the partial reply and the note. */
+  stop(): void {
+    this.controller.abort();
+  }
+
+  /** Another instance finalised the run (our lease ran out): stop the handler, write nothing. */
+  #fenced(): void {
+    if (this.#finished) return;
+    this.over = true;
+    this.stop();
+    this.#release();
+  }
+
+  /**
+   * Runs a resumable run's event source to its end, whoever reads: numbers and logs every
+   * event, then the end entry. Never throws.
+   */
+  async drive(source: () => AsyncIterable<unknown>): Promise<void> {
+    let failed = false;
+    try {
+      for await (const event of source()) {
+        if ((event as { type?: unknown }).type === "error") failed = true;
+        this.#push(eventJson(event));
+        if (this.#unflushed.length > MAX_UNFLUSHED) await this.#flushing;
+        if (this.over) break;
+      }
+    } catch (error) {
+      logError("Stream failed", error);
+      failed = true;
+      this.#push(STREAM_FAILED);
+    }
+    const reason: RunEndReason = this.controller.signal.aborted
+      ? "cancelled"
+      : failed
+        ? "failed"
+        : "completed";
+    await this.finish(reason);
+  }
+
+  #push(data: string, end?: RunEndReason): void {
+    if (this.over) return;
+    const entry: RunEntry = end ? { seq: ++this.#seq, data, end } : { seq: ++this.#seq, data };
+    this.#unflushed.push(entry);
+    this.#flushing ??= this.#flush();
+  }
+
+  /** Appends everything unflushed, batch by batch (entries pile up while an append is in flight). */
+  async #flush(): Promise<void> {
+    try {
+      while (this.#unflushed.length > 0 && !this.over) {
+        const batch = this.#unflushed.splice(0, this.#unflushed.length);
+        try {
+          await this.#host.log.append(this.runId, this.#host.instanceId, batch);
+        } catch (error) {
+          // Fenced (another instance finalised the run) or the log is down: stop the handler;
+          // readers end, and clients resume from the log.
+          logError("Appending to the run log failed", error);
+          this.#fenced();
+          break;
+        }
+        for (const entry of batch) this.#ring.push(entry);
+        if (this.#ring.length > RING) this.#ring.splice(0, this.#ring.length - RING);
+        this.flushedSeq = (batch[batch.length - 1] as RunEntry).seq;
+        this.#wake();
+      }
+    } finally {
+      this.#flushing = undefined;
+    }
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves when more entries were logged or the run is over here. */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** Logged entries after `after` still in memory, or null when they must come from the log. */
+  recent(after: number): RunEntry[] | null {
+    const first = this.#ring[0];
+    if (!first || after + 1 < first.seq) return null;
+    return this.#ring.slice(after + 1 - first.seq);
+  }
+
+  /** Logs the end entry (when resumable) and releases the run; the thread is free again. */
+  async finish(reason: RunEndReason): Promise<void> {
+    if (this.#finished) return;
+    if (this.resumable) {
+      this.#push(endData(reason), reason);
+      while (this.#flushing) await this.#flushing;
+    } else if (!this.over) {
+      try {
+        await this.#host.log.append(this.runId, this.#host.instanceId, [
+          { seq: 1, data: endData(reason), end: reason },
+        ]);
+      } catch (error) {
+        logError("Ending a run failed", error);
+      }
+    }
+    this.#release();
+  }
+
+  #release(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.over = true;
+    clearInterval(this.#leaseTimer);
+    clearTimeout(this.#maxTimer);
+    this.#wake();
+    this.#host.released(this);
+  }
+}

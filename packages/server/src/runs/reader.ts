@@ -1,0 +1,112 @@
+import { entryFrame, RETRY_LINE } from "./frames.js";
+import type { RunEntry, RunLog } from "./log.js";
+import type { OwnedRun } from "./owned-run.js";
+
+/** Entries read from the log per call. */
+const PAGE = 256;
+/** How often a reader waiting on another instance's run checks its record (end, dead owner). */
+const CHECK_MS = 1000;
+
+/** What a reader needs from the registry. */
+export interface ReaderHost {
+  readonly log: RunLog;
+  owned(runId: string): OwnedRun | undefined;
+  /** Finalises a run whose owner's lease ran out; true when this instance did it. */
+  finalise(runId: string): Promise<boolean>;
+}
+
+/** The reader's position, advanced as frames are yielded. */
+interface Cursor {
+  after: number;
+  ended: boolean;
+}
+
+function* framesOf(runId: string, entries: readonly RunEntry[], cursor: Cursor): Generator<string> {
+  for (const entry of entries) {
+    if (entry.seq !== cursor.after + 1) {
+      // Trimmed under us (a reader far behind a capped log): end; a resume gets 410.
+      cursor.ended = true;
+      return;
+    }
+    cursor.after = entry.seq;
+    if (entry.end) cursor.ended = true;
+    yield entryFrame(runId, entry);
+    if (cursor.ended) return;
+  }
+}
+
+function untilChanged(owned: OwnedRun, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done);
+    owned.changed().then(done);
+  });
+}
+
+/**
+ * The SSE frames of a run after `after`, then its live events, to its end entry: from this
+ * instance's memory when it owns the run, else from the log (subscribed before reading, so
+ * nothing falls between). Pulled one frame at a time, so a slow client holds nothing but its
+ * socket buffer. The first frame carries the `retry:` line. Stops when `signal` aborts.
+ */
+export async function* readRun(
+  host: ReaderHost,
+  runId: string,
+  after: number,
+  signal: AbortSignal,
+): AsyncGenerator<string> {
+  const cursor: Cursor = { after, ended: false };
+  let first = true;
+  const withRetry = (frame: string) => {
+    if (!first) return frame;
+    first = false;
+    return RETRY_LINE + frame;
+  };
+  const owned = host.owned(runId);
+  if (owned) {
+    while (!cursor.ended && !signal.aborted) {
+      if (cursor.after < owned.flushedSeq) {
+        const entries =
+          owned.recent(cursor.after) ?? (await host.log.read(runId, cursor.after, PAGE));
+        for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
+      } else if (owned.over) break;
+      else await untilChanged(owned, signal);
+    }
+    if (cursor.ended || signal.aborted) return;
+  }
+  // Another instance's run (or ours, taken over): follow the log.
+  let wake: (() => void) | undefined;
+  const unsubscribe = await host.log.subscribe(runId, () => wake?.());
+  const onAbort = () => wake?.();
+  signal.addEventListener("abort", onAbort);
+  try {
+    while (!cursor.ended && !signal.aborted) {
+      const entries = await host.log.read(runId, cursor.after, PAGE);
+      if (entries.length > 0) {
+        for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
+        continue;
+      }
+      const notified = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), CHECK_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      wake = undefined;
+      if (notified || signal.aborted) continue;
+      const info = await host.log.info(runId);
+      if (!info) return;
+      if (info.ended && info.lastSeq <= cursor.after) return;
+      if (!info.ended && info.lastSeq <= cursor.after && info.leaseUntil <= Date.now()) {
+        await host.finalise(runId);
+      }
+    }
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    unsubscribe();
+  }
+}
