@@ -1,5 +1,6 @@
 /** Scenario 2: a custom action that updates a 50-node card and streams a short reply; and its sync twin. */
 import { parseSse, post } from "../lib/client.js";
+import { TOGGLE } from "../lib/fixtures.js";
 import { type ServerProcess, startServer } from "../lib/proc.js";
 import { type Row, row } from "../lib/report.js";
 import { percentile, spread } from "../lib/stats.js";
@@ -31,7 +32,7 @@ const action = (type: ActionType, t: Target) => ({
   params: {
     thread_id: t.threadId,
     item_id: t.itemId,
-    action: { type: "bench.toggle", payload: { id: 1 } },
+    action: TOGGLE,
   },
 });
 
