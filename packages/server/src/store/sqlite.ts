@@ -1,11 +1,13 @@
 import { resolve } from "node:path";
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
 import Database from "better-sqlite3";
+import type { IdempotencyClaim } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
 import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
 import { FALLBACK_PAGES, unwatchWal, watchWal } from "./sqlite-checkpoint.js";
 import { type Group, GroupCommit } from "./sqlite-group.js";
+import { SQLiteIdempotency } from "./sqlite-idempotency.js";
 import { migrate } from "./sqlite-schema.js";
 import type { Order, Store, StoreItemType, StoreUnit } from "./types.js";
 
@@ -78,6 +80,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   readonly #group: GroupCommit;
   /** The file whose WAL a background worker checkpoints (none for `:memory:`). */
   readonly #walFile: string | undefined;
+  readonly #idempotency: SQLiteIdempotency;
 
   constructor(options: SQLiteStoreOptions<TContext>) {
     this.#userId = options.userId ?? (() => "default");
@@ -96,6 +99,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     this.#stmt = prepare(this.db);
     this.#tx = transactions(this.db, this.#stmt);
     this.#group = new GroupCommit(this.db);
+    this.#idempotency = new SQLiteIdempotency(this.db);
   }
 
   /** Closes the database (committing staged writes first); the store must not be used afterwards. */
@@ -146,6 +150,31 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   /** @internal */
   removeItem(threadId: string, itemId: string, context: TContext): void {
     this.#stmt.deleteOwnedItem.run(threadId, itemId, threadId, this.#userId(context));
+  }
+
+  /** The user `context` acts for (what every read and write is scoped to). */
+  userIdFor(context: TContext): string {
+    return this.#userId(context);
+  }
+
+  async claimIdempotencyKey(
+    key: string,
+    fingerprint: string,
+    context: TContext,
+  ): Promise<IdempotencyClaim> {
+    return this.#group.now(() => this.#idempotency.claim(this.#userId(context), key, fingerprint));
+  }
+
+  async completeIdempotencyKey(
+    key: string,
+    response: string | null,
+    context: TContext,
+  ): Promise<void> {
+    this.#group.now(() => this.#idempotency.complete(this.#userId(context), key, response));
+  }
+
+  async releaseIdempotencyKey(key: string, context: TContext): Promise<void> {
+    this.#group.now(() => this.#idempotency.release(this.#userId(context), key));
   }
 
   generateThreadId(_context: TContext): string {
