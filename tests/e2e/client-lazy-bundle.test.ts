@@ -1,7 +1,8 @@
 /**
  * The split bundle (`dist/lazy/`): `<threadkit-chat>` works from its entry alone, the Markdown
  * engine arrives right after it, and the Chart renderer (with d3-shape) and the history panel
- * are fetched from the same origin only when first used, then render as in the one-file build.
+ * are fetched from the same origin only when first used, then render as in the one-file build;
+ * a page in another language fetches that translation alone and paints in it from the start.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -90,6 +91,48 @@ describe("split bundle", () => {
       await page.locator('threadkit-chat button[aria-label="History"]').click();
       await page.locator("threadkit-chat .history-row").first().waitFor();
       expect(chunks().some((line) => line.includes("/chunks/history-"))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      await harness.close();
+    }
+  });
+
+  it("fetches only the page's translation and paints in it from the first frame", async () => {
+    const harness = await startHarness({ files: lazyFiles() });
+    const { page, errors, close } = await newPage(browser);
+    const chunks = () => harness.log.filter((line) => line.startsWith("GET /chunks/"));
+    try {
+      // Records every label the "new chat" button ever had, from the element's first render.
+      await page.addInitScript(() => {
+        const w = window as unknown as { labels: string[] };
+        w.labels = [];
+        new MutationObserver(() => {
+          const el = document.querySelector("threadkit-chat");
+          const button = el?.shadowRoot?.querySelector(".header .icon-btn:last-of-type");
+          const label = button?.getAttribute("aria-label");
+          if (label && w.labels.at(-1) !== label) w.labels.push(label);
+          if (el?.shadowRoot) watch(el.shadowRoot);
+        }).observe(document, { childList: true, subtree: true });
+        const seen = new WeakSet<Node>();
+        function watch(root: ShadowRoot) {
+          if (seen.has(root)) return;
+          seen.add(root);
+          new MutationObserver(() => {
+            const label = root
+              .querySelector(".header .icon-btn:last-of-type")
+              ?.getAttribute("aria-label");
+            if (label && w.labels.at(-1) !== label) w.labels.push(label);
+          }).observe(root, { childList: true, subtree: true, attributes: true });
+        }
+      });
+      await mountChat(page, harness, { options: { locale: "fr-FR" } });
+      await page.locator('threadkit-chat button[aria-label="Nouvelle discussion"]').waitFor();
+      const labels = await page.evaluate(() => (window as unknown as { labels: string[] }).labels);
+      expect(labels).toEqual(["Nouvelle discussion"]);
+      expect(chunks().filter((line) => /\/chunks\/[a-z]{2}-/.test(line))).toEqual([
+        expect.stringMatching(/^GET \/chunks\/fr-/),
+      ]);
       expect(errors).toEqual([]);
     } finally {
       await close();

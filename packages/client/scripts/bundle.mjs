@@ -92,6 +92,15 @@ const visit = (file) => {
   for (const imp of outputs[file].imports) if (imp.kind === "import-statement") visit(imp.path);
 };
 visit(relative(process.cwd(), join(lazyDir, "threadkit.js")));
+if (process.argv.includes("--meta")) {
+  const byInput = new Map();
+  for (const file of initial)
+    for (const [name, v] of Object.entries(outputs[file].inputs))
+      byInput.set(name, (byInput.get(name) ?? 0) + v.bytesInOutput);
+  console.log("split build, before interactive (minified bytes by input):");
+  for (const [k, v] of [...byInput].sort((x, y) => y[1] - x[1]).slice(0, 40))
+    console.log(`  ${kb(v).padStart(9)}  ${k.replace(/^.*node_modules\//, "")}`);
+}
 const all = sizes(Object.keys(outputs).map((f) => resolve(process.cwd(), f)));
 const first = sizes([...initial].map((f) => resolve(process.cwd(), f)));
 writeFileSync(

@@ -4,7 +4,7 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
 import type { HistoryModel } from "./history.js";
-import { createI18n, type I18n } from "./i18n/index.js";
+import { createI18n, type I18n, loadLocale } from "./i18n/index.js";
 import { loadMarkdown, markdownHtml, markdownReady } from "./markdown-lazy.js";
 import { validateOptions } from "./options.js";
 import type { ErrorRow } from "./state.js";
@@ -89,6 +89,8 @@ export class ThreadkitChat extends LitElement {
     if (jump !== this._showJump) this._showJump = jump;
   });
   #i18n: I18n = createI18n("en");
+  /** The split bundle fetching the translation `setOptions` asked for; renders wait for it. */
+  #localeLoading: Promise<void> | undefined;
   /** Entity tags inserted into the composer text, by their `@Title` token. */
   readonly #tags = new Map<string, Entity>();
   readonly #commands = new CommandMenu({
@@ -154,9 +156,22 @@ export class ThreadkitChat extends LitElement {
 
   /** Replaces the whole option set (validated; throws `InvalidOptionsError` on a bad shape). */
   setOptions(options: ChatKitOptions): void {
-    this._options = validateOptions(options);
+    const validated = validateOptions(options);
+    this._options = validated;
     this.#i18n = createI18n(options.locale, options.strings);
     this.widgetHost.i18n = this.#i18n;
+    const loading = loadLocale(options.locale);
+    if (!loading) return;
+    // Once here, the strings are built again (unless other options came meanwhile).
+    const settled = () => {
+      if (this.#localeLoading === done) this.#localeLoading = undefined;
+      if (this._options !== validated) return;
+      this.#i18n = createI18n(options.locale, options.strings);
+      this.widgetHost.i18n = this.#i18n;
+      this.requestUpdate();
+    };
+    const done: Promise<void> = loading.then(settled, settled);
+    this.#localeLoading = done;
   }
 
   /** The strings, formats and direction of the current `locale` (after `setOptions`). */
@@ -432,6 +447,8 @@ export class ThreadkitChat extends LitElement {
    * bottom) after every one made a 5,000-delta message cost minutes instead of milliseconds.
    */
   protected override async scheduleUpdate(): Promise<void> {
+    // The first paint in the page's language, not English then a switch (split bundle only).
+    if (this.#localeLoading) await this.#localeLoading;
     if (this.#controller.responding) {
       // Hidden tabs get no animation frames: a timer keeps them rendering (slowly) too.
       await new Promise<void>((resolve) => {
