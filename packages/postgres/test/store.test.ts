@@ -172,6 +172,30 @@ describe("PostgresStore when the database goes away", () => {
     }
   });
 
+  it("fails a query the database stops answering mid-flight, within query_timeout", async () => {
+    const schema = fresh("silent");
+    const proxy = new TcpProxy(DATABASE_URL);
+    await proxy.open();
+    const store = new PostgresStore<Ctx>({
+      connectionString: proxy.url(DATABASE_URL),
+      poolConfig: { max: 1, query_timeout: 300 },
+      schema,
+      userId,
+    });
+    try {
+      await store.saveThread(thread("thr_1"), alice);
+      proxy.freeze(); // the one pooled connection stays open but nothing comes back
+      const error = await store.loadThread("thr_1", alice).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "StoreUnavailableError", code: "store_unavailable" });
+      await proxy.cut();
+      await proxy.open();
+      expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
+    } finally {
+      await proxy.cut();
+      await store.close();
+    }
+  });
+
   it("retries the migrations on the next call when the first attempt could not connect", async () => {
     const schema = fresh("late");
     const proxy = new TcpProxy(DATABASE_URL);
