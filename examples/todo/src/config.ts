@@ -13,6 +13,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** `DATABASE_SCHEMA`: the PostgreSQL schema of the app's tables (default `threadkit`). */
   databaseSchema: string;
+  /** False with `RATE_LIMIT=off`: no per-user limit on messages and actions (load tests). */
+  rateLimit: boolean;
   /** Set when `OPENAI_API_KEY` is: the Agents SDK responder is used instead of the offline one. */
   openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
 }
@@ -27,7 +29,7 @@ function dbPath(value: string | undefined): string {
  * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
  * (default `data/todo.sqlite`, relative to the working directory; `:memory:` for a
  * throwaway database), `DATABASE_URL` (`postgres://...`: PostgreSQL instead of SQLite) and
- * `DATABASE_SCHEMA` (default `threadkit`), and
+ * `DATABASE_SCHEMA` (default `threadkit`), `RATE_LIMIT` (`off` lifts the per-user limit), and
  * `OPENAI_API_KEY`,
  * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
  *
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     dbPath: dbPath(env.THREADKIT_DB),
     databaseUrl,
     databaseSchema: env.DATABASE_SCHEMA?.trim() || "threadkit",
+    rateLimit: env.RATE_LIMIT?.trim().toLowerCase() !== "off",
     openai: apiKey
       ? {
           apiKey,

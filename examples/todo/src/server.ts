@@ -31,6 +31,8 @@ export interface TodoServerOptions {
   responder: Responder;
   /** How long "Delete all done" takes on purpose, so its loading state is visible. Default 1000. */
   slowMs?: number;
+  /** `false` turns off the server's per-user rate limit on messages and actions. */
+  rateLimit?: false;
 }
 
 /**
@@ -50,7 +52,11 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store, { attachmentStore: options.attachmentStore, actions: TodoActions });
+    super(options.store, {
+      attachmentStore: options.attachmentStore,
+      actions: TodoActions,
+      ...(options.rateLimit === false ? { rateLimit: false } : {}),
+    });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;

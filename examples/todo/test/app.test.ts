@@ -29,7 +29,12 @@ describe("readConfig", () => {
     });
     expect(readConfig({ THREADKIT_DB: ":memory:" }).dbPath).toBe(":memory:");
     expect(() => readConfig({ PORT: "http" })).toThrow("PORT must be an integer");
-    expect(defaults).toMatchObject({ databaseUrl: null, databaseSchema: "threadkit" });
+    expect(defaults).toMatchObject({
+      databaseUrl: null,
+      databaseSchema: "threadkit",
+      rateLimit: true,
+    });
+    expect(readConfig({ RATE_LIMIT: "off" }).rateLimit).toBe(false);
     expect(
       readConfig({ DATABASE_URL: "postgres://u@db:5432/app", DATABASE_SCHEMA: "todo_a" }),
     ).toMatchObject({ databaseUrl: "postgres://u@db:5432/app", databaseSchema: "todo_a" });

@@ -20,7 +20,8 @@ import {
 } from "./cluster.js";
 
 const schema = `tk_cluster_${randomBytes(4).toString("hex")}`;
-const env = { DATABASE_URL, DATABASE_SCHEMA: schema };
+// 200 requests from one user at once are a load test, not abuse: no per-user rate limit.
+const env = { DATABASE_URL, DATABASE_SCHEMA: schema, RATE_LIMIT: "off" };
 let a: Instance;
 let b: Instance;
 let proxy: RoundRobin;
@@ -41,7 +42,6 @@ afterAll(async () => {
   await client.end();
 });
 
-const FILTERS = ["all", "open", "done"] as const;
 const errors = (events: Event[]) => events.filter((event) => event.type === "error");
 const threadOf = (events: Event[]) => {
   const created = events.find((event) => event.type === "thread.created");
@@ -74,7 +74,13 @@ describe("two todo app instances on one PostgreSQL database", () => {
       type: "threads.get_by_id",
       params: { thread_id: threadId },
     });
-    expect((loaded.json as { title: string }).title).toBe("add buy milk");
+    const title = (loaded.json as { title: string }).title;
+    expect(title).toContain("buy milk");
+    const fromOwner = await chatkit(a.url, user, {
+      type: "threads.get_by_id",
+      params: { thread_id: threadId },
+    });
+    expect((fromOwner.json as { title: string }).title).toBe(title);
 
     const continued = await chatkit(b.url, user, message("add walk the dog", threadId));
     expect(errors(continued.events)).toEqual([]);
@@ -112,7 +118,6 @@ describe("two todo app instances on one PostgreSQL database", () => {
     const user = newUser();
     const first = await chatkit(proxy.url, user, message("add first"));
     const threadId = threadOf(first.events);
-    const widgetId = widgetOf(first.events);
     const before = [...proxy.counts];
     let busy = 0;
     // A client whose request meets another reply on the thread (409 thread_busy) sends it again.
@@ -130,11 +135,12 @@ describe("two todo app instances on one PostgreSQL database", () => {
         ? send(message(`add message ${i}`, threadId))
         : send({
             type: "threads.custom_action",
+            // The host page's "Clear completed" (an imperative action: no sender widget); the
+            // server updates the thread's newest list and answers. Nothing is done, so no todo goes.
             params: {
               thread_id: threadId,
-              // The list's filter (a Select declared in every state of the widget).
-              item_id: widgetId,
-              action: { type: "todo.filter", payload: { filter: FILTERS[(i / 2) % 3] } },
+              item_id: null,
+              action: { type: "todo.clear_completed" },
             },
           }),
     );
