@@ -32,7 +32,7 @@ export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
   const { store, attachments, todos, where, close } = await openData(config);
   const responder: Responder = config.openai
     ? await (await import("./responder/agent.js")).createAgentResponder(store, todos, config.openai)
-    : new OfflineResponder(store, todos);
+    : new OfflineResponder(store, todos, { delayMs: config.replyDelayMs });
   const server = new TodoServer({
     store,
     attachmentStore: attachments,

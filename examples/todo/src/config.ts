@@ -15,6 +15,8 @@ export interface AppConfig {
   databaseSchema: string;
   /** False with `RATE_LIMIT=off`: no per-user limit on messages and actions (load tests). */
   rateLimit: boolean;
+  /** `REPLY_DELAY_MS`: the offline responder's pause between words (default 18). */
+  replyDelayMs: number;
   /** Set when `OPENAI_API_KEY` is: the Agents SDK responder is used instead of the offline one. */
   openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
 }
@@ -25,11 +27,24 @@ function dbPath(value: string | undefined): string {
   return resolve(value || "data/todo.sqlite");
 }
 
+/** `REPLY_DELAY_MS` as a whole number of milliseconds from 0 to 1000 (default 18). */
+function replyDelay(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 18;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 1000) {
+    throw new Error(
+      `REPLY_DELAY_MS must be an integer from 0 to 1000, got ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
+}
+
 /**
  * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
  * (default `data/todo.sqlite`, relative to the working directory; `:memory:` for a
  * throwaway database), `DATABASE_URL` (`postgres://...`: PostgreSQL instead of SQLite) and
- * `DATABASE_SCHEMA` (default `threadkit`), `RATE_LIMIT` (`off` lifts the per-user limit), and
+ * `DATABASE_SCHEMA` (default `threadkit`), `RATE_LIMIT` (`off` lifts the per-user limit),
+ * `REPLY_DELAY_MS` (the offline responder's pace, default 18), and
  * `OPENAI_API_KEY`,
  * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
  *
@@ -53,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl,
     databaseSchema: env.DATABASE_SCHEMA?.trim() || "threadkit",
     rateLimit: env.RATE_LIMIT?.trim().toLowerCase() !== "off",
+    replyDelayMs: replyDelay(env.REPLY_DELAY_MS),
     openai: apiKey
       ? {
           apiKey,

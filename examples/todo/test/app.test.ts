@@ -35,6 +35,9 @@ describe("readConfig", () => {
       rateLimit: true,
     });
     expect(readConfig({ RATE_LIMIT: "off" }).rateLimit).toBe(false);
+    expect(defaults.replyDelayMs).toBe(18);
+    expect(readConfig({ REPLY_DELAY_MS: "5" }).replyDelayMs).toBe(5);
+    expect(() => readConfig({ REPLY_DELAY_MS: "-1" })).toThrow("REPLY_DELAY_MS must be");
     expect(
       readConfig({ DATABASE_URL: "postgres://u@db:5432/app", DATABASE_SCHEMA: "todo_a" }),
     ).toMatchObject({ databaseUrl: "postgres://u@db:5432/app", databaseSchema: "todo_a" });
