@@ -32,9 +32,11 @@ describe("readConfig", () => {
     expect(defaults).toMatchObject({
       databaseUrl: null,
       databaseSchema: "threadkit",
-      rateLimit: true,
+      rateLimit: null,
     });
     expect(readConfig({ RATE_LIMIT: "off" }).rateLimit).toBe(false);
+    expect(readConfig({ RATE_LIMIT: "60/10" }).rateLimit).toEqual({ perMinute: 60, burst: 10 });
+    expect(() => readConfig({ RATE_LIMIT: "lots" })).toThrow("RATE_LIMIT must be");
     expect(defaults.replyDelayMs).toBe(18);
     expect(readConfig({ REPLY_DELAY_MS: "5" }).replyDelayMs).toBe(5);
     expect(() => readConfig({ REPLY_DELAY_MS: "-1" })).toThrow("REPLY_DELAY_MS must be");
