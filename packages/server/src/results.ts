@@ -75,7 +75,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
 
   /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
   events(): AsyncGenerator<Record<string, unknown>> {
-    if (this.#options.frames) return this.#framed((frame) => dataOf(frame));
+    if (this.#options.frames) return this.#framedEvents();
     return this.#json((json) => JSON.parse(json) as Record<string, unknown>, true);
   }
 
@@ -129,7 +129,12 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     }
   }
 
-  /** A resumable run's frames (already SSE text), passed through `map`. */
+  /** A resumable run's events, from its chunks of frames. */
+  async *#framedEvents(): AsyncGenerator<Record<string, unknown>> {
+    for await (const events of this.#framed(dataOf)) yield* events;
+  }
+
+  /** A resumable run's chunks of frames (already SSE text), passed through `map`. */
   async *#framed<T>(map: (frame: string) => T): AsyncGenerator<T> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
@@ -145,10 +150,15 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   }
 }
 
-/** The JSON of a frame's `data:` line. */
-function dataOf(frame: string): Record<string, unknown> {
-  const start = frame.indexOf("data: ");
-  return JSON.parse(frame.slice(start + 6, frame.indexOf("\n", start))) as Record<string, unknown>;
+/** The JSON of each `data:` line of a chunk of frames. */
+function dataOf(chunk: string): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  for (let start = chunk.indexOf("data: "); start >= 0; start = chunk.indexOf("data: ", start)) {
+    const end = chunk.indexOf("\n", start);
+    events.push(JSON.parse(chunk.slice(start + 6, end)) as Record<string, unknown>);
+    start = end;
+  }
+  return events;
 }
 
 /** Options of a {@link StreamingResult}, set by the server for runs. */

@@ -7,6 +7,8 @@ import type { RunEndReason, RunEntry, RunLog } from "./log.js";
 const RING = 512;
 /** Unflushed entries above which the handler waits for the log. */
 const MAX_UNFLUSHED = 1000;
+/** The most entries one append carries (bounds the buffers of one write to a shared log). */
+const MAX_BATCH = 256;
 
 const STREAM_FAILED = '{"type":"error","code":"stream.error","allow_retry":true}';
 
@@ -136,7 +138,7 @@ export class OwnedRun {
   async #flush(): Promise<void> {
     try {
       while (this.#unflushed.length > 0 && !this.over) {
-        const batch = this.#unflushed.splice(0, this.#unflushed.length);
+        const batch = this.#unflushed.splice(0, MAX_BATCH);
         try {
           await this.#host.log.append(this.runId, this.#host.instanceId, batch);
         } catch (error) {

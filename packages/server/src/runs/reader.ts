@@ -2,6 +2,8 @@ import { entryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
 import type { OwnedRun } from "./owned-run.js";
 
+/** The most frames joined into one chunk. */
+const BATCH = 256;
 /** Entries read from the log per call. */
 const PAGE = 256;
 /** How often a reader waiting on another instance's run checks its record (end, dead owner). */
@@ -78,11 +80,20 @@ export async function* readRun(
     try {
       while (!cursor.ended && !signal.aborted) {
         if (cursor.after < owned.flushedSeq) {
-          const entry = owned.entry(cursor.after + 1);
-          if (entry && entry.seq <= owned.flushedSeq) {
-            cursor.after = entry.seq;
-            if (entry.end) cursor.ended = true;
-            yield withRetry(entryFrame(runId, entry));
+          let entry = owned.entry(cursor.after + 1);
+          if (entry) {
+            // The frames in memory go as one chunk (a yield per frame cost more than the frame).
+            let chunk = "";
+            for (let n = 0; entry && n < BATCH; n++) {
+              cursor.after = entry.seq;
+              chunk += entryFrame(runId, entry);
+              if (entry.end) {
+                cursor.ended = true;
+                break;
+              }
+              entry = owned.entry(cursor.after + 1);
+            }
+            yield withRetry(chunk);
           } else {
             const entries = await host.log.read(runId, cursor.after, PAGE);
             for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
