@@ -81,7 +81,7 @@ describe("TodoServer", () => {
     );
     expect(out.at(-1)).toEqual({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete": payload.id differs from the value the widget declared',
       allow_retry: false,
     });
@@ -156,7 +156,7 @@ describe("TodoServer", () => {
     // Mallory's list declares no such action: it is refused before the handler runs.
     expect(out.at(-1)).toMatchObject({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete" is not declared by the widget it was sent from',
     });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
@@ -164,7 +164,7 @@ describe("TodoServer", () => {
     const page = await post(server, action(threadId, null, "todo.complete", { id: milk?.id }), {
       userId: "mallory",
     });
-    expect(page.at(-1)).toMatchObject({ type: "error", code: "custom" });
+    expect(page.at(-1)).toMatchObject({ type: "error", code: "action_refused" });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
   });
 });
