@@ -1,4 +1,4 @@
-import type { ActionConfig, Attachment } from "@threadkit/core";
+import type { ActionConfig, Attachment, StructuredInputSubmissionInput } from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
@@ -13,19 +13,24 @@ import type {
   ChatKitEventMap,
   ChatKitEventName,
   ChatKitOptions,
+  Command,
+  Entity,
   SendUserMessageParams,
   SetComposerValueParams,
   StartScreenPrompt,
 } from "./types.js";
 import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
+import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
 import { errorText } from "./ui/error-text.js";
 import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
+import { structuredInputStyles } from "./ui/structured-input.js";
 import { shellStyles } from "./ui/styles.js";
+import { tagContent, tagToken } from "./ui/tags.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
 
@@ -42,7 +47,7 @@ import "./widgets/widget-view.js";
  * ```
  */
 export class ThreadkitChat extends LitElement {
-  static override styles = [shellStyles, itemStyles];
+  static override styles = [shellStyles, itemStyles, structuredInputStyles, commandStyles];
   static override properties = {
     _options: { state: true },
     _text: { state: true },
@@ -52,6 +57,7 @@ export class ThreadkitChat extends LitElement {
     _renaming: { state: true },
     _copied: { state: true },
     _toolId: { state: true },
+    _modelId: { state: true },
     _showJump: { state: true },
     _dismissed: { state: true },
   };
@@ -64,6 +70,8 @@ export class ThreadkitChat extends LitElement {
   declare _renaming: string | null;
   declare _copied: string | null;
   declare _toolId: string | null;
+  /** The model picked in the composer (`undefined`: the default one). */
+  declare _modelId: string | undefined;
   declare _showJump: boolean;
   /** The error row the user closed (a new error shows again). */
   declare _dismissed: ErrorRow | null;
@@ -80,6 +88,20 @@ export class ThreadkitChat extends LitElement {
     if (jump !== this._showJump) this._showJump = jump;
   });
   #i18n: I18n = createI18n("en");
+  /** Entity tags inserted into the composer text, by their `@Title` token. */
+  readonly #tags = new Map<string, Entity>();
+  readonly #commands = new CommandMenu({
+    options: () => this.#opts(),
+    i18n: () => this.#i18n,
+    update: () => this.requestUpdate(),
+    replaceText: (start, end, insert) => this.#replaceText(start, end, insert),
+    insertEntity: (start, end, entity) => {
+      this.#tags.set(tagToken(entity), entity);
+      this.#replaceText(start, end, `${tagToken(entity)} `);
+    },
+    builtIns: () => this.#builtInCommands(),
+    reportError: (error) => this.#controller.reportError(error),
+  });
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
@@ -104,6 +126,7 @@ export class ThreadkitChat extends LitElement {
     this._renaming = null;
     this._copied = null;
     this._toolId = null;
+    this._modelId = undefined;
     this._showJump = false;
     this._dismissed = null;
     this.#controller = new ChatController({
@@ -158,7 +181,23 @@ export class ThreadkitChat extends LitElement {
   /** Sets the composer's text, quote, attachments or files (files are uploaded). */
   async setComposerValue(params: SetComposerValueParams): Promise<void> {
     if (params.text !== undefined) this._text = params.text;
-    if (params.content) this._text = params.content.map((c) => c.text).join("");
+    if (params.content) {
+      this.#tags.clear();
+      this._text = params.content
+        .map((c) => {
+          if (c.type !== "input_tag") return c.text;
+          const entity: Entity = {
+            id: c.id,
+            title: c.text,
+            ...(c.group ? { group: c.group } : {}),
+            ...(c.interactive ? { interactive: c.interactive } : {}),
+            ...(c.data ? { data: c.data as Record<string, string> } : {}),
+          };
+          this.#tags.set(tagToken(entity), entity);
+          return tagToken(entity);
+        })
+        .join("");
+    }
     if (params.reply !== undefined) this._reply = params.reply || null;
     if (params.attachments)
       this._attachments = params.attachments.map((a) => ({
@@ -169,6 +208,7 @@ export class ThreadkitChat extends LitElement {
         attachment: a,
       }));
     if (params.selectedToolId !== undefined) this.#selectTool(params.selectedToolId);
+    if (params.selectedModelId !== undefined) this._modelId = params.selectedModelId;
     if (params.files?.length) await this.#addFiles(params.files);
   }
 
@@ -264,16 +304,24 @@ export class ThreadkitChat extends LitElement {
     const attachments = this._attachments
       .map((a) => a.attachment)
       .filter((a): a is Attachment => !!a);
+    const text = this._text.trim();
+    const model = this.#model();
     const params: SendUserMessageParams = {
-      text: this._text.trim(),
+      ...(this.#tags.size ? { content: tagContent(text, this.#tags) } : { text }),
       attachments,
       ...(this._reply ? { reply: this._reply } : {}),
       ...(this._toolId ? { toolChoice: { id: this._toolId } } : {}),
+      ...(model ? { model } : {}),
     };
     const saved = { text: this._text, attachments: this._attachments, reply: this._reply };
     this._text = "";
     this._attachments = [];
     this._reply = null;
+    this.#tags.clear();
+    this.#commands.close();
+    // A tool stays selected after sending only when it is `persistent`.
+    const tool = this._options?.composer?.tools?.find((t) => t.id === this._toolId);
+    if (tool && !tool.persistent) this.#selectTool(null);
     const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
     if (textarea) textarea.style.height = "";
     this.sendUserMessage(params).catch((e: unknown) => {
@@ -286,10 +334,71 @@ export class ThreadkitChat extends LitElement {
     });
   }
 
+  /** The model to send: the picked one if still enabled, else the default, else the first enabled. */
+  #model(): string | undefined {
+    const models = (this._options?.composer?.models ?? []).filter((m) => !m.disabled);
+    const picked = models.find((m) => m.id === this._modelId);
+    return (picked ?? models.find((m) => m.default) ?? models[0])?.id;
+  }
+
+  /** Replaces `text[start, end)` of the composer and puts the caret after the insert. */
+  #replaceText(start: number, end: number, insert: string): void {
+    this._text = this._text.slice(0, start) + insert + this._text.slice(end);
+    const caret = start + insert.length;
+    this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+      box?.focus();
+      box?.setSelectionRange(caret, caret);
+    });
+  }
+
+  /** The built-in `/` commands: new chat, attach files (when enabled), each composer tool. */
+  #builtInCommands(): { command: Command; run: () => void }[] {
+    const options = this.#opts();
+    const { t } = this.#i18n;
+    const list: { command: Command; run: () => void }[] = [
+      {
+        command: { id: "threadkit.new_chat", label: t("newChatCommand"), icon: "compose" },
+        run: () => void this.setThreadId(null).then(() => this.focusComposer()),
+      },
+    ];
+    if (options.composer?.attachments?.enabled)
+      list.push({
+        command: { id: "threadkit.attach", label: t("attachCommand"), icon: "paperclip" },
+        run: () =>
+          this.renderRoot.querySelector<HTMLInputElement>(".composer input[type=file]")?.click(),
+      });
+    for (const tool of options.composer?.tools ?? []) {
+      const on = tool.id === this._toolId;
+      list.push({
+        command: {
+          id: `threadkit.tool.${tool.id}`,
+          label: t(on ? "clearTool" : "useTool", { tool: tool.label }),
+          ...(tool.icon ? { icon: tool.icon } : {}),
+        },
+        run: () => this.#selectTool(on ? null : tool.id),
+      });
+    }
+    return list;
+  }
+
   #prompt(prompt: StartScreenPrompt): void {
     const params: SendUserMessageParams =
       typeof prompt.prompt === "string" ? { text: prompt.prompt } : { content: prompt.prompt };
     this.sendUserMessage(params).catch(() => {});
+  }
+
+  /** Answers a pending structured input item; the server replaces it and resumes the reply. */
+  #answer(itemId: string, submission: StructuredInputSubmissionInput): void {
+    const threadId = this.#controller.threadId;
+    if (!threadId) return;
+    this.#follow.pin();
+    this.#controller
+      .runStream({
+        type: "threads.add_structured_input",
+        params: { thread_id: threadId, item_id: itemId, input: submission },
+      })
+      .catch(() => {});
   }
 
   #copy(itemId: string, text: string): void {
@@ -387,6 +496,8 @@ export class ThreadkitChat extends LitElement {
         c.feedback(ids, kind).catch((e) => c.reportError(e));
       },
       onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
+      onSubmit: (itemId: string, submission: StructuredInputSubmissionInput) =>
+        this.#answer(itemId, submission),
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
@@ -450,6 +561,16 @@ export class ThreadkitChat extends LitElement {
           onRemoveAttachment: (key) => this.#removeAttachment(key),
           onClearReply: () => (this._reply = null),
           onTool: (id) => this.#selectTool(id),
+          modelId: this.#model(),
+          onModel: (id) => (this._modelId = id),
+          menu: {
+            template: this.#commands.render(),
+            listId: CommandMenu.LIST_ID,
+            activeId: this.#commands.activeId,
+            open: this.#commands.open,
+          },
+          onCaret: (el) => this.#commands.sync(el.value, el.selectionStart ?? el.value.length),
+          onMenuKey: (e) => this.#commands.key(e),
         })}
       </div>
       <!-- History and its backdrop cover the whole element, composer included. -->

@@ -76,6 +76,8 @@ export const en = {
   attachCommand: "Attach files",
   useTool: "Use {tool}",
   clearTool: "Stop using {tool}",
+  tools: "Tools",
+  model: "Model",
 };
 
 /** Every string key the element shows. */

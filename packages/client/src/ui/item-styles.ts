@@ -62,7 +62,7 @@ export const itemStyles = css`
     background: var(--tk-fg); animation: pulse 1s ease-in-out infinite;
   }
   @keyframes pulse { 50% { opacity: 0.25; transform: scale(0.8); } }
-  .item-actions { display: flex; gap: 2px; margin: 6px 0 0 -6px; }
+  .item-actions { display: flex; gap: 2px; margin-block-start: 6px; margin-inline-start: -6px; }
 
   tk-widget { display: block; max-width: 100%; }
 

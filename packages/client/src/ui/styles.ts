@@ -25,7 +25,6 @@ export const shellStyles = css`
   }
   /* Right-to-left locales: physical offsets and arrows that logical properties cannot express. */
   .root[dir="rtl"] { --tk-flip: -1; }
-  .root[dir="rtl"] .icon.flip-rtl { transform: scaleX(-1); }
   .sr-only {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -148,6 +147,7 @@ export const shellStyles = css`
     border: 1px solid var(--tk-border); border-radius: var(--tk-radius-control); background: transparent;
     color: var(--tk-muted); cursor: pointer;
   }
+  select.tool-chip { font-family: inherit; padding-inline-end: 6px; max-width: 160px; }
   .tool-chip.on { color: var(--tk-info); border-color: currentColor; background: color-mix(in srgb, var(--tk-info) 8%, transparent); }
   .composer-closed { padding: 14px; text-align: center; color: var(--tk-muted); font-size: 0.9em; background: var(--tk-surface); border-radius: 12px; }
   .disclaimer { padding: 8px 8px 0; text-align: center; font-size: 0.75em; color: var(--tk-muted); }

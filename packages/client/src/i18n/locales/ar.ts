@@ -74,4 +74,6 @@ export const ar: Messages = {
   attachCommand: "إرفاق ملفات",
   useTool: "استخدام {tool}",
   clearTool: "إيقاف استخدام {tool}",
+  tools: "الأدوات",
+  model: "النموذج",
 };

@@ -75,4 +75,6 @@ export const de: Messages = {
   attachCommand: "Dateien anhängen",
   useTool: "{tool} verwenden",
   clearTool: "{tool} nicht mehr verwenden",
+  tools: "Werkzeuge",
+  model: "Modell",
 };

@@ -74,4 +74,6 @@ export const es: Messages = {
   attachCommand: "Adjuntar archivos",
   useTool: "Usar {tool}",
   clearTool: "Dejar de usar {tool}",
+  tools: "Herramientas",
+  model: "Modelo",
 };

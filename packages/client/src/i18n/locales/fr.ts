@@ -74,4 +74,6 @@ export const fr: Messages = {
   attachCommand: "Joindre des fichiers",
   useTool: "Utiliser {tool}",
   clearTool: "Ne plus utiliser {tool}",
+  tools: "Outils",
+  model: "Modèle",
 };

@@ -74,4 +74,6 @@ export const he: Messages = {
   attachCommand: "צירוף קבצים",
   useTool: "שימוש ב־{tool}",
   clearTool: "הפסקת השימוש ב־{tool}",
+  tools: "כלים",
+  model: "מודל",
 };

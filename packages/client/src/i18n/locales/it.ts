@@ -74,4 +74,6 @@ export const it: Messages = {
   attachCommand: "Allega file",
   useTool: "Usa {tool}",
   clearTool: "Smetti di usare {tool}",
+  tools: "Strumenti",
+  model: "Modello",
 };

@@ -74,4 +74,6 @@ export const ja: Messages = {
   attachCommand: "ファイルを添付",
   useTool: "{tool} を使用",
   clearTool: "{tool} の使用をやめる",
+  tools: "ツール",
+  model: "モデル",
 };

@@ -74,4 +74,6 @@ export const ko: Messages = {
   attachCommand: "파일 첨부",
   useTool: "{tool} 사용",
   clearTool: "{tool} 사용 중지",
+  tools: "도구",
+  model: "모델",
 };

@@ -74,4 +74,6 @@ export const nl: Messages = {
   attachCommand: "Bestanden bijvoegen",
   useTool: "{tool} gebruiken",
   clearTool: "{tool} niet meer gebruiken",
+  tools: "Hulpmiddelen",
+  model: "Model",
 };

@@ -74,4 +74,6 @@ export const pt: Messages = {
   attachCommand: "Anexar arquivos",
   useTool: "Usar {tool}",
   clearTool: "Parar de usar {tool}",
+  tools: "Ferramentas",
+  model: "Modelo",
 };

@@ -74,4 +74,6 @@ export const zh: Messages = {
   attachCommand: "附加文件",
   useTool: "使用 {tool}",
   clearTool: "停止使用 {tool}",
+  tools: "工具",
+  model: "模型",
 };
