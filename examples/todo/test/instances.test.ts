@@ -74,7 +74,7 @@ describe("two todo app instances on one PostgreSQL database", () => {
       type: "threads.get_by_id",
       params: { thread_id: threadId },
     });
-    expect((loaded.json as { title: string }).title).toBe("add buy milk");
+    expect((loaded.json as { title: string }).title).toBe("Todos: buy milk");
 
     const continued = await chatkit(b.url, user, message("add walk the dog", threadId));
     expect(errors(continued.events)).toEqual([]);
