@@ -88,16 +88,21 @@ describe("TodoServer", () => {
     expect((await todos.list("alice"))[0]?.done).toBe(false);
   });
 
-  it("refuses a bad payload of a page action before the handler (code action_refused)", async () => {
-    const { server } = makeServer();
+  it("refuses a page action with a bad payload before action() runs, naming the field", async () => {
+    // The server parses an imperative action with the app's action set before action() runs,
+    // so a page that sends a malformed payload gets the parser's message (a developer's bug,
+    // not an end user's; code action_refused, for which the element shows a sentence) and
+    // nothing changes.
+    const { server, todos } = makeServer();
     const { threadId } = await startThread(server, "add Buy milk");
     const out = await post(server, action(threadId, null, "todo.note", { id: 42, note: "x" }));
-    // The parser's words are for developers; the element shows people a sentence for the code.
     expect(out.at(-1)).toMatchObject({
       type: "error",
       code: "action_refused",
+      allow_retry: false,
       message: expect.stringContaining("payload.id: expected string, received number"),
     });
+    expect((await todos.list("alice")).map((t) => t.note)).toEqual([""]);
   });
 
   it("refuses a duplicate title as a field error under the add form's title", async () => {
