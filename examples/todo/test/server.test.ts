@@ -81,7 +81,7 @@ describe("TodoServer", () => {
     );
     expect(out.at(-1)).toEqual({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete": payload.id differs from the value the widget declared',
       allow_retry: false,
     });
@@ -91,13 +91,14 @@ describe("TodoServer", () => {
   it("refuses a page action with a bad payload before action() runs, naming the field", async () => {
     // The server parses an imperative action with the app's action set before action() runs,
     // so a page that sends a malformed payload gets the parser's message (a developer's bug,
-    // not an end user's) and nothing changes.
+    // not an end user's; code action_refused, for which the element shows a sentence) and
+    // nothing changes.
     const { server, todos } = makeServer();
     const { threadId } = await startThread(server, "add Buy milk");
     const out = await post(server, action(threadId, null, "todo.note", { id: 42, note: "x" }));
     expect(out.at(-1)).toMatchObject({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       allow_retry: false,
       message: expect.stringContaining("payload.id: expected string, received number"),
     });
@@ -153,7 +154,7 @@ describe("TodoServer", () => {
     // Mallory's list declares no such action: it is refused before the handler runs.
     expect(out.at(-1)).toMatchObject({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete" is not declared by the widget it was sent from',
     });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
@@ -161,7 +162,7 @@ describe("TodoServer", () => {
     const page = await post(server, action(threadId, null, "todo.complete", { id: milk?.id }), {
       userId: "mallory",
     });
-    expect(page.at(-1)).toMatchObject({ type: "error", code: "custom" });
+    expect(page.at(-1)).toMatchObject({ type: "error", code: "action_refused" });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
   });
 });

@@ -161,7 +161,7 @@ describe("declared actions: threads.custom_action", () => {
     expect(events).toEqual([
       {
         type: "error",
-        code: "custom",
+        code: "action_refused",
         message: 'Action "todo.delete_all" is not declared by the widget it was sent from',
         allow_retry: false,
       },

@@ -28,6 +28,8 @@ export const en = {
   dismiss: "Dismiss",
   errorNetwork: "Could not reach the server. Check your connection and try again.",
   errorThreadNotFound: "This conversation could not be found.",
+  errorActionRefused:
+    "That action is no longer available here. Reload the conversation and try again.",
   widgetUpdated: "{title} updated",
   updated: "Updated",
   messageActions: "Message actions",

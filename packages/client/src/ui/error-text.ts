@@ -18,6 +18,8 @@ const NETWORK = /failed to fetch|networkerror|load failed|network request failed
  */
 export function errorText(error: ErrorRow, t: I18n["t"]): string {
   const message = error.message ?? "";
+  // A refused action (stale or forged widget): the server's text names payload keys.
+  if (error.code === "action_refused") return t("errorActionRefused");
   if (error.code === "request" || error.code === "load") {
     if (NETWORK.test(message)) return t("errorNetwork");
     const status = Number(HTTP.exec(message)?.[1] ?? 0);

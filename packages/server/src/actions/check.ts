@@ -46,7 +46,9 @@ export function isRefusal(stream: object): boolean {
 
 /**
  * The events a refused streaming action gets: field errors as their `client_effect`, anything
- * else as an `error` event naming the action, without retry. No `stream_options`: nothing ran.
+ * else as an `error` event with code `action_refused` (the HTTP code of a refused sync action)
+ * naming the action, without retry. No `stream_options`: nothing ran. The message is for
+ * developers; the code lets a client show people a sentence of its own instead.
  */
 export function refusalEvents(
   itemId: string | null,
@@ -57,7 +59,7 @@ export function refusalEvents(
       ? fieldErrorsEvent(itemId, refusal.errors)
       : ({
           type: "error",
-          code: "custom",
+          code: "action_refused",
           message: refusal.message,
           allow_retry: false,
         } as ThreadStreamEvent);

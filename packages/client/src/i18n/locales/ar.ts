@@ -26,6 +26,7 @@ export const ar: Messages = {
   dismiss: "إغلاق",
   errorNetwork: "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.",
   errorThreadNotFound: "تعذّر العثور على هذه المحادثة.",
+  errorActionRefused: "لم يعد هذا الإجراء متاحًا هنا. أعد تحميل المحادثة وحاول مرة أخرى.",
   widgetUpdated: "تم تحديث {title}",
   updated: "تم التحديث",
   messageActions: "إجراءات الرسالة",

@@ -27,6 +27,8 @@ export const de: Messages = {
   errorNetwork:
     "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   errorThreadNotFound: "Diese Unterhaltung wurde nicht gefunden.",
+  errorActionRefused:
+    "Diese Aktion ist hier nicht mehr verfügbar. Laden Sie die Unterhaltung neu und versuchen Sie es erneut.",
   widgetUpdated: "{title} aktualisiert",
   updated: "Aktualisiert",
   messageActions: "Nachrichtenaktionen",

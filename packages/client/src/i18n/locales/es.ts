@@ -26,6 +26,8 @@ export const es: Messages = {
   dismiss: "Cerrar",
   errorNetwork: "No se pudo conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.",
   errorThreadNotFound: "No se encontró esta conversación.",
+  errorActionRefused:
+    "Esa acción ya no está disponible aquí. Vuelve a cargar la conversación e inténtalo de nuevo.",
   widgetUpdated: "{title} actualizado",
   updated: "Actualizado",
   messageActions: "Acciones del mensaje",

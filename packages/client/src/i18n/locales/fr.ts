@@ -26,6 +26,8 @@ export const fr: Messages = {
   dismiss: "Fermer",
   errorNetwork: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
   errorThreadNotFound: "Cette discussion est introuvable.",
+  errorActionRefused:
+    "Cette action n’est plus disponible ici. Rechargez la discussion et réessayez.",
   widgetUpdated: "{title} mis à jour",
   updated: "Mis à jour",
   messageActions: "Actions du message",

@@ -26,6 +26,7 @@ export const he: Messages = {
   dismiss: "סגירה",
   errorNetwork: "לא ניתן להתחבר לשרת. בדקו את החיבור ונסו שוב.",
   errorThreadNotFound: "השיחה הזו לא נמצאה.",
+  errorActionRefused: "הפעולה הזו כבר לא זמינה כאן. טענו מחדש את השיחה ונסו שוב.",
   widgetUpdated: "{title} עודכן",
   updated: "עודכן",
   messageActions: "פעולות על ההודעה",

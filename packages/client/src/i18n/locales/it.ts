@@ -26,6 +26,8 @@ export const it: Messages = {
   dismiss: "Chiudi",
   errorNetwork: "Impossibile raggiungere il server. Controlla la connessione e riprova.",
   errorThreadNotFound: "Impossibile trovare questa conversazione.",
+  errorActionRefused:
+    "Questa azione non è più disponibile qui. Ricarica la conversazione e riprova.",
   widgetUpdated: "{title} aggiornato",
   updated: "Aggiornato",
   messageActions: "Azioni del messaggio",

@@ -26,6 +26,8 @@ export const ja: Messages = {
   dismiss: "閉じる",
   errorNetwork: "サーバーに接続できません。接続を確認してもう一度お試しください。",
   errorThreadNotFound: "この会話が見つかりません。",
+  errorActionRefused:
+    "この操作はここでは利用できなくなりました。会話を再読み込みしてもう一度お試しください。",
   widgetUpdated: "{title}を更新しました",
   updated: "更新しました",
   messageActions: "メッセージの操作",

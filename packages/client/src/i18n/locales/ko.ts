@@ -26,6 +26,8 @@ export const ko: Messages = {
   dismiss: "닫기",
   errorNetwork: "서버에 연결할 수 없습니다. 연결을 확인한 후 다시 시도하세요.",
   errorThreadNotFound: "이 대화를 찾을 수 없습니다.",
+  errorActionRefused:
+    "이 작업은 더 이상 여기에서 사용할 수 없습니다. 대화를 다시 불러온 후 다시 시도하세요.",
   widgetUpdated: "{title} 업데이트됨",
   updated: "업데이트됨",
   messageActions: "메시지 작업",

@@ -26,6 +26,8 @@ export const nl: Messages = {
   dismiss: "Sluiten",
   errorNetwork: "Kan de server niet bereiken. Controleer je verbinding en probeer het opnieuw.",
   errorThreadNotFound: "Dit gesprek is niet gevonden.",
+  errorActionRefused:
+    "Deze actie is hier niet meer beschikbaar. Laad het gesprek opnieuw en probeer het nog eens.",
   widgetUpdated: "{title} bijgewerkt",
   updated: "Bijgewerkt",
   messageActions: "Berichtacties",

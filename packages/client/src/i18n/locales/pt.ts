@@ -26,6 +26,8 @@ export const pt: Messages = {
   dismiss: "Fechar",
   errorNetwork: "Não foi possível contactar o servidor. Verifique sua conexão e tente novamente.",
   errorThreadNotFound: "Esta conversa não foi encontrada.",
+  errorActionRefused:
+    "Essa ação não está mais disponível aqui. Recarregue a conversa e tente novamente.",
   widgetUpdated: "{title} atualizado",
   updated: "Atualizado",
   messageActions: "Ações da mensagem",

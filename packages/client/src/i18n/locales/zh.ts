@@ -26,6 +26,7 @@ export const zh: Messages = {
   dismiss: "关闭",
   errorNetwork: "无法连接服务器。请检查网络连接后重试。",
   errorThreadNotFound: "找不到此对话。",
+  errorActionRefused: "此操作在这里已不可用。请重新加载对话后重试。",
   widgetUpdated: "{title}已更新",
   updated: "已更新",
   messageActions: "消息操作",
