@@ -33,7 +33,13 @@ export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
   const responder: Responder = config.openai
     ? await (await import("./responder/agent.js")).createAgentResponder(store, todos, config.openai)
     : new OfflineResponder(store, todos);
-  const server = new TodoServer({ store, attachmentStore: attachments, todos, responder });
+  const server = new TodoServer({
+    store,
+    attachmentStore: attachments,
+    todos,
+    responder,
+    ...(config.rateLimit !== null ? { rateLimit: config.rateLimit } : {}),
+  });
   const http = createServer(createRoutes(server, await loadAssets()));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -15,6 +15,27 @@ export interface AppConfig {
   databaseSchema: string;
   /** Set when `OPENAI_API_KEY` is: the Agents SDK responder is used instead of the offline one. */
   openai: { apiKey: string; baseUrl: string | null; model: string | null } | null;
+  /**
+   * `RATE_LIMIT`: the per-user limit on messages and actions, `<perMinute>/<burst>` (e.g.
+   * `120/30`) or `off`; null (unset) keeps the server's default.
+   */
+  rateLimit: { perMinute: number; burst: number } | false | null;
+}
+
+/** `RATE_LIMIT` as `perMinute/burst`, `off`, or unset. */
+function rateLimit(value: string | undefined): AppConfig["rateLimit"] {
+  const text = value?.trim();
+  if (!text) return null;
+  if (text === "off") return false;
+  const match = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(text);
+  const perMinute = Number(match?.[1]);
+  const burst = Number(match?.[2]);
+  if (!match || !(perMinute > 0) || !(burst >= 1)) {
+    throw new Error(
+      `RATE_LIMIT must be <perMinute>/<burst> (e.g. 120/30) or off, got ${JSON.stringify(value)}`,
+    );
+  }
+  return { perMinute, burst };
 }
 
 /** `THREADKIT_DB` resolved against the working directory; `:memory:` stays as it is. */
@@ -27,7 +48,7 @@ function dbPath(value: string | undefined): string {
  * Reads `PORT` (default 8000; 0 picks a free port), `HOST` (default 127.0.0.1), `THREADKIT_DB`
  * (default `data/todo.sqlite`, relative to the working directory; `:memory:` for a
  * throwaway database), `DATABASE_URL` (`postgres://...`: PostgreSQL instead of SQLite) and
- * `DATABASE_SCHEMA` (default `threadkit`), and
+ * `DATABASE_SCHEMA` (default `threadkit`), `RATE_LIMIT` (`120/30` per user, or `off`), and
  * `OPENAI_API_KEY`,
  * `OPENAI_BASE_URL`, `OPENAI_MODEL` for the agent.
  *
@@ -50,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     dbPath: dbPath(env.THREADKIT_DB),
     databaseUrl,
     databaseSchema: env.DATABASE_SCHEMA?.trim() || "threadkit",
+    rateLimit: rateLimit(env.RATE_LIMIT),
     openai: apiKey
       ? {
           apiKey,

@@ -30,6 +30,8 @@ export interface TodoServerOptions {
   responder: Responder;
   /** How long "Delete all done" takes on purpose, so its loading state is visible. Default 1000. */
   slowMs?: number;
+  /** The per-user limit on messages and actions (the server's default when omitted). */
+  rateLimit?: { perMinute: number; burst: number } | false;
 }
 
 /**
@@ -49,7 +51,11 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store, { attachmentStore: options.attachmentStore, actions: TodoActions });
+    super(options.store, {
+      attachmentStore: options.attachmentStore,
+      actions: TodoActions,
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;
