@@ -30,6 +30,8 @@ export function card(nodes: number, label = "v1"): Record<string, unknown> {
     type: "Card",
     size: "md",
     children: [{ type: "Title", value: `Bench card ${label}`, size: "sm" }, ...rows, ...extra],
+    // The action scenario sends this; a server checking declared actions finds it here.
+    confirm: { label: "Toggle", action: { type: "bench.toggle", payload: { id: 1 } } },
   };
 }
 

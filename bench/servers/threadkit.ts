@@ -92,7 +92,12 @@ const store =
   process.env.BENCH_STORE === "memory"
     ? new MemoryStore<Ctx>({ userId: (c) => c.userId })
     : new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
-const server = new BenchServer(store);
+const server = new BenchServer(store, {
+  // Every bench client is the one user "bench": a per-user rate limit would refuse the load.
+  rateLimit: false,
+  // BENCH_VERIFY_ACTIONS=0 skips the declared-action check, to measure what it costs.
+  verifyActions: process.env.BENCH_VERIFY_ACTIONS !== "0",
+});
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
 );
