@@ -9,6 +9,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { createI18n } from "../i18n/index.js";
 import type { RenderCtx } from "./context.js";
+import { applyErrorMessages, syncErrorMessage } from "./field-errors.js";
 import { FieldMemory } from "./field-memory.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
@@ -129,6 +130,7 @@ export class WidgetView extends LitElement {
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
+    applyErrorMessages(root);
     if (this.#focusError) {
       this.#focusError = false;
       root
@@ -149,6 +151,7 @@ export class WidgetView extends LitElement {
     const name = (target as { name?: unknown } | null)?.name;
     if (typeof name === "string" && this.#fieldErrors.delete(name)) this.requestUpdate();
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
+    if (target instanceof Element) syncErrorMessage(target);
   };
 
   async #act(raw: unknown, site: ActionSite, origin: Element, path: string): Promise<void> {
