@@ -3,7 +3,7 @@ import type {
   Thread,
   ThreadItem,
   ThreadStreamEvent,
-  UserMessageContent,
+  UserMessageContentInput,
   WidgetItem,
 } from "@threadkit/core";
 import { actionKey } from "./action-key.js";
@@ -218,7 +218,7 @@ export class ChatController {
    */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
     if (this.responding) throw new Error("ChatKit: sendUserMessage() ignored - already responding");
-    const content: UserMessageContent[] = params.content ?? [
+    const content: UserMessageContentInput[] = params.content ?? [
       { type: "input_text", text: params.text ?? "" },
     ];
     const input = {

@@ -1,4 +1,4 @@
-import type { ActionConfig, Attachment } from "@threadkit/core";
+import type { ActionConfig, Attachment, StructuredInputSubmissionInput } from "@threadkit/core";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
@@ -7,25 +7,32 @@ import { HistoryModel } from "./history.js";
 import { createI18n, type I18n } from "./i18n/index.js";
 import { renderMarkdown } from "./markdown.js";
 import { validateOptions } from "./options.js";
+import type { ErrorRow } from "./state.js";
 import { resolveTheme, themeStyle } from "./theme.js";
 import type {
   ChatKitEventMap,
   ChatKitEventName,
   ChatKitOptions,
+  Command,
+  Entity,
   SendUserMessageParams,
   SetComposerValueParams,
   StartScreenPrompt,
 } from "./types.js";
+import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
+import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
+import { errorText } from "./ui/error-text.js";
+import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
+import { structuredInputStyles } from "./ui/structured-input.js";
 import { shellStyles } from "./ui/styles.js";
+import { tagContent, tagToken } from "./ui/tags.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
-
-const NEAR_BOTTOM_PX = 96;
 
 /**
  * `<threadkit-chat>`: a ChatKit-compatible chat element (open shadow root). Configure it with
@@ -40,7 +47,7 @@ const NEAR_BOTTOM_PX = 96;
  * ```
  */
 export class ThreadkitChat extends LitElement {
-  static override styles = [shellStyles, itemStyles];
+  static override styles = [shellStyles, itemStyles, structuredInputStyles, commandStyles];
   static override properties = {
     _options: { state: true },
     _text: { state: true },
@@ -50,7 +57,9 @@ export class ThreadkitChat extends LitElement {
     _renaming: { state: true },
     _copied: { state: true },
     _toolId: { state: true },
+    _modelId: { state: true },
     _showJump: { state: true },
+    _dismissed: { state: true },
   };
 
   declare _options: ChatKitOptions | null;
@@ -61,20 +70,48 @@ export class ThreadkitChat extends LitElement {
   declare _renaming: string | null;
   declare _copied: string | null;
   declare _toolId: string | null;
+  /** The model picked in the composer (`undefined`: the default one). */
+  declare _modelId: string | undefined;
   declare _showJump: boolean;
+  /** The error row the user closed (a new error shows again). */
+  declare _dismissed: ErrorRow | null;
 
   readonly #controller: ChatController;
   readonly #history: HistoryModel;
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
-  #nearBottom = true;
-  #forceScroll = false;
+  /** The last change announced in the polite live region (after widget actions). */
+  #announced = "";
+  readonly #follow = new FollowBottom((atEnd) => {
+    const jump = !atEnd && this.#controller.state.items.length > 0;
+    if (jump !== this._showJump) this._showJump = jump;
+  });
   #i18n: I18n = createI18n("en");
+  /** Entity tags inserted into the composer text, by their `@Title` token. */
+  readonly #tags = new Map<string, Entity>();
+  readonly #commands = new CommandMenu({
+    options: () => this.#opts(),
+    i18n: () => this.#i18n,
+    update: () => this.requestUpdate(),
+    replaceText: (start, end, insert) => this.#replaceText(start, end, insert),
+    insertEntity: (start, end, entity) => {
+      this.#tags.set(tagToken(entity), entity);
+      this.#replaceText(start, end, `${tagToken(entity)} `);
+    },
+    builtIns: () => this.#builtInCommands(),
+    reportError: (error) => this.#controller.reportError(error),
+  });
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
-    performAction: (action, item) => this.#controller.performAction(action, item),
+    performAction: async (action, item) => {
+      const before = new Set(this.#controller.state.items.map((i) => i.id));
+      const outcome = await this.#controller.performAction(action, item);
+      if (action.handler !== "client")
+        this.#announce(announcement(before, this.#controller.state.items, item.id, this.#i18n.t));
+      return outcome;
+    },
     reportError: (error) => this.#controller.reportError(error),
     i18n: createI18n("en"),
   };
@@ -89,7 +126,9 @@ export class ThreadkitChat extends LitElement {
     this._renaming = null;
     this._copied = null;
     this._toolId = null;
+    this._modelId = undefined;
     this._showJump = false;
+    this._dismissed = null;
     this.#controller = new ChatController({
       options: () => this.#opts(),
       emit: (name, detail) => this.#emit(name, detail),
@@ -134,14 +173,31 @@ export class ThreadkitChat extends LitElement {
 
   /** Sends a user message; rejects while a response streams. */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
+    this.#announced = "";
     await this.#controller.sendUserMessage(params);
   }
 
   /** Sets the composer's text, quote, attachments or files (files are uploaded). */
   async setComposerValue(params: SetComposerValueParams): Promise<void> {
     if (params.text !== undefined) this._text = params.text;
-    if (params.content) this._text = params.content.map((c) => c.text).join("");
+    if (params.content) {
+      this.#tags.clear();
+      this._text = params.content
+        .map((c) => {
+          if (c.type !== "input_tag") return c.text;
+          const entity: Entity = {
+            id: c.id,
+            title: c.text,
+            ...(c.group ? { group: c.group } : {}),
+            ...(c.interactive ? { interactive: c.interactive } : {}),
+            ...(c.data ? { data: c.data as Record<string, string> } : {}),
+          };
+          this.#tags.set(tagToken(entity), entity);
+          return tagToken(entity);
+        })
+        .join("");
+    }
     if (params.reply !== undefined) this._reply = params.reply || null;
     if (params.attachments)
       this._attachments = params.attachments.map((a) => ({
@@ -152,12 +208,13 @@ export class ThreadkitChat extends LitElement {
         attachment: a,
       }));
     if (params.selectedToolId !== undefined) this.#selectTool(params.selectedToolId);
+    if (params.selectedModelId !== undefined) this._modelId = params.selectedModelId;
     if (params.files?.length) await this.#addFiles(params.files);
   }
 
   /** Shows a thread by id, or the new-thread view for `null`. */
   async setThreadId(threadId: string | null): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
     await this.#controller.setThreadId(threadId);
   }
 
@@ -247,16 +304,24 @@ export class ThreadkitChat extends LitElement {
     const attachments = this._attachments
       .map((a) => a.attachment)
       .filter((a): a is Attachment => !!a);
+    const text = this._text.trim();
+    const model = this.#model();
     const params: SendUserMessageParams = {
-      text: this._text.trim(),
+      ...(this.#tags.size ? { content: tagContent(text, this.#tags) } : { text }),
       attachments,
       ...(this._reply ? { reply: this._reply } : {}),
       ...(this._toolId ? { toolChoice: { id: this._toolId } } : {}),
+      ...(model ? { model } : {}),
     };
     const saved = { text: this._text, attachments: this._attachments, reply: this._reply };
     this._text = "";
     this._attachments = [];
     this._reply = null;
+    this.#tags.clear();
+    this.#commands.close();
+    // A tool stays selected after sending only when it is `persistent`.
+    const tool = this._options?.composer?.tools?.find((t) => t.id === this._toolId);
+    if (tool && !tool.persistent) this.#selectTool(null);
     const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
     if (textarea) textarea.style.height = "";
     this.sendUserMessage(params).catch((e: unknown) => {
@@ -269,10 +334,71 @@ export class ThreadkitChat extends LitElement {
     });
   }
 
+  /** The model to send: the picked one if still enabled, else the default, else the first enabled. */
+  #model(): string | undefined {
+    const models = (this._options?.composer?.models ?? []).filter((m) => !m.disabled);
+    const picked = models.find((m) => m.id === this._modelId);
+    return (picked ?? models.find((m) => m.default) ?? models[0])?.id;
+  }
+
+  /** Replaces `text[start, end)` of the composer and puts the caret after the insert. */
+  #replaceText(start: number, end: number, insert: string): void {
+    this._text = this._text.slice(0, start) + insert + this._text.slice(end);
+    const caret = start + insert.length;
+    this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+      box?.focus();
+      box?.setSelectionRange(caret, caret);
+    });
+  }
+
+  /** The built-in `/` commands: new chat, attach files (when enabled), each composer tool. */
+  #builtInCommands(): { command: Command; run: () => void }[] {
+    const options = this.#opts();
+    const { t } = this.#i18n;
+    const list: { command: Command; run: () => void }[] = [
+      {
+        command: { id: "threadkit.new_chat", label: t("newChatCommand"), icon: "compose" },
+        run: () => void this.setThreadId(null).then(() => this.focusComposer()),
+      },
+    ];
+    if (options.composer?.attachments?.enabled)
+      list.push({
+        command: { id: "threadkit.attach", label: t("attachCommand"), icon: "paperclip" },
+        run: () =>
+          this.renderRoot.querySelector<HTMLInputElement>(".composer input[type=file]")?.click(),
+      });
+    for (const tool of options.composer?.tools ?? []) {
+      const on = tool.id === this._toolId;
+      list.push({
+        command: {
+          id: `threadkit.tool.${tool.id}`,
+          label: t(on ? "clearTool" : "useTool", { tool: tool.label }),
+          ...(tool.icon ? { icon: tool.icon } : {}),
+        },
+        run: () => this.#selectTool(on ? null : tool.id),
+      });
+    }
+    return list;
+  }
+
   #prompt(prompt: StartScreenPrompt): void {
     const params: SendUserMessageParams =
       typeof prompt.prompt === "string" ? { text: prompt.prompt } : { content: prompt.prompt };
     this.sendUserMessage(params).catch(() => {});
+  }
+
+  /** Answers a pending structured input item; the server replaces it and resumes the reply. */
+  #answer(itemId: string, submission: StructuredInputSubmissionInput): void {
+    const threadId = this.#controller.threadId;
+    if (!threadId) return;
+    this.#follow.pin();
+    this.#controller
+      .runStream({
+        type: "threads.add_structured_input",
+        params: { thread_id: threadId, item_id: itemId, input: submission },
+      })
+      .catch(() => {});
   }
 
   #copy(itemId: string, text: string): void {
@@ -283,18 +409,9 @@ export class ThreadkitChat extends LitElement {
     }, 1500);
   }
 
-  #onScroll = (e: Event) => {
-    const el = e.target as HTMLElement;
-    this.#nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-    const jump = !this.#nearBottom && this.#controller.state.items.length > 0;
-    if (jump !== this._showJump) this._showJump = jump;
-  };
-
-  #scrollToBottom(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(".thread");
-    if (el) el.scrollTop = el.scrollHeight;
-    this.#nearBottom = true;
-    this._showJump = false;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow.detach();
   }
 
   /**
@@ -328,11 +445,22 @@ export class ThreadkitChat extends LitElement {
       const initial = this._options.initialThread;
       if (initial) this.setThreadId(initial).catch(() => {});
     }
-    const follow = this._options.thread?.autoScroll !== false && this.#nearBottom;
-    if (this.#forceScroll || follow) {
-      this.#forceScroll = false;
-      this.#scrollToBottom();
-    }
+    const thread = this.renderRoot.querySelector<HTMLElement>(".thread");
+    const inner = thread?.querySelector<HTMLElement>(".thread-inner");
+    if (thread && inner) this.#follow.attach(thread, inner);
+    this.#follow.enabled = this._options.thread?.autoScroll !== false;
+    this.#follow.sync();
+  }
+
+  #dismissError(): void {
+    this._dismissed = this.#controller.state.error;
+    this.focusComposer().catch(() => {});
+  }
+
+  #announce(text: string): void {
+    // The same text twice is still news: vary it invisibly so the live region speaks again.
+    this.#announced = text === this.#announced ? `${text}\u00a0` : text;
+    this.requestUpdate();
   }
 
   #status(): string {
@@ -341,8 +469,8 @@ export class ThreadkitChat extends LitElement {
     if (c.loading) return t("loadingConversation");
     if (c.state.progress) return c.state.progress.text;
     if (c.responding) return t("responding");
-    if (c.state.error) return c.state.error.message ?? t("errorGeneric");
-    return "";
+    if (c.state.error && c.state.error !== this._dismissed) return errorText(c.state.error, t);
+    return this.#announced;
   }
 
   override render() {
@@ -368,6 +496,8 @@ export class ThreadkitChat extends LitElement {
         c.feedback(ids, kind).catch((e) => c.reportError(e));
       },
       onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
+      onSubmit: (itemId: string, submission: StructuredInputSubmissionInput) =>
+        this.#answer(itemId, submission),
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
@@ -384,7 +514,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
-        <main class="thread" @scroll=${this.#onScroll} aria-busy=${c.responding || c.loading}>
+        <div class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, i18n, (p) => this.#prompt(p)) : nothing}
             ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
@@ -398,22 +528,55 @@ export class ThreadkitChat extends LitElement {
             )}
             ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
             ${
-              state.error
+              state.error && state.error !== this._dismissed
                 ? html`<div class="error-row" role="alert">${icon("alert", 16)}
-                  <span>${state.error.message ?? t("errorGeneric")}</span>
+                  <span>${errorText(state.error, t)}</span>
                   ${
                     state.error.allowRetry && !c.responding
                       ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}${t("retry")}</button>`
                       : nothing
-                  }</div>`
+                  }
+                  <button class="icon-btn xs dismiss" aria-label=${t("dismiss")}
+                    title=${t("dismiss")} @click=${() => this.#dismissError()}>${icon("close", 14)}</button></div>`
                 : nothing
             }
           </div>
-        </main>
-        ${this._showJump ? html`<button class="jump" aria-label=${t("scrollToBottom")} @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
-        ${
-          this._historyOpen
-            ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
+        </div>
+        ${this._showJump ? html`<button class="jump" aria-label=${t("scrollToBottom")} @click=${() => this.#follow.pin()}>${icon("chevron-down", 18)}</button>` : nothing}
+      </div>
+      <div class="footer">
+        ${renderComposer({
+          options,
+          i18n,
+          state,
+          text: this._text,
+          reply: this._reply,
+          attachments: this._attachments,
+          responding: c.responding,
+          selectedToolId: this._toolId,
+          onInput: (text) => (this._text = text),
+          onSubmit: () => this.#submit(),
+          onStop: () => c.stop(),
+          onFiles: (files) => this.#addFiles(files),
+          onRemoveAttachment: (key) => this.#removeAttachment(key),
+          onClearReply: () => (this._reply = null),
+          onTool: (id) => this.#selectTool(id),
+          modelId: this.#model(),
+          onModel: (id) => (this._modelId = id),
+          menu: {
+            template: this.#commands.render(),
+            listId: CommandMenu.LIST_ID,
+            activeId: this.#commands.activeId,
+            open: this.#commands.open,
+          },
+          onCaret: (el) => this.#commands.sync(el.value, el.selectionStart ?? el.value.length),
+          onMenuKey: (e) => this.#commands.key(e),
+        })}
+      </div>
+      <!-- History and its backdrop cover the whole element, composer included. -->
+      ${
+        this._historyOpen
+          ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
               ${renderHistory({
                 options,
                 i18n,
@@ -440,28 +603,8 @@ export class ThreadkitChat extends LitElement {
                     .catch((e) => c.reportError(e));
                 },
               })}`
-            : nothing
-        }
-      </div>
-      <div class="footer">
-        ${renderComposer({
-          options,
-          i18n,
-          state,
-          text: this._text,
-          reply: this._reply,
-          attachments: this._attachments,
-          responding: c.responding,
-          selectedToolId: this._toolId,
-          onInput: (text) => (this._text = text),
-          onSubmit: () => this.#submit(),
-          onStop: () => c.stop(),
-          onFiles: (files) => this.#addFiles(files),
-          onRemoveAttachment: (key) => this.#removeAttachment(key),
-          onClearReply: () => (this._reply = null),
-          onTool: (id) => this.#selectTool(id),
-        })}
-      </div>
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.#status()}</div>
     </div>`;
   }

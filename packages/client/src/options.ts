@@ -103,7 +103,19 @@ const theme = either(
       baseSize: oneOf(14, 15, 16, 17, 18),
       fontFamily: str,
       fontFamilyMono: str,
-      fontSources: array(any),
+      fontSources: array(
+        obj(
+          {
+            family: str,
+            src: str,
+            weight: either(str, num),
+            style: oneOf("normal", "italic", "oblique"),
+            display: oneOf("auto", "block", "swap", "fallback", "optional"),
+            unicodeRange: str,
+          },
+          ["family", "src"],
+        ),
+      ),
     }),
     color: obj({
       grayscale: obj({ hue: num, tint: num, shade: num }, ["hue", "tint"]),
@@ -153,15 +165,33 @@ const schema: Check = obj(
         { enabled: bool, maxSize: either(num, record(num)), maxCount: num, accept: any },
         ["enabled"],
       ),
-      tools: array(any),
-      models: array(any),
-      dictation: any,
+      tools: array(
+        obj(
+          {
+            id: str,
+            label: str,
+            icon: str,
+            shortLabel: str,
+            placeholderOverride: str,
+            pinned: bool,
+            persistent: bool,
+          },
+          ["id", "label"],
+        ),
+      ),
+      models: array(
+        obj({ id: str, label: str, description: str, disabled: bool, default: bool }, [
+          "id",
+          "label",
+        ]),
+      ),
+      dictation: obj({ enabled: bool }, ["enabled"]),
     }),
     disclaimer: obj({ text: str, highContrast: bool }, ["text"]),
     widgets: obj({ onAction: fn }),
     thread: obj({ autoScroll: bool }),
-    entities: any,
-    commands: any,
+    entities: obj({ onTagSearch: fn, showComposerMenu: bool, onClick: fn, onRequestPreview: fn }),
+    commands: obj({ enabled: bool, onSearch: fn, onSelect: fn }, ["enabled"]),
   },
   ["api"],
 );

@@ -1,4 +1,4 @@
-import type { Attachment, UserMessageContent, WidgetRoot } from "@threadkit/core";
+import type { Attachment, BasicRoot, UserMessageContentInput, WidgetRoot } from "@threadkit/core";
 import type { MessageOverrides } from "./i18n/index.js";
 
 /** `"light"` or `"dark"`. */
@@ -22,7 +22,13 @@ export interface ThemeOption {
   colorScheme?: ColorScheme;
   radius?: Radius;
   density?: Density;
-  typography?: { baseSize?: 14 | 15 | 16 | 17 | 18; fontFamily?: string; fontFamilyMono?: string };
+  typography?: {
+    baseSize?: 14 | 15 | 16 | 17 | 18;
+    /** Web fonts loaded (once per page) before `fontFamily` uses them. */
+    fontSources?: FontObject[];
+    fontFamily?: string;
+    fontFamilyMono?: string;
+  };
   color?: {
     grayscale?: { hue: number; tint: number; shade?: number };
     accent?: { primary: string; level?: 0 | 1 | 2 | 3 };
@@ -53,7 +59,8 @@ export interface HeaderAction {
 /** A start-screen prompt chip. */
 export interface StartScreenPrompt {
   label: string;
-  prompt: string | UserMessageContent[];
+  /** Text, or content parts; an `input_tag` needs only `type`, `text` and `id`. */
+  prompt: string | UserMessageContentInput[];
   icon?: string;
 }
 
@@ -67,6 +74,110 @@ export interface WidgetActionSource {
 export interface ClientAction {
   type: string;
   payload?: Record<string, unknown>;
+}
+
+/**
+ * An `@`-mentionable entity (the official `Entity`). Inserted into a message it travels as an
+ * `input_tag` content part carrying `id`, `title` (as `text`), `group`, `interactive` and `data`.
+ */
+export interface Entity {
+  title: string;
+  id: string;
+  icon?: string;
+  interactive?: boolean;
+  group?: string;
+  data?: Record<string, string>;
+}
+
+/** The official `EntitiesOption`: `@` search, the composer's `@` button, clicks and previews. */
+export interface EntitiesOption {
+  /** Entities matching what follows `@` in the composer. */
+  onTagSearch?(query: string): Promise<Entity[]>;
+  /** Show an `@` button in the composer (only with `onTagSearch`). Default false. */
+  showComposerMenu?: boolean;
+  /** A tag in a sent message was clicked. */
+  onClick?(entity: Entity): void;
+  /** A widget previewing an entity (hover card); null for none. */
+  onRequestPreview?(entity: Entity): Promise<{ preview: BasicRoot | null }>;
+}
+
+/** A `/` command (the official `Command`). */
+export interface Command {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: string;
+  /** Commands with the same group are listed under that heading. */
+  group?: string;
+}
+
+/** What `commands.onSelect` may answer: insert an entity tag, or show a sub-menu. */
+export type CommandSelection =
+  | { type: "entity"; entity: Entity }
+  | { type: "menu"; commands: Command[] };
+
+/**
+ * The official `CommandsOption`: typing `/` at the start of a word in the composer opens a menu
+ * of the built-in commands (new chat, attach files, each composer tool) and the integration's.
+ */
+export interface CommandsOption {
+  enabled: boolean;
+  /** Integration commands matching the text after `/`. */
+  onSearch?(query: string): Promise<Command[]>;
+  /** Runs an integration command; answer an entity to insert, a sub-menu, or nothing. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: the official signature (a handler may return nothing)
+  onSelect?(command: Command): Promise<void | CommandSelection>;
+}
+
+/** A composer tool (the official `ToolOption`); the selected one travels as `tool_choice.id`. */
+export interface ToolOption {
+  id: string;
+  label: string;
+  icon?: string;
+  shortLabel?: string;
+  /** Composer placeholder while this tool is selected. */
+  placeholderOverride?: string;
+  /** Shown as its own chip in the composer (others are in the tools menu). Default false. */
+  pinned?: boolean;
+  /** Stays selected after a message is sent. Default false. */
+  persistent?: boolean;
+}
+
+/** A model to pick in the composer (the official `ModelOption`); travels as `inference_options.model`. */
+export interface ModelOption {
+  id: string;
+  label: string;
+  description?: string;
+  /** Listed but not selectable. */
+  disabled?: boolean;
+  /** Selected initially (else the first enabled model). */
+  default?: boolean;
+}
+
+/** A web font to load for `theme.typography` (the official `FontObject`). */
+export interface FontObject {
+  family: string;
+  /** URL of the font file. */
+  src: string;
+  weight?: string | number;
+  style?: "normal" | "italic" | "oblique";
+  display?: "auto" | "block" | "swap" | "fallback" | "optional";
+  unicodeRange?: string;
+}
+
+/** The official `ComposerOption`. */
+export interface ComposerOption {
+  placeholder?: string;
+  attachments?: {
+    enabled: boolean;
+    maxSize?: number | Record<string, number>;
+    maxCount?: number;
+    accept?: Record<string, string[]>;
+  };
+  tools?: ToolOption[];
+  models?: ModelOption[];
+  /** A microphone button; the recording is sent to the server's `input.transcribe`. */
+  dictation?: { enabled: boolean };
 }
 
 /**
@@ -107,30 +218,24 @@ export interface ChatKitOptions {
   history?: { enabled?: boolean; showDelete?: boolean; showRename?: boolean };
   startScreen?: { greeting?: string; prompts?: StartScreenPrompt[] };
   threadItemActions?: { feedback?: boolean; retry?: boolean };
-  composer?: {
-    placeholder?: string;
-    attachments?: {
-      enabled: boolean;
-      maxSize?: number | Record<string, number>;
-      maxCount?: number;
-      accept?: Record<string, string[]>;
-    };
-    tools?: { id: string; label: string; icon?: string; shortLabel?: string }[];
-    models?: { id: string; label: string; description?: string; default?: boolean }[];
-  };
+  composer?: ComposerOption;
   disclaimer?: { text: string; highContrast?: boolean };
   widgets?: {
-    onAction?: (action: ClientAction, widgetItem: WidgetActionSource) => Promise<void> | void;
+    /**
+     * A widget action with `handler: "client"`. Declared as a method so that a callback typed
+     * with the official `Widgets` item types is accepted too.
+     */
+    onAction?(action: ClientAction, widgetItem: WidgetActionSource): Promise<void> | void;
   };
   thread?: { autoScroll?: boolean };
-  entities?: Record<string, unknown>;
-  commands?: Record<string, unknown>;
+  entities?: EntitiesOption;
+  commands?: CommandsOption;
 }
 
 /** Parameters of `sendUserMessage`. */
 export interface SendUserMessageParams {
   text?: string;
-  content?: UserMessageContent[];
+  content?: UserMessageContentInput[];
   reply?: string;
   attachments?: Attachment[];
   newThread?: boolean;
@@ -141,7 +246,7 @@ export interface SendUserMessageParams {
 /** Parameters of `setComposerValue`. */
 export interface SetComposerValueParams {
   text?: string;
-  content?: UserMessageContent[];
+  content?: UserMessageContentInput[];
   reply?: string;
   attachments?: Attachment[];
   files?: File[];

@@ -242,7 +242,7 @@ describe("WidgetRoot parsing", () => {
               {
                 type: "Table.Cell",
                 colSpan: 2,
-                vAlign: "middle",
+                vAlign: "center",
                 colSize: "xs",
                 children: [{ type: "Text", value: "h" }],
               },

@@ -2,6 +2,8 @@ import type { Attachment } from "@threadkit/core";
 import {
   type AttachmentCreateParams,
   AttachmentRejectedError,
+  type AttachmentRequest,
+  absoluteBase,
   attachmentNotFound,
   checkAttachmentParams,
   checkContentLength,
@@ -40,6 +42,11 @@ export interface PostgresAttachmentStoreOptions<TContext> extends PostgresConnec
   uploadBaseUrl?: string;
   /** Base of image preview URLs (`${previewBaseUrl}/${id}`). Default `/chatkit/files`. */
   previewBaseUrl?: string;
+  /**
+   * Absolute base (`https://chat.example.com`) relative upload/preview bases are resolved
+   * against, as ChatKit requires absolute URLs. Default: the `attachments.create` request's origin.
+   */
+  publicBaseUrl?: string;
 }
 
 /** A row of `attachment_files` without its bytes. */
@@ -71,6 +78,7 @@ export class PostgresAttachmentStore<TContext = unknown>
   readonly schema: string;
   readonly uploadBaseUrl: string;
   readonly previewBaseUrl: string;
+  readonly publicBaseUrl: string | undefined;
   readonly maxBytes: number;
   readonly allowedMimeTypes: readonly string[];
   readonly #handle: PoolHandle;
@@ -84,6 +92,7 @@ export class PostgresAttachmentStore<TContext = unknown>
     this.pool = this.#handle.pool;
     this.uploadBaseUrl = (options.uploadBaseUrl ?? "/chatkit/uploads").replace(/\/+$/, "");
     this.previewBaseUrl = (options.previewBaseUrl ?? "/chatkit/files").replace(/\/+$/, "");
+    this.publicBaseUrl = options.publicBaseUrl && absoluteBase(options.publicBaseUrl);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
     this.allowedMimeTypes = options.allowedMimeTypes ?? ["*/*"];
     this.#userId = options.userId ?? (() => "default");
@@ -105,19 +114,24 @@ export class PostgresAttachmentStore<TContext = unknown>
     return generateId("attachment");
   }
 
-  async createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment> {
+  async createAttachment(
+    params: AttachmentCreateParams,
+    context: TContext,
+    request?: AttachmentRequest,
+  ): Promise<Attachment> {
     const { name, size, mimeType } = checkAttachmentParams(params, this);
     const id = this.generateAttachmentId(mimeType, context);
     if (!isSafeId(id)) {
       throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
     }
+    const attachment = pendingAttachment(id, name, mimeType, this, request);
     await this.#run((pool) =>
       pool.query({
         ...this.#sql.create,
         values: [id, this.#userId(context), name, mimeType, size],
       }),
     );
-    return pendingAttachment(id, name, mimeType, this);
+    return attachment;
   }
 
   /**

@@ -65,8 +65,10 @@ const create = async (
   expect(status).toBe(200);
   return json as Created;
 };
+/** `url` (absolute, made from the creating request's origin) sent to the instance at `origin`. */
+const on = (origin: string, url: string) => `${origin}${new URL(url).pathname}`;
 const upload = (origin: string, a: Created, body: BodyInit, user = "alice", type = "text/plain") =>
-  fetch(`${origin}${a.upload_descriptor.url}`, {
+  fetch(on(origin, a.upload_descriptor.url), {
     method: a.upload_descriptor.method,
     headers: { "x-user": user, "content-type": type },
     body,
@@ -78,15 +80,15 @@ describe("PostgresAttachmentStore across two instances", () => {
     const created = await create(one.origin, "cat.png", png.byteLength, "image/png");
     expect(created.type).toBe("image");
     expect(created.upload_descriptor).toEqual({
-      url: `/chatkit/uploads/${created.id}`,
+      url: `${one.origin}/chatkit/uploads/${created.id}`,
       method: "PUT",
       headers: {},
     });
-    expect(created.preview_url).toBe(`/chatkit/files/${created.id}`);
+    expect(created.preview_url).toBe(`${one.origin}/chatkit/files/${created.id}`);
     const put = await upload(two.origin, created, png, "alice", "image/png");
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ id: created.id, size: 300, mime_type: "image/png" });
-    const preview = await fetch(`${one.origin}${created.preview_url}`);
+    const preview = await fetch(on(one.origin, created.preview_url ?? ""));
     expect(preview.status).toBe(200);
     expect(preview.headers.get("content-type")).toBe("image/png");
     expect(preview.headers.get("x-content-type-options")).toBe("nosniff");
@@ -142,7 +144,7 @@ describe("PostgresAttachmentStore across two instances", () => {
     const created = await create(two.origin, "m.txt", 4, "text/plain");
     const form = new FormData();
     form.append("file", new Blob(["abcd"], { type: "text/plain" }), "m.txt");
-    const res = await fetch(`${one.origin}${created.upload_descriptor.url}`, {
+    const res = await fetch(on(one.origin, created.upload_descriptor.url), {
       method: "POST",
       headers: { "x-user": "alice" },
       body: form,

@@ -103,6 +103,8 @@ export type FeedbackKind = "positive" | "negative";
 export interface ProcessOptions {
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
+  /** Origin of the request (`https://host`): relative attachment URLs are made absolute with it. */
+  origin?: string;
   /**
    * The request's `Idempotency-Key` header. For an action, a repeat of a finished one runs
    * nothing again (it gets the sender widget as it is now, or the sync answer again) and a repeat
@@ -124,6 +126,7 @@ export interface ServerAttachmentStore<TContext> {
   createAttachment(
     params: { name: string; size: number; mime_type: string },
     context: TContext,
+    request?: { origin?: string },
   ): Promise<Attachment>;
   deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
 }
@@ -191,7 +194,7 @@ export abstract class ChatKitServer<TContext = unknown> {
     thread: ThreadMetadata,
     input: UserMessageItem | null,
     context: TContext,
-    options: HandlerOptions,
+    options?: HandlerOptions,
   ): AsyncIterable<ThreadStreamEvent>;
 
   /**
@@ -385,7 +388,9 @@ export abstract class ChatKitServer<TContext = unknown> {
           onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
         });
       }
-      text = await guard.json(await handleJsonRequest(this, request, context));
+      text = await guard.json(
+        await handleJsonRequest(this, request, context, { origin: options.origin }),
+      );
     } catch (error) {
       await guard.release();
       throw error;

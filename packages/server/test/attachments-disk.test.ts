@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { schemas } from "@threadkit/core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DiskAttachmentStore } from "../src/attachments/disk.js";
 import { AttachmentRejectedError } from "../src/attachments/errors.js";
@@ -27,6 +28,7 @@ beforeEach(() => {
     directory: dir,
     uploadBaseUrl: "/chatkit/uploads/",
     previewBaseUrl: "https://files.example/p",
+    publicBaseUrl: "https://chat.example/app/",
     maxBytes: 1000,
     allowedMimeTypes: ["image/*", "application/pdf", "text/plain"],
     userId: (ctx) => ctx.userId,
@@ -60,9 +62,40 @@ describe("DiskAttachmentStore.createAttachment", () => {
       id: attachment.id,
       name: "a.pdf",
       mime_type: "application/pdf",
-      upload_descriptor: { url: `/chatkit/uploads/${attachment.id}`, method: "PUT", headers: {} },
+      upload_descriptor: {
+        url: `https://chat.example/app/chatkit/uploads/${attachment.id}`,
+        method: "PUT",
+        headers: {},
+      },
     });
     expect(attachment.id).toMatch(/^atc_[0-9a-f]{16}$/);
+    expect(schemas.Attachment.safeParse(attachment).success).toBe(true);
+  });
+
+  it("makes relative URLs absolute from the request origin when no publicBaseUrl is set", async () => {
+    const bare = new DiskAttachmentStore<Ctx>({ directory: join(dir, "bare") });
+    const params = { name: "p.png", size: 3, mime_type: "image/png" };
+    const made = await bare.createAttachment(params, alice, { origin: "http://localhost:5173" });
+    expect(made).toMatchObject({
+      preview_url: `http://localhost:5173/chatkit/files/${made.id}`,
+      upload_descriptor: { url: `http://localhost:5173/chatkit/uploads/${made.id}` },
+    });
+    expect(schemas.Attachment.safeParse(made).success).toBe(true);
+    // The configured base wins over the request's host (a proxy may rewrite it).
+    const fixed = await store.createAttachment(params, alice, { origin: "http://evil.example" });
+    expect(fixed.upload_descriptor?.url).toBe(
+      `https://chat.example/app/chatkit/uploads/${fixed.id}`,
+    );
+    // Neither: a configuration error rather than a relative URL ChatKit would refuse; no record left.
+    const before = readdirSync(join(dir, "bare")).length;
+    await expect(bare.createAttachment(params, alice)).rejects.toThrow(/publicBaseUrl/);
+    expect(readdirSync(join(dir, "bare")).length).toBe(before);
+    expect(() => new DiskAttachmentStore({ directory: dir, publicBaseUrl: "/relative" })).toThrow(
+      /absolute/,
+    );
+    expect(
+      () => new DiskAttachmentStore({ directory: dir, publicBaseUrl: "ftp://x.example" }),
+    ).toThrow(/http/);
   });
 
   it("gives images a preview_url, and the record round-trips through a Store", async () => {

@@ -49,7 +49,7 @@ describe.each(ADAPTERS)(
     const create = (name: string, size: number, mime_type: string, user = USER) =>
       client.json<Attachment>("attachments.create", { name, size, mime_type }, user);
     const upload = (a: Attachment, body: BodyInit, init: RequestInit = {}, user: Ctx = USER) =>
-      fetch(`${running.origin}${a.upload_descriptor.url}`, {
+      fetch(a.upload_descriptor.url, {
         method: a.upload_descriptor.method,
         headers: {
           "x-user": user.userId,
@@ -64,8 +64,13 @@ describe.each(ADAPTERS)(
       const image = await create("dot.png", 4, "image/png");
       expect(image).toMatchObject({
         type: "image",
-        upload_descriptor: { url: `/chatkit/uploads/${image.id}`, method: "PUT", headers: {} },
-        preview_url: `/chatkit/files/${image.id}`,
+        // Absolute, from the request's origin (ChatKit's models refuse relative URLs).
+        upload_descriptor: {
+          url: `${running.origin}/chatkit/uploads/${image.id}`,
+          method: "PUT",
+          headers: {},
+        },
+        preview_url: `${running.origin}/chatkit/files/${image.id}`,
       });
       const put = await upload(image, new Uint8Array([1, 2, 3, 4]), {
         headers: { "content-type": "image/png", "x-user": USER.userId },
@@ -76,24 +81,28 @@ describe.each(ADAPTERS)(
         input: { ...userInput("look"), attachments: [image.id] },
       });
       const message = events[1]?.item as { attachments: Array<Record<string, unknown>> };
-      expect(message.attachments[0]).toMatchObject({ id: image.id, type: "image" });
-      const preview = await fetch(`${running.origin}${image.preview_url}`);
+      expect(message.attachments[0]).toMatchObject({
+        id: image.id,
+        type: "image",
+        preview_url: image.preview_url,
+      });
+      const preview = await fetch(image.preview_url ?? "");
       expect(preview.status).toBe(200);
       expect(preview.headers.get("content-type")).toBe("image/png");
       expect(preview.headers.get("x-content-type-options")).toBe("nosniff");
       expect([...new Uint8Array(await preview.arrayBuffer())]).toEqual([1, 2, 3, 4]);
-      const head = await fetch(`${running.origin}${image.preview_url}`, { method: "HEAD" });
+      const head = await fetch(image.preview_url ?? "", { method: "HEAD" });
       expect([head.status, head.headers.get("content-length")]).toEqual([200, "4"]);
       expect(await client.json("attachments.delete", { attachment_id: image.id })).toEqual({});
       expect(readdirSync(dir)).toEqual([]);
-      expect((await fetch(`${running.origin}${image.preview_url}`)).status).toBe(404);
+      expect((await fetch(image.preview_url ?? "")).status).toBe(404);
     });
 
     it("multipart POST with a file field is accepted too", async () => {
       const file = await create("notes.txt", 5, "text/plain");
       const form = new FormData();
       form.append("file", new Blob(["hello"], { type: "text/plain" }), "notes.txt");
-      const res = await fetch(`${running.origin}${file.upload_descriptor.url}`, {
+      const res = await fetch(file.upload_descriptor.url, {
         method: "POST",
         headers: { "x-user": USER.userId },
         body: form,
@@ -144,7 +153,7 @@ describe.each(ADAPTERS)(
       const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
       const file = await create("notes.txt", 500, "text/plain");
       await new Promise<void>((resolve) => {
-        const req = request(`${running.origin}${file.upload_descriptor.url}`, {
+        const req = request(file.upload_descriptor.url, {
           method: "PUT",
           headers: { "x-user": USER.userId, "content-length": "500" },
         });
@@ -162,7 +171,7 @@ describe.each(ADAPTERS)(
 
     it("405 on an upload or preview URL with the wrong method", async () => {
       const file = await create("notes.txt", 5, "text/plain");
-      const get = await fetch(`${running.origin}${file.upload_descriptor.url}`);
+      const get = await fetch(file.upload_descriptor.url);
       expect([get.status, get.headers.get("allow")]).toEqual([405, "PUT, POST"]);
       expect(await get.json()).toMatchObject({ error: { code: "method_not_allowed" } });
       const del = await fetch(`${running.origin}/chatkit/files/${file.id}`, { method: "DELETE" });

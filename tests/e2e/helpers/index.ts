@@ -43,4 +43,5 @@ export * from "./browser.js";
 export * from "./harness.js";
 export * from "./mock-chatkit.js";
 export * from "./page.js";
+export * from "./real-server.js";
 export * from "./widget-chat.js";

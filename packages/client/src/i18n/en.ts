@@ -25,6 +25,11 @@ export const en = {
   errorGeneric: "Something went wrong. Please try again.",
   retry: "Retry",
   scrollToBottom: "Scroll to bottom",
+  dismiss: "Dismiss",
+  errorNetwork: "Could not reach the server. Check your connection and try again.",
+  errorThreadNotFound: "This conversation could not be found.",
+  widgetUpdated: "{title} updated",
+  updated: "Updated",
   messageActions: "Message actions",
   copy: "Copy",
   copied: "Copied",
@@ -70,6 +75,8 @@ export const en = {
   attachCommand: "Attach files",
   useTool: "Use {tool}",
   clearTool: "Stop using {tool}",
+  tools: "Tools",
+  model: "Model",
 };
 
 /** Every string key the element shows. */

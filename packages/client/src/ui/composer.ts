@@ -24,6 +24,15 @@ export interface ComposerContext {
   onRemoveAttachment(key: string): void;
   onClearReply(): void;
   onTool(id: string | null): void;
+  /** The model that will be sent (from `composer.models`). */
+  modelId?: string | undefined;
+  onModel?(id: string): void;
+  /** A popup rendered above the textarea (the `/` command menu), and its listbox id. */
+  menu?: { template: unknown; listId: string; activeId: string | undefined; open: boolean };
+  /** The text or caret moved (typing, clicks, arrow keys): `el` is the textarea. */
+  onCaret?(el: HTMLTextAreaElement): void;
+  /** A key pressed in the textarea, before the composer's own handling; true when used. */
+  onMenuKey?(e: KeyboardEvent): boolean;
 }
 
 function autoGrow(el: HTMLTextAreaElement): void {
@@ -49,7 +58,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
   const tool = options.composer?.tools?.find((t) => t.id === ctx.selectedToolId);
   const placeholder = locked
     ? (status.reason ?? t("conversationLocked"))
-    : (tool?.shortLabel ?? options.composer?.placeholder ?? t("composerPlaceholder"));
+    : (tool?.placeholderOverride ?? options.composer?.placeholder ?? t("composerPlaceholder"));
   const attach = options.composer?.attachments;
   const uploading = ctx.attachments.some((a) => a.status === "uploading");
   const canSend =
@@ -58,6 +67,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
     (ctx.text.trim().length > 0 || ctx.attachments.some((a) => a.status === "ready"));
   const showStop = ctx.responding && state.allowCancel;
   const onKey = (e: KeyboardEvent) => {
+    if (ctx.onMenuKey?.(e)) return;
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       if (canSend && !ctx.responding) ctx.onSubmit();
@@ -93,12 +103,21 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
           )}</div>`
         : nothing
     }
+    ${ctx.menu?.template ?? nothing}
     <textarea rows="1" dir="auto" aria-label=${placeholder} placeholder=${placeholder} .value=${ctx.text}
       ?disabled=${locked}
+      aria-controls=${ctx.menu?.open ? ctx.menu.listId : nothing}
+      aria-activedescendant=${ctx.menu?.activeId ?? nothing}
       @input=${(e: Event) => {
         const el = e.target as HTMLTextAreaElement;
         autoGrow(el);
         ctx.onInput(el.value);
+        ctx.onCaret?.(el);
+      }}
+      @click=${(e: Event) => ctx.onCaret?.(e.target as HTMLTextAreaElement)}
+      @keyup=${(e: KeyboardEvent) => {
+        if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End")
+          ctx.onCaret?.(e.target as HTMLTextAreaElement);
       }}
       @keydown=${onKey}></textarea>
     <div class="composer-bar">
@@ -111,14 +130,8 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
             </label>`
           : nothing
       }
-      ${(options.composer?.tools ?? []).map(
-        (
-          t,
-        ) => html`<button type="button" class="tool-chip ${t.id === ctx.selectedToolId ? "on" : ""}"
-          aria-pressed=${t.id === ctx.selectedToolId}
-          @click=${() => ctx.onTool(t.id === ctx.selectedToolId ? null : t.id)}>
-          ${t.icon ? icon(t.icon, 14) : nothing}${t.shortLabel ?? t.label}</button>`,
-      )}
+      ${renderTools(ctx)}
+      ${renderModels(ctx)}
       <span class="spacer"></span>
       ${
         showStop
@@ -129,4 +142,49 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
       }
     </div>
   </form>${disclaimerHtml}`;
+}
+
+/**
+ * Composer tools: pinned ones (and the selected one) as toggle chips, the others in a "Tools"
+ * picker, as the official composer keeps unpinned tools behind a menu.
+ */
+function renderTools(ctx: ComposerContext): unknown {
+  const tools = ctx.options.composer?.tools ?? [];
+  if (!tools.length) return nothing;
+  const { t } = ctx.i18n;
+  const chips = tools.filter((tool) => tool.pinned || tool.id === ctx.selectedToolId);
+  const menu = tools.filter((tool) => !tool.pinned && tool.id !== ctx.selectedToolId);
+  return html`${chips.map(
+    (
+      tool,
+    ) => html`<button type="button" class="tool-chip ${tool.id === ctx.selectedToolId ? "on" : ""}"
+      aria-pressed=${tool.id === ctx.selectedToolId} data-tool-id=${tool.id}
+      @click=${() => ctx.onTool(tool.id === ctx.selectedToolId ? null : tool.id)}>
+      ${tool.icon ? icon(tool.icon, 14) : nothing}${tool.shortLabel ?? tool.label}</button>`,
+  )}${
+    menu.length
+      ? html`<select class="tool-chip picker" aria-label=${t("tools")}
+          @change=${(e: Event) => {
+            const select = e.target as HTMLSelectElement;
+            if (select.value) ctx.onTool(select.value);
+            select.value = "";
+          }}>
+          <option value="">${t("tools")}</option>
+          ${menu.map((tool) => html`<option value=${tool.id}>${tool.label}</option>`)}
+        </select>`
+      : nothing
+  }`;
+}
+
+/** The model picker (`composer.models`): disabled models are listed but cannot be picked. */
+function renderModels(ctx: ComposerContext): unknown {
+  const models = ctx.options.composer?.models ?? [];
+  if (!models.length) return nothing;
+  return html`<select class="tool-chip picker model" aria-label=${ctx.i18n.t("model")}
+    @change=${(e: Event) => ctx.onModel?.((e.target as HTMLSelectElement).value)}>
+    ${models.map(
+      (m) => html`<option value=${m.id} ?disabled=${m.disabled} ?selected=${m.id === ctx.modelId}
+        title=${m.description ?? ""}>${m.label}</option>`,
+    )}
+  </select>`;
 }

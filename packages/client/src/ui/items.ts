@@ -7,9 +7,10 @@ import type { ThreadState } from "../state.js";
 import type { ChatKitOptions } from "../types.js";
 import type { WidgetHost } from "../widgets/host.js";
 import { icon } from "./icons.js";
+import { renderStructuredInput, type StructuredInputContext } from "./structured-input.js";
 
 /** What item templates need from the element. */
-export interface ItemsContext {
+export interface ItemsContext extends StructuredInputContext {
   i18n: I18n;
   state: ThreadState;
   responding: boolean;
@@ -224,9 +225,7 @@ export function renderItem(item: ThreadItem, index: number, ctx: ItemsContext): 
         ${icon("tool", 14)}<span>${ctx.i18n.t(item.status === "pending" ? "runningTool" : "usedTool", { name: item.name })}</span>
       </div>`;
     case "structured_input":
-      return html`<div class="msg assistant" data-item-id=${item.id} data-item-type="structured_input">
-        <div class="prose">${item.inputs.map((q) => html`<p>${q.question}</p>`)}</div>
-      </div>`;
+      return renderStructuredInput(item, ctx);
     default:
       return nothing;
   }

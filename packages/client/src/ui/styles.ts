@@ -25,7 +25,6 @@ export const shellStyles = css`
   }
   /* Right-to-left locales: physical offsets and arrows that logical properties cannot express. */
   .root[dir="rtl"] { --tk-flip: -1; }
-  .root[dir="rtl"] .icon.flip-rtl { transform: scaleX(-1); }
   .sr-only {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -62,7 +61,7 @@ export const shellStyles = css`
   .body { position: relative; flex: 1; min-height: 0; display: flex; }
   .thread {
     flex: 1; min-width: 0; overflow-y: auto; overscroll-behavior: contain;
-    scroll-behavior: auto; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
+    scroll-behavior: auto; scroll-padding-block: 12px 64px; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
   }
   .thread-inner {
     max-width: 768px; margin: 0 auto; padding: calc(var(--tk-gap) * 2) 20px calc(var(--tk-gap) * 3);
@@ -105,7 +104,10 @@ export const shellStyles = css`
     gap: 20px; padding: 24px 8px; text-align: center;
   }
   .greeting { margin: 0; font-size: 1.6em; font-weight: 600; letter-spacing: -0.01em; }
-  .prompts { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px; }
+  .prompts {
+    display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px;
+    list-style: none; margin: 0; padding: 0;
+  }
   .prompt {
     display: inline-flex; align-items: center; gap: 8px; padding: 9px 14px; cursor: pointer;
     background: var(--tk-bg); border: 1px solid var(--tk-border); border-radius: var(--tk-radius-control);
@@ -145,6 +147,7 @@ export const shellStyles = css`
     border: 1px solid var(--tk-border); border-radius: var(--tk-radius-control); background: transparent;
     color: var(--tk-muted); cursor: pointer;
   }
+  select.tool-chip { font-family: inherit; padding-inline-end: 6px; max-width: 160px; }
   .tool-chip.on { color: var(--tk-info); border-color: currentColor; background: color-mix(in srgb, var(--tk-info) 8%, transparent); }
   .composer-closed { padding: 14px; text-align: center; color: var(--tk-muted); font-size: 0.9em; background: var(--tk-surface); border-radius: 12px; }
   .disclaimer { padding: 8px 8px 0; text-align: center; font-size: 0.75em; color: var(--tk-muted); }

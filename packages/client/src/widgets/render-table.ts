@@ -16,7 +16,7 @@ const COL_SIZES: Record<string, string> = {
   lg: "240px",
   xl: "320px",
 };
-const V_ALIGN: Record<string, string> = { top: "top", middle: "middle", bottom: "bottom" };
+const V_ALIGN: Record<string, string> = { start: "top", center: "middle", end: "bottom" };
 const H_ALIGN: Record<string, string> = { start: "start", center: "center", end: "end" };
 
 function cell(node: WNode, ctx: RenderCtx, path: string, header: boolean) {

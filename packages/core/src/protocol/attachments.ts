@@ -2,15 +2,26 @@ import { z } from "zod";
 import { JsonObject } from "./common.js";
 
 /**
+ * An absolute http(s) URL, as ChatKit's models require for upload and preview URLs (a relative
+ * path such as `/uploads/1` is refused).
+ * @example AbsoluteUrl.parse("https://chat.example/uploads/atc_1");
+ */
+export const AbsoluteUrl = z.string().refine(
+  // Scheme, a non-empty authority, then an optional path/query/fragment; no whitespace.
+  (value) => /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(value),
+  { message: "expected an absolute http(s) URL" },
+);
+
+/**
  * Where and how the client uploads an attachment's bytes (two-phase upload).
  * @example UploadDescriptor.parse({ url: "https://up.example/1", method: "PUT", headers: {} });
  */
 export const UploadDescriptor = z.object({
-  url: z.string(),
+  url: AbsoluteUrl,
   method: z.enum(["POST", "PUT"]),
   headers: z.record(z.string(), z.string()).default(() => ({})),
 });
-/** @example const d: UploadDescriptor = { url: "/upload/1", method: "POST", headers: {} }; */
+/** @example const d: UploadDescriptor = { url: "https://chat.example/upload/1", method: "POST", headers: {} }; */
 export type UploadDescriptor = z.infer<typeof UploadDescriptor>;
 
 const AttachmentBase = z.object({
@@ -37,9 +48,9 @@ export type FileAttachment = z.infer<typeof FileAttachment>;
  */
 export const ImageAttachment = AttachmentBase.extend({
   type: z.literal("image"),
-  preview_url: z.string(),
+  preview_url: AbsoluteUrl,
 });
-/** @example const a: ImageAttachment = { type: "image", id: "atc_2", name: "p.png", mime_type: "image/png", preview_url: "/p.png" }; */
+/** @example const a: ImageAttachment = { type: "image", id: "atc_2", name: "p.png", mime_type: "image/png", preview_url: "https://x/p.png" }; */
 export type ImageAttachment = z.infer<typeof ImageAttachment>;
 
 /**

@@ -25,6 +25,11 @@ export const UserMessageTagContent = z.object({
 });
 /** @example const c: UserMessageTagContent = { type: "input_tag", id: "u1", text: "Ada", data: {}, interactive: false }; */
 export type UserMessageTagContent = z.infer<typeof UserMessageTagContent>;
+/**
+ * A tag as callers may write it: `data` and `interactive` may be left out (they default).
+ * @example const c: UserMessageTagContentInput = { type: "input_tag", id: "u1", text: "Ada" };
+ */
+export type UserMessageTagContentInput = z.input<typeof UserMessageTagContent>;
 
 /**
  * One part of a user message: `input_text` or `input_tag`.
@@ -36,6 +41,11 @@ export const UserMessageContent = z.discriminatedUnion("type", [
 ]);
 /** @example const c: UserMessageContent = { type: "input_text", text: "Hello" }; */
 export type UserMessageContent = z.infer<typeof UserMessageContent>;
+/**
+ * A content part as callers may write it (the official `UserMessageContent`): defaults left out.
+ * @example const c: UserMessageContentInput = { type: "input_tag", id: "u1", text: "Ada" };
+ */
+export type UserMessageContentInput = z.input<typeof UserMessageContent>;
 
 /**
  * An explicit tool selection from the composer.

@@ -67,3 +67,8 @@ export const StructuredInputSubmission = z.object({
 });
 /** @example const s: StructuredInputSubmission = { status: "skipped", answers: {} }; */
 export type StructuredInputSubmission = z.infer<typeof StructuredInputSubmission>;
+/**
+ * A submission as a client may send it (defaults left out).
+ * @example const s: StructuredInputSubmissionInput = { answers: { q1: { values: ["Math"] } } };
+ */
+export type StructuredInputSubmissionInput = z.input<typeof StructuredInputSubmission>;

@@ -9,6 +9,8 @@
  * Card({ children: [Button({ label: "Example", onClickAction: { type: "example", payload: { id: 123 } } })] });
  * ```
  */
+
+import { normalizeDateTime } from "./schemas/datetime.js";
 import type * as S from "./schemas.js";
 
 type Props<T> = Omit<T, "type">;
@@ -271,12 +273,22 @@ export function RadioGroup(props: Props<RadioGroup>): RadioGroup {
 
 /** A date picker; see the {@link S.DatePicker} type. */
 export type DatePicker = S.DatePicker;
+/** DatePicker date-time props as given: ISO strings, Unix time or `Date`s. */
+type DatePickerProps = Omit<Props<DatePicker>, "defaultValue" | "min" | "max"> & {
+  [K in "defaultValue" | "min" | "max"]?: string | number | Date | undefined;
+};
+
 /**
- * Builds a date picker.
- * @example DatePicker({ name: "due", placeholder: "Due date" })
+ * Builds a date picker. `defaultValue`, `min` and `max` come out as chatkit-python serialises
+ * its `datetime`s (`"2026-03-01"` → `"2026-03-01T00:00:00"`); a value that is no date-time is
+ * kept as given, for validation to report.
+ * @example DatePicker({ name: "due", placeholder: "Due date", min: new Date() })
  */
-export function DatePicker(props: Props<DatePicker>): DatePicker {
-  return build<DatePicker>("DatePicker", props);
+export function DatePicker(props: DatePickerProps): DatePicker {
+  const out = build<Record<string, unknown>>("DatePicker", props);
+  for (const key of ["defaultValue", "min", "max"] as const)
+    if (out[key] !== undefined) out[key] = normalizeDateTime(out[key]) ?? out[key];
+  return out as unknown as DatePicker;
 }
 
 /** A chart; see the {@link S.Chart} type. */

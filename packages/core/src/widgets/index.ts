@@ -39,6 +39,7 @@ export type {
   IconSize,
   ImageFit,
   ImagePosition,
+  InputVariant,
   Justification,
   Length,
   LineSeries,

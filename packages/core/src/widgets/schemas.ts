@@ -13,6 +13,7 @@ export * from "./schemas/chart.js";
 export * from "./schemas/common.js";
 export * from "./schemas/content.js";
 export * from "./schemas/controls.js";
+export * from "./schemas/datetime.js";
 export * from "./schemas/layout.js";
 export * from "./schemas/roots.js";
 export * from "./schemas/table.js";

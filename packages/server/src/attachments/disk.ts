@@ -8,12 +8,14 @@ import { attachmentNotFound } from "../store/not-found.js";
 import { AttachmentRejectedError } from "./errors.js";
 import type {
   AttachmentCreateParams,
+  AttachmentRequest,
   StoredFile,
   UploadBody,
   UploadingAttachmentStore,
   UploadResult,
 } from "./types.js";
 import {
+  absoluteBase,
   checkAttachmentParams,
   checkContentLength,
   chunksOf,
@@ -31,6 +33,13 @@ export interface DiskAttachmentStoreOptions<TContext> {
   uploadBaseUrl?: string;
   /** Base of image preview URLs: `preview_url` is `${previewBaseUrl}/${id}`. Default `/chatkit/files`. */
   previewBaseUrl?: string;
+  /**
+   * Where the server is reached from browsers (`https://chat.example.com`, optionally with a path
+   * prefix): relative `uploadBaseUrl`/`previewBaseUrl` are resolved against it, since ChatKit
+   * requires absolute URLs. Default: the origin of the `attachments.create` request, which the
+   * HTTP adapters pass on (set this behind a proxy that rewrites the host).
+   */
+  publicBaseUrl?: string;
   /** Largest accepted file in bytes. Default 10 MiB. */
   maxBytes?: number;
   /** Accepted MIME types: exact (`application/pdf`) or wildcard (`image/*`). Default: any (`*\/*`). */
@@ -58,7 +67,8 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
  * 1. `attachments.create` → {@link createAttachment} checks name, size (≤ `maxBytes`) and MIME
  *    type, records the declared values and returns the attachment with
  *    `upload_descriptor: { url: uploadBaseUrl/id, method: "PUT", headers: {} }` (images also get
- *    `preview_url: previewBaseUrl/id`). The server then saves it with `store.saveAttachment`.
+ *    `preview_url: previewBaseUrl/id`), both absolute (relative bases resolved against
+ *    `publicBaseUrl` or the request's origin). The server then saves it with `store.saveAttachment`.
  * 2. The client sends the bytes to the URL; the HTTP adapter calls {@link handleUpload} (raw body)
  *    or {@link handleUploadRequest} (a web `Request`, raw or multipart with a `file` field), which
  *    streams them to a temp file, aborting past the declared size, and renames it into place.
@@ -79,6 +89,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
   readonly directory: string;
   readonly uploadBaseUrl: string;
   readonly previewBaseUrl: string;
+  readonly publicBaseUrl: string | undefined;
   readonly maxBytes: number;
   readonly allowedMimeTypes: readonly string[];
   readonly #userId: (context: TContext) => string;
@@ -88,6 +99,7 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     this.directory = resolve(options.directory);
     this.uploadBaseUrl = (options.uploadBaseUrl ?? "/chatkit/uploads").replace(/\/+$/, "");
     this.previewBaseUrl = (options.previewBaseUrl ?? "/chatkit/files").replace(/\/+$/, "");
+    this.publicBaseUrl = options.publicBaseUrl && absoluteBase(options.publicBaseUrl);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
     this.allowedMimeTypes = options.allowedMimeTypes ?? ["*/*"];
     this.#userId = options.userId ?? (() => "default");
@@ -98,22 +110,27 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     return generateId("attachment");
   }
 
-  async createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment> {
+  async createAttachment(
+    params: AttachmentCreateParams,
+    context: TContext,
+    request?: AttachmentRequest,
+  ): Promise<Attachment> {
     const { name, size, mimeType } = checkAttachmentParams(params, this);
     const id = this.generateAttachmentId(mimeType, context);
     if (!isSafeId(id)) {
       throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
     }
-    const record: FileRecord = {
+    // Built first: a missing public base fails before anything is written.
+    const attachment = pendingAttachment(id, name, mimeType, this, request);
+    await this.#writeRecord({
       id,
       name,
       mime_type: mimeType,
       size,
       user_id: this.#userId(context),
       uploaded: false,
-    };
-    await this.#writeRecord(record);
-    return pendingAttachment(id, name, mimeType, this);
+    });
+    return attachment;
   }
 
   /**

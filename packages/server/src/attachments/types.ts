@@ -9,6 +9,14 @@ export interface AttachmentCreateParams {
 }
 
 /**
+ * The HTTP request an `attachments.create` came in on, as far as a store needs it: its origin
+ * (`https://chat.example`), so relative upload and preview URLs can be made absolute.
+ */
+export interface AttachmentRequest {
+  origin?: string;
+}
+
+/**
  * Where attachment *bytes* live (ChatKit's `AttachmentStore`). The attachment *record* is saved
  * separately through `Store.saveAttachment` by the server: `attachments.create` calls
  * `attachmentStore.createAttachment(params, ctx)` then `store.saveAttachment(attachment, ctx)`,
@@ -26,7 +34,11 @@ export interface AttachmentStore<TContext = unknown> {
    * Starts a two-phase upload: checks the declared name, size and MIME type and returns the
    * attachment with an `upload_descriptor` ({ url, method, headers }) the client sends the bytes to.
    */
-  createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment>;
+  createAttachment(
+    params: AttachmentCreateParams,
+    context: TContext,
+    request?: AttachmentRequest,
+  ): Promise<Attachment>;
   /** Deletes the bytes of an attachment (a no-op when there are none). */
   deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
   /** A new attachment id (default `atc_` + random hex). */

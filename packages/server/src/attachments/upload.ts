@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import type { Attachment } from "@threadkit/core";
 import { AttachmentRejectedError } from "./errors.js";
 import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
-import type { AttachmentCreateParams, UploadBody } from "./types.js";
+import type { AttachmentCreateParams, AttachmentRequest, UploadBody } from "./types.js";
 
 /** What an attachment store accepts. */
 export interface AttachmentLimits {
@@ -59,30 +59,71 @@ export function checkAttachmentParams(
   return { name, size, mimeType };
 }
 
+/** Where a store's upload and preview URLs live (bases may be paths or absolute URLs). */
+export interface AttachmentUrls {
+  uploadBaseUrl: string;
+  previewBaseUrl: string;
+  /** Absolute base that relative bases are resolved against (else the request's origin). */
+  publicBaseUrl?: string | undefined;
+}
+
 /**
  * The attachment `attachments.create` answers: an `upload_descriptor` (`PUT ${uploadBaseUrl}/id`)
- * and, for images, a `preview_url` (`${previewBaseUrl}/id`).
+ * and, for images, a `preview_url` (`${previewBaseUrl}/id`). Both are absolute, as ChatKit's
+ * models require: relative bases are resolved against `publicBaseUrl`, else the request's
+ * origin; with neither, it throws (a configuration error, not a relative URL clients refuse).
  *
  * @example
- * pendingAttachment("atc_1", "cat.png", "image/png", { uploadBaseUrl: "/chatkit/uploads", previewBaseUrl: "/chatkit/files" });
+ * pendingAttachment("atc_1", "cat.png", "image/png", { uploadBaseUrl: "/chatkit/uploads", previewBaseUrl: "/chatkit/files" }, { origin: "https://chat.example" });
  */
 export function pendingAttachment(
   id: string,
   name: string,
   mimeType: string,
-  urls: { uploadBaseUrl: string; previewBaseUrl: string },
+  urls: AttachmentUrls,
+  request?: AttachmentRequest,
 ): Attachment {
+  const base = urls.publicBaseUrl ?? (request?.origin ? absoluteBase(request.origin) : undefined);
   const upload_descriptor = {
-    url: `${urls.uploadBaseUrl}/${id}`,
+    url: absoluteUrl(`${urls.uploadBaseUrl}/${id}`, base),
     method: "PUT" as const,
     headers: {},
   };
-  const base = { id, name, mime_type: mimeType, upload_descriptor };
+  const common = { id, name, mime_type: mimeType, upload_descriptor };
   return (
     mimeType.startsWith("image/")
-      ? { ...base, type: "image", preview_url: `${urls.previewBaseUrl}/${id}` }
-      : { ...base, type: "file" }
+      ? { ...common, type: "image", preview_url: absoluteUrl(`${urls.previewBaseUrl}/${id}`, base) }
+      : { ...common, type: "file" }
   ) as Attachment;
+}
+
+/**
+ * `url` as an absolute http(s) base without a trailing slash (for a `publicBaseUrl` option);
+ * throws a `TypeError` on anything else.
+ *
+ * @example
+ * absoluteBase("https://chat.example/app/"); // "https://chat.example/app"
+ */
+export function absoluteBase(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError(`publicBaseUrl: ${JSON.stringify(url)} is not an absolute URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new TypeError(`publicBaseUrl: ${JSON.stringify(url)} is not an http(s) URL`);
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+}
+
+/** `path` (a path, or already absolute) as an absolute URL under `base`. */
+function absoluteUrl(path: string, base: string | undefined): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  if (!base)
+    throw new Error(
+      "Attachment URLs must be absolute: set publicBaseUrl on the attachment store, or serve attachments.create through an HTTP adapter (which passes the request origin)",
+    );
+  return `${base}${path.startsWith("/") ? "" : "/"}${path}`;
 }
 
 /** 413 `file_too_large`: more bytes than declared. */

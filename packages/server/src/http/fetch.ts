@@ -133,6 +133,7 @@ export function createFetchHandler<TContext>(
       const key = request.headers.get("idempotency-key");
       const result = await server.process(body, context, {
         signal: controller.signal,
+        origin: new URL(request.url).origin,
         ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
         ...(key !== null ? { idempotencyKey: key } : {}),
       });

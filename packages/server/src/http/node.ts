@@ -177,6 +177,7 @@ async function handle<TContext>(
   const key = headerText(req.headers["idempotency-key"]);
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
+    origin: requestOrigin(req),
     ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
   });
@@ -209,4 +210,17 @@ export function createNodeHandler<TContext>(
       sendJson(res, status, json, headers);
     });
   };
+}
+
+/** `http(s)://host` of a Node request from its socket and Host header, if the host is valid. */
+function requestOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  try {
+    const url = new URL(`${secure ? "https" : "http"}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -42,6 +42,7 @@ function base64ToBytes(text: string): Uint8Array {
 /**
  * Handles a non-streaming request and returns its JSON text (section 1.4 of the protocol).
  * Every thread-taking request loads the thread first, so another user's thread is a 404.
+ * `from.origin` (the request's origin) is handed to `attachments.create` for absolute URLs.
  *
  * @example
  * const text = await handleJsonRequest(server, { type: "threads.list", params: {}, metadata: {} }, ctx);
@@ -50,6 +51,7 @@ export async function handleJsonRequest<C>(
   server: ChatKitServer<C>,
   request: ChatKitRequest,
   context: C,
+  from: { origin?: string } = {},
 ): Promise<string> {
   const { store } = server;
   switch (request.type) {
@@ -107,7 +109,7 @@ export async function handleJsonRequest<C>(
     }
     case "attachments.create": {
       const attachmentStore = requireAttachmentStore(server);
-      const attachment = await attachmentStore.createAttachment(request.params, context);
+      const attachment = await attachmentStore.createAttachment(request.params, context, from);
       await store.saveAttachment(attachment, context);
       return json(attachment);
     }

@@ -23,6 +23,11 @@ export const ar: Messages = {
   errorGeneric: "حدث خطأ ما. يُرجى المحاولة مرة أخرى.",
   retry: "إعادة المحاولة",
   scrollToBottom: "الانتقال إلى الأسفل",
+  dismiss: "إغلاق",
+  errorNetwork: "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.",
+  errorThreadNotFound: "تعذّر العثور على هذه المحادثة.",
+  widgetUpdated: "تم تحديث {title}",
+  updated: "تم التحديث",
   messageActions: "إجراءات الرسالة",
   copy: "نسخ",
   copied: "تم النسخ",
@@ -68,4 +73,6 @@ export const ar: Messages = {
   attachCommand: "إرفاق ملفات",
   useTool: "استخدام {tool}",
   clearTool: "إيقاف استخدام {tool}",
+  tools: "الأدوات",
+  model: "النموذج",
 };

@@ -23,6 +23,11 @@ export const es: Messages = {
   errorGeneric: "Algo salió mal. Inténtalo de nuevo.",
   retry: "Reintentar",
   scrollToBottom: "Ir al final",
+  dismiss: "Cerrar",
+  errorNetwork: "No se pudo conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.",
+  errorThreadNotFound: "No se encontró esta conversación.",
+  widgetUpdated: "{title} actualizado",
+  updated: "Actualizado",
   messageActions: "Acciones del mensaje",
   copy: "Copiar",
   copied: "Copiado",
@@ -68,4 +73,6 @@ export const es: Messages = {
   attachCommand: "Adjuntar archivos",
   useTool: "Usar {tool}",
   clearTool: "Dejar de usar {tool}",
+  tools: "Herramientas",
+  model: "Modelo",
 };

@@ -23,6 +23,11 @@ export const fr: Messages = {
   errorGeneric: "Une erreur s’est produite. Veuillez réessayer.",
   retry: "Réessayer",
   scrollToBottom: "Aller en bas",
+  dismiss: "Fermer",
+  errorNetwork: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
+  errorThreadNotFound: "Cette discussion est introuvable.",
+  widgetUpdated: "{title} mis à jour",
+  updated: "Mis à jour",
   messageActions: "Actions du message",
   copy: "Copier",
   copied: "Copié",
@@ -68,4 +73,6 @@ export const fr: Messages = {
   attachCommand: "Joindre des fichiers",
   useTool: "Utiliser {tool}",
   clearTool: "Ne plus utiliser {tool}",
+  tools: "Outils",
+  model: "Modèle",
 };

@@ -23,6 +23,11 @@ export const he: Messages = {
   errorGeneric: "משהו השתבש. נא לנסות שוב.",
   retry: "ניסיון חוזר",
   scrollToBottom: "גלילה לסוף",
+  dismiss: "סגירה",
+  errorNetwork: "לא ניתן להתחבר לשרת. בדקו את החיבור ונסו שוב.",
+  errorThreadNotFound: "השיחה הזו לא נמצאה.",
+  widgetUpdated: "{title} עודכן",
+  updated: "עודכן",
   messageActions: "פעולות על ההודעה",
   copy: "העתקה",
   copied: "הועתק",
@@ -68,4 +73,6 @@ export const he: Messages = {
   attachCommand: "צירוף קבצים",
   useTool: "שימוש ב־{tool}",
   clearTool: "הפסקת השימוש ב־{tool}",
+  tools: "כלים",
+  model: "מודל",
 };

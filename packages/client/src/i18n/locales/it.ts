@@ -23,6 +23,11 @@ export const it: Messages = {
   errorGeneric: "Si è verificato un errore. Riprova.",
   retry: "Riprova",
   scrollToBottom: "Scorri in fondo",
+  dismiss: "Chiudi",
+  errorNetwork: "Impossibile raggiungere il server. Controlla la connessione e riprova.",
+  errorThreadNotFound: "Impossibile trovare questa conversazione.",
+  widgetUpdated: "{title} aggiornato",
+  updated: "Aggiornato",
   messageActions: "Azioni del messaggio",
   copy: "Copia",
   copied: "Copiato",
@@ -68,4 +73,6 @@ export const it: Messages = {
   attachCommand: "Allega file",
   useTool: "Usa {tool}",
   clearTool: "Smetti di usare {tool}",
+  tools: "Strumenti",
+  model: "Modello",
 };

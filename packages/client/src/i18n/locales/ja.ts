@@ -23,6 +23,11 @@ export const ja: Messages = {
   errorGeneric: "問題が発生しました。もう一度お試しください。",
   retry: "再試行",
   scrollToBottom: "一番下へスクロール",
+  dismiss: "閉じる",
+  errorNetwork: "サーバーに接続できません。接続を確認してもう一度お試しください。",
+  errorThreadNotFound: "この会話が見つかりません。",
+  widgetUpdated: "{title}を更新しました",
+  updated: "更新しました",
   messageActions: "メッセージの操作",
   copy: "コピー",
   copied: "コピーしました",
@@ -68,4 +73,6 @@ export const ja: Messages = {
   attachCommand: "ファイルを添付",
   useTool: "{tool} を使用",
   clearTool: "{tool} の使用をやめる",
+  tools: "ツール",
+  model: "モデル",
 };

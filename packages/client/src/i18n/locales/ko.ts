@@ -23,6 +23,11 @@ export const ko: Messages = {
   errorGeneric: "문제가 발생했습니다. 다시 시도해 주세요.",
   retry: "다시 시도",
   scrollToBottom: "맨 아래로 스크롤",
+  dismiss: "닫기",
+  errorNetwork: "서버에 연결할 수 없습니다. 연결을 확인한 후 다시 시도하세요.",
+  errorThreadNotFound: "이 대화를 찾을 수 없습니다.",
+  widgetUpdated: "{title} 업데이트됨",
+  updated: "업데이트됨",
   messageActions: "메시지 작업",
   copy: "복사",
   copied: "복사됨",
@@ -68,4 +73,6 @@ export const ko: Messages = {
   attachCommand: "파일 첨부",
   useTool: "{tool} 사용",
   clearTool: "{tool} 사용 중지",
+  tools: "도구",
+  model: "모델",
 };

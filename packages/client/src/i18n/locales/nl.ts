@@ -23,6 +23,11 @@ export const nl: Messages = {
   errorGeneric: "Er is iets misgegaan. Probeer het opnieuw.",
   retry: "Opnieuw proberen",
   scrollToBottom: "Naar beneden scrollen",
+  dismiss: "Sluiten",
+  errorNetwork: "Kan de server niet bereiken. Controleer je verbinding en probeer het opnieuw.",
+  errorThreadNotFound: "Dit gesprek is niet gevonden.",
+  widgetUpdated: "{title} bijgewerkt",
+  updated: "Bijgewerkt",
   messageActions: "Berichtacties",
   copy: "Kopiëren",
   copied: "Gekopieerd",
@@ -68,4 +73,6 @@ export const nl: Messages = {
   attachCommand: "Bestanden bijvoegen",
   useTool: "{tool} gebruiken",
   clearTool: "{tool} niet meer gebruiken",
+  tools: "Hulpmiddelen",
+  model: "Model",
 };

@@ -23,6 +23,11 @@ export const pt: Messages = {
   errorGeneric: "Algo deu errado. Tente novamente.",
   retry: "Tentar novamente",
   scrollToBottom: "Rolar até o fim",
+  dismiss: "Fechar",
+  errorNetwork: "Não foi possível contactar o servidor. Verifique sua conexão e tente novamente.",
+  errorThreadNotFound: "Esta conversa não foi encontrada.",
+  widgetUpdated: "{title} atualizado",
+  updated: "Atualizado",
   messageActions: "Ações da mensagem",
   copy: "Copiar",
   copied: "Copiado",
@@ -68,4 +73,6 @@ export const pt: Messages = {
   attachCommand: "Anexar arquivos",
   useTool: "Usar {tool}",
   clearTool: "Parar de usar {tool}",
+  tools: "Ferramentas",
+  model: "Modelo",
 };

@@ -23,6 +23,11 @@ export const zh: Messages = {
   errorGeneric: "出了点问题，请重试。",
   retry: "重试",
   scrollToBottom: "滚动到底部",
+  dismiss: "关闭",
+  errorNetwork: "无法连接服务器。请检查网络连接后重试。",
+  errorThreadNotFound: "找不到此对话。",
+  widgetUpdated: "{title}已更新",
+  updated: "已更新",
   messageActions: "消息操作",
   copy: "复制",
   copied: "已复制",
@@ -68,4 +73,6 @@ export const zh: Messages = {
   attachCommand: "附加文件",
   useTool: "使用 {tool}",
   clearTool: "停止使用 {tool}",
+  tools: "工具",
+  model: "模型",
 };

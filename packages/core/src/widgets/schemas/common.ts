@@ -176,10 +176,18 @@ export const ControlSize = z.enum(["3xs", "2xs", "xs", "sm", "md", "lg", "xl", "
 /** Control sizes. */
 export type ControlSize = z.infer<typeof ControlSize>;
 
-/** Input and select variants. @example const v: ControlVariant = "outline"; */
-export const ControlVariant = z.enum(["soft", "outline"]);
-/** Input and select variants. */
+/**
+ * Variants of Select and DatePicker (ChatKit's `ControlVariant`, the Button set).
+ * @example const v: ControlVariant = "ghost";
+ */
+export const ControlVariant = z.enum(["solid", "soft", "outline", "ghost"]);
+/** Variants of Select and DatePicker. */
 export type ControlVariant = z.infer<typeof ControlVariant>;
+
+/** Variants of Input and Textarea (narrower than {@link ControlVariant}). @example const v: InputVariant = "outline"; */
+export const InputVariant = z.enum(["soft", "outline"]);
+/** Variants of Input and Textarea. */
+export type InputVariant = z.infer<typeof InputVariant>;
 
 /** Icon sizes. @example const s: IconSize = "2xl"; */
 export const IconSize = z.enum(["xs", "sm", "md", "lg", "xl", "2xl", "3xl"]);

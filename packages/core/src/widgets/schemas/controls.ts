@@ -2,7 +2,8 @@
 import { z } from "zod";
 import type { ActionConfig } from "../../actions/config.js";
 import { ActionProp } from "./action.js";
-import { ControlSize, ControlVariant, Direction } from "./common.js";
+import { ControlSize, ControlVariant, Direction, InputVariant } from "./common.js";
+import { DateTimeValue } from "./datetime.js";
 import { loose, node } from "./helpers.js";
 import type { NodeBase } from "./text.js";
 
@@ -29,7 +30,7 @@ export interface Input extends NodeBase {
   disabled?: boolean | undefined;
   /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
   errorMessage?: string | undefined;
-  variant?: ControlVariant | undefined;
+  variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
   pill?: boolean | undefined;
@@ -46,7 +47,7 @@ const textFieldShape = {
   autoFocus: z.boolean().optional(),
   disabled: z.boolean().optional(),
   errorMessage: z.string().optional(),
-  variant: ControlVariant.optional(),
+  variant: InputVariant.optional(),
   size: ControlSize.optional(),
   gutterSize: GutterSize.optional(),
 };
@@ -75,7 +76,7 @@ export interface Textarea extends NodeBase {
   disabled?: boolean | undefined;
   /** Threadkit extension: the message shown when the value is refused (native validation and the server's field check). */
   errorMessage?: string | undefined;
-  variant?: ControlVariant | undefined;
+  variant?: InputVariant | undefined;
   size?: ControlSize | undefined;
   gutterSize?: GutterSize | undefined;
   rows?: number | undefined;
@@ -222,11 +223,15 @@ export interface DatePicker extends NodeBase {
   name: string;
   onChangeAction?: ActionConfig | undefined;
   placeholder?: string | undefined;
-  /** ISO-8601 date-time. */
+  /**
+   * ISO 8601 date-time (chatkit-python's `datetime`). Parsing also accepts a date
+   * (`"2026-03-01"`), Unix time or a `Date`, and emits `"2026-03-01T00:00:00"` as Pydantic does.
+   * The element shows the date part and submits `YYYY-MM-DD` under `name`.
+   */
   defaultValue?: string | undefined;
-  /** ISO-8601 date-time. */
+  /** Earliest selectable date, as `defaultValue`. */
   min?: string | undefined;
-  /** ISO-8601 date-time. */
+  /** Latest selectable date, as `defaultValue`. */
   max?: string | undefined;
   variant?: ControlVariant | undefined;
   size?: ControlSize | undefined;
@@ -244,9 +249,9 @@ export const DatePicker = node<DatePicker>("DatePicker", {
   name: z.string(),
   onChangeAction: ActionProp.optional(),
   placeholder: z.string().optional(),
-  defaultValue: z.string().optional(),
-  min: z.string().optional(),
-  max: z.string().optional(),
+  defaultValue: DateTimeValue.optional(),
+  min: DateTimeValue.optional(),
+  max: DateTimeValue.optional(),
   variant: ControlVariant.optional(),
   size: ControlSize.optional(),
   side: z.enum(["top", "bottom", "left", "right"]).optional(),

@@ -39,7 +39,8 @@ export interface TableCell extends NodeBase {
   colSpan?: number | undefined;
   rowSpan?: number | undefined;
   align?: "start" | "center" | "end" | undefined;
-  vAlign?: "top" | "middle" | "bottom" | undefined;
+  /** Vertical alignment of the content (ChatKit's `TableCellAlignValue`). */
+  vAlign?: "start" | "center" | "end" | undefined;
   colSize?: "xs" | "sm" | "md" | "lg" | "xl" | undefined;
 }
 
@@ -51,7 +52,7 @@ export const TableCell = node<TableCell>("Table.Cell", {
   colSpan: z.number().optional(),
   rowSpan: z.number().optional(),
   align: z.enum(["start", "center", "end"]).optional(),
-  vAlign: z.enum(["top", "middle", "bottom"]).optional(),
+  vAlign: z.enum(["start", "center", "end"]).optional(),
   colSize: z.enum(["xs", "sm", "md", "lg", "xl"]).optional(),
 });
 
