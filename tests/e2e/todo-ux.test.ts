@@ -11,7 +11,9 @@ import { recordedEvents, waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
   assistantSaid,
+  openSamePage,
   openTodoApp,
+  reloadTodoApp,
   say,
   serverTodos,
   startTodoServer,
@@ -58,12 +60,14 @@ const widgetTexts = (page: Page) =>
     .evaluateAll((els) => els.map((el) => el.shadowRoot?.textContent ?? ""));
 
 describe("todo app as a product", () => {
-  it("keeps one live list per thread and says when an action was already done", async () => {
+  it("keeps one live list per thread; a stale tab repeating a click gets the outcome, not a second run", async () => {
     const { page, errors, close } = await openTodoApp(browser, server);
     try {
       await say(page, "add Buy milk");
       await say(page, "add Eggs");
       await say(page, "show my todos");
+      const stale = await openSamePage(page, server);
+      await todoRow(stale, "Eggs").waitFor();
       await andWaitForResponse(page, () =>
         todoRow(page, "Eggs").getByRole("button", { name: "Done" }).click(),
       );
@@ -74,10 +78,15 @@ describe("todo app as a product", () => {
       expect(texts.slice(0, 2).every((t) => t.includes("This list moved below."))).toBe(true);
       expect(texts.filter((t) => t.includes("Eggs"))).toHaveLength(1);
 
-      // The same action again (a second tab, a double send) is answered, not repeated silently.
-      const eggs = (await serverTodos(page, server)).find((t) => t.title === "Eggs");
-      await sendAction(page, { type: "todo.complete", payload: { id: eggs?.id } });
-      await assistantSaid(page, "“Eggs” was already done.");
+      // The same click again from a second tab that still shows "Done": answered with the list
+      // as it is now (Eggs done), never performed twice (same Idempotency-Key).
+      const replies = await assistantMessages(page);
+      await andWaitForResponse(stale, () =>
+        todoRow(stale, "Eggs").getByRole("button", { name: "Done" }).click(),
+      );
+      await todoRow(stale, "Eggs").getByRole("button", { name: "Reopen" }).waitFor();
+      await reloadTodoApp(page, server);
+      await expect(assistantMessages(page)).resolves.toBe(replies);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -88,16 +97,21 @@ describe("todo app as a product", () => {
     const { page, close } = await openTodoApp(browser, server);
     try {
       await say(page, "add Buy milk");
-      await sendAction(page, { type: "todo.add", payload: { todo: { title: "x".repeat(500) } } });
+      // The page's own action (todo.note, declared imperative) with a note over the limit.
+      const [milk] = await serverTodos(page, server);
+      await sendAction(page, {
+        type: "todo.note",
+        payload: { id: milk?.id, note: "x".repeat(5000) },
+      });
       const row = page.locator("threadkit-chat .error-row");
       await row.waitFor();
       const text = (await row.textContent()) ?? "";
-      expect(text).toContain("A todo title can have at most 120 characters.");
-      expect(text).not.toMatch(/Invalid|payload|Too big|todo\.add|expected/);
+      expect(text).toContain("A note can have at most 1000 characters.");
+      expect(text).not.toMatch(/Invalid|payload|Too big|todo\.note|expected/);
       // Details go to chatkit.error (the message) and the server's log (the parser's words).
       const event = await waitForEvent(page, "chatkit.error");
-      expect(JSON.stringify(event.detail)).toContain("at most 120 characters");
-      expect(server.output()).toContain("payload.todo.title");
+      expect(JSON.stringify(event.detail)).toContain("at most 1000 characters");
+      expect(server.output()).toContain("payload.note");
       // Not over the composer, no page toast, and it can be closed.
       const composer = await page.locator("threadkit-chat form.composer").boundingBox();
       const box = await row.boundingBox();
