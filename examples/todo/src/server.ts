@@ -7,7 +7,9 @@ import type {
 } from "@threadkit/core";
 import {
   ChatKitServer,
+  type ChatKitServerOptions,
   type HandlerOptions,
+  type RunLog,
   type ServerAttachmentStore,
   type Store,
   streamWidget,
@@ -27,12 +29,14 @@ export interface TodoServerOptions {
   store: Store<RequestContext>;
   /** Where uploads go (optional: without it, `attachments.create` answers 501). */
   attachmentStore?: ServerAttachmentStore<RequestContext>;
+  /** Where replies run (default: in memory; `PostgresRunLog` when several instances serve). */
+  runLog?: RunLog | undefined;
+  /** Each user's actions and messages (default: the server's, `{ perMinute: 120, burst: 30 }`). */
+  rateLimit?: ChatKitServerOptions<RequestContext>["rateLimit"];
   todos: TodoRepo;
   responder: Responder;
   /** How long "Delete all done" takes on purpose, so its loading state is visible. Default 1000. */
   slowMs?: number;
-  /** The per-user limit on messages and actions (the server's default when omitted). */
-  rateLimit?: { perMinute: number; burst: number } | false;
 }
 
 /**
@@ -54,8 +58,9 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   constructor(options: TodoServerOptions) {
     super(options.store, {
       attachmentStore: options.attachmentStore,
+      runLog: options.runLog,
       actions: TodoActions,
-      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+      ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     });
     this.todos = options.todos;
     this.responder = options.responder;
