@@ -58,8 +58,7 @@ describe("declaredActions", () => {
       ["resize", "change", "Select", "form", false],
       ["go", "button", "Button", "form", true],
       ["peek", "button", "Button", "form", false],
-      // A nested Form renders as a group of the outer one: its scope is the outer form.
-      ["inner", "submit", "Form", "form", true],
+      // A nested Form renders as a group of the outer one: the element never sends its submit.
       ["open", "listItem", "ListViewItem", "-", false],
       ["deep", "button", "Button", "-", false],
     ]);
