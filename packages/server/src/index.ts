@@ -47,9 +47,11 @@ export {
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
 export {
+  decideClaim,
   IDEMPOTENCY_STALE_MS,
   IDEMPOTENCY_TTL_MS,
   type IdempotencyClaim,
+  type IdempotencyRecord,
   type IdempotencyStore,
 } from "./store/idempotency.js";
 export { generateId, isSafeId, randomHex } from "./store/ids.js";
