@@ -107,7 +107,11 @@ const store = openStore();
 if (store instanceof PostgresStore) await store.migrate();
 // The bench is one user sending thousands of requests a second: the rate limiter still runs on
 // every request, with a bucket sized for a load generator instead of a person.
-const server = new BenchServer(store, { rateLimit: { perMinute: 1e9, burst: 1e6 } });
+const server = new BenchServer(store, {
+  rateLimit: { perMinute: 1e9, burst: 1e6 },
+  // BENCH_VERIFY_ACTIONS=0 skips the declared-action check, to measure what it costs.
+  verifyActions: process.env.BENCH_VERIFY_ACTIONS !== "0",
+});
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
 );

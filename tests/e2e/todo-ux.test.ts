@@ -11,7 +11,9 @@ import { recordedEvents, waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
   assistantSaid,
+  openSamePage,
   openTodoApp,
+  reloadTodoApp,
   say,
   serverTodos,
   startTodoServer,
@@ -69,12 +71,14 @@ const widgetTexts = (page: Page) =>
     .evaluateAll((els) => els.map((el) => el.shadowRoot?.textContent ?? ""));
 
 describe("todo app as a product", () => {
-  it("keeps one live list per thread and says when an action was already done", async () => {
+  it("keeps one live list per thread; a stale tab repeating a click gets the outcome, not a second run", async () => {
     const { page, errors, close } = await openTodoApp(browser, server);
     try {
       await say(page, "add Buy milk");
       await say(page, "add Eggs");
       await say(page, "show my todos");
+      const stale = await openSamePage(page, server);
+      await todoRow(stale, "Eggs").waitFor();
       await andWaitForResponse(page, () =>
         todoRow(page, "Eggs").getByRole("button", { name: "Done" }).click(),
       );
@@ -84,6 +88,16 @@ describe("todo app as a product", () => {
       expect(texts).toHaveLength(3);
       expect(texts.slice(0, 2).every((t) => t.includes("This list moved below."))).toBe(true);
       expect(texts.filter((t) => t.includes("Eggs"))).toHaveLength(1);
+
+      // The same click again from a second tab that still shows "Done": answered with the list
+      // as it is now (Eggs done), never performed twice (same Idempotency-Key).
+      const replies = await assistantMessages(page);
+      await andWaitForResponse(stale, () =>
+        todoRow(stale, "Eggs").getByRole("button", { name: "Done" }).click(),
+      );
+      await todoRow(stale, "Eggs").getByRole("button", { name: "Reopen" }).waitFor();
+      await reloadTodoApp(page, server);
+      await expect(assistantMessages(page)).resolves.toBe(replies);
 
       // Another thread's list marks Buy milk done; this thread's copy, reopened from History,
       // still offers Done: pressing it is answered, not repeated silently.

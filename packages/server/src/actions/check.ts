@@ -19,7 +19,7 @@ export interface ActionCheckOptions {
  * Runs the declared-action check for an action from `sender` (or without a widget when null),
  * unless the server turned it off with `verifyActions: false`. An action the app declares
  * imperative may also come with a widget that does not declare it: the page's code sent it with
- * `sendCustomAction(action, itemId)`, and its payload is checked with its schema instead.
+ * `sendCustomAction(action, itemId)`, and its payload is left to the app to parse, as without one.
  * `null` when accepted.
  */
 export function checkAction(
