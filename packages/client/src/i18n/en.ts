@@ -72,6 +72,11 @@ export const en = {
   clearTool: "Stop using {tool}",
   tools: "Tools",
   model: "Model",
+  showMore: "Show more ({count})",
+  tooManyRequests: "Too many requests. Please wait a moment and try again.",
+  alreadyInProgress: "That is already being done. Please wait for it to finish.",
+  replyInterrupted: "The reply was interrupted.",
+  replyStopped: "The reply was stopped.",
 };
 
 /** Every string key the element shows. */

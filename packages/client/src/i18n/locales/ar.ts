@@ -70,4 +70,9 @@ export const ar: Messages = {
   clearTool: "إيقاف استخدام {tool}",
   tools: "الأدوات",
   model: "النموذج",
+  showMore: "عرض المزيد ({count})",
+  tooManyRequests: "طلبات كثيرة جدًا. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.",
+  alreadyInProgress: "هذا قيد التنفيذ بالفعل. يُرجى الانتظار حتى ينتهي.",
+  replyInterrupted: "انقطع الرد.",
+  replyStopped: "توقف الرد.",
 };

@@ -70,4 +70,9 @@ export const de: Messages = {
   clearTool: "{tool} nicht mehr verwenden",
   tools: "Werkzeuge",
   model: "Modell",
+  showMore: "Mehr anzeigen ({count})",
+  tooManyRequests: "Zu viele Anfragen. Bitte warte einen Moment und versuche es erneut.",
+  alreadyInProgress: "Das läuft bereits. Bitte warte, bis es fertig ist.",
+  replyInterrupted: "Die Antwort wurde unterbrochen.",
+  replyStopped: "Die Antwort wurde gestoppt.",
 };

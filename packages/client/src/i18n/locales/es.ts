@@ -70,4 +70,9 @@ export const es: Messages = {
   clearTool: "Dejar de usar {tool}",
   tools: "Herramientas",
   model: "Modelo",
+  showMore: "Mostrar más ({count})",
+  tooManyRequests: "Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.",
+  alreadyInProgress: "Eso ya se está haciendo. Espera a que termine.",
+  replyInterrupted: "La respuesta se interrumpió.",
+  replyStopped: "La respuesta se detuvo.",
 };

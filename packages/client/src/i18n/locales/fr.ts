@@ -70,4 +70,9 @@ export const fr: Messages = {
   clearTool: "Ne plus utiliser {tool}",
   tools: "Outils",
   model: "Modèle",
+  showMore: "Afficher plus ({count})",
+  tooManyRequests: "Trop de requêtes. Patientez un instant puis réessayez.",
+  alreadyInProgress: "C’est déjà en cours. Veuillez attendre la fin.",
+  replyInterrupted: "La réponse a été interrompue.",
+  replyStopped: "La réponse a été arrêtée.",
 };

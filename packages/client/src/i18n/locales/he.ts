@@ -70,4 +70,9 @@ export const he: Messages = {
   clearTool: "הפסקת השימוש ב־{tool}",
   tools: "כלים",
   model: "מודל",
+  showMore: "הצגת עוד ({count})",
+  tooManyRequests: "יותר מדי בקשות. נא להמתין רגע ולנסות שוב.",
+  alreadyInProgress: "זה כבר מתבצע. נא להמתין לסיום.",
+  replyInterrupted: "התשובה נקטעה.",
+  replyStopped: "התשובה הופסקה.",
 };

@@ -70,4 +70,9 @@ export const it: Messages = {
   clearTool: "Smetti di usare {tool}",
   tools: "Strumenti",
   model: "Modello",
+  showMore: "Mostra altro ({count})",
+  tooManyRequests: "Troppe richieste. Attendi un momento e riprova.",
+  alreadyInProgress: "È già in corso. Attendi che finisca.",
+  replyInterrupted: "La risposta è stata interrotta.",
+  replyStopped: "La risposta è stata fermata.",
 };

@@ -70,4 +70,9 @@ export const ja: Messages = {
   clearTool: "{tool} の使用をやめる",
   tools: "ツール",
   model: "モデル",
+  showMore: "さらに表示（{count}）",
+  tooManyRequests: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
+  alreadyInProgress: "すでに処理中です。完了するまでお待ちください。",
+  replyInterrupted: "応答が中断されました。",
+  replyStopped: "応答が停止されました。",
 };

@@ -70,4 +70,9 @@ export const ko: Messages = {
   clearTool: "{tool} 사용 중지",
   tools: "도구",
   model: "모델",
+  showMore: "더 보기 ({count})",
+  tooManyRequests: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+  alreadyInProgress: "이미 진행 중입니다. 끝날 때까지 기다려 주세요.",
+  replyInterrupted: "응답이 중단되었습니다.",
+  replyStopped: "응답이 중지되었습니다.",
 };

@@ -70,4 +70,9 @@ export const nl: Messages = {
   clearTool: "{tool} niet meer gebruiken",
   tools: "Hulpmiddelen",
   model: "Model",
+  showMore: "Meer tonen ({count})",
+  tooManyRequests: "Te veel verzoeken. Wacht even en probeer het opnieuw.",
+  alreadyInProgress: "Dit is al bezig. Wacht tot het klaar is.",
+  replyInterrupted: "Het antwoord is onderbroken.",
+  replyStopped: "Het antwoord is gestopt.",
 };

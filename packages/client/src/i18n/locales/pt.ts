@@ -70,4 +70,9 @@ export const pt: Messages = {
   clearTool: "Parar de usar {tool}",
   tools: "Ferramentas",
   model: "Modelo",
+  showMore: "Mostrar mais ({count})",
+  tooManyRequests: "Muitas solicitações. Aguarde um momento e tente novamente.",
+  alreadyInProgress: "Isso já está em andamento. Aguarde a conclusão.",
+  replyInterrupted: "A resposta foi interrompida.",
+  replyStopped: "A resposta foi interrompida pelo usuário.",
 };

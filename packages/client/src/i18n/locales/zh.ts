@@ -70,4 +70,9 @@ export const zh: Messages = {
   clearTool: "停止使用 {tool}",
   tools: "工具",
   model: "模型",
+  showMore: "显示更多（{count}）",
+  tooManyRequests: "请求过多，请稍后再试。",
+  alreadyInProgress: "该操作正在进行中，请等待完成。",
+  replyInterrupted: "回复已中断。",
+  replyStopped: "回复已停止。",
 };
