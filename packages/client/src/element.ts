@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
+import { loadFontSources } from "./fonts.js";
 import { HistoryModel } from "./history.js";
 import { createI18n, type I18n } from "./i18n/index.js";
 import { renderMarkdown } from "./markdown.js";
@@ -21,6 +22,7 @@ import type {
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
+import { Dictation } from "./ui/dictation.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
@@ -81,6 +83,25 @@ export class ThreadkitChat extends LitElement {
   #i18n: I18n = createI18n("en");
   /** Entity tags inserted into the composer text, by their `@Title` token. */
   readonly #tags = new Map<string, Entity>();
+  readonly #dictation = new Dictation({
+    update: () => this.requestUpdate(),
+    transcribe: async (audio_base64, mime_type) => {
+      const result = await this.#controller.transport.request<{ text?: string }>(
+        "input.transcribe",
+        { audio_base64, mime_type },
+      );
+      return typeof result.text === "string" ? result.text : "";
+    },
+    insert: (text) => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+      const at = box?.selectionStart ?? this._text.length;
+      const end = box?.selectionEnd ?? at;
+      const before = this._text.slice(0, at);
+      const pad = before && !/\s$/.test(before) ? " " : "";
+      this.#replaceText(at, end, pad + text);
+    },
+    reportError: (error) => this.#controller.reportError(error),
+  });
   readonly #commands = new CommandMenu({
     options: () => this.#opts(),
     i18n: () => this.#i18n,
@@ -135,6 +156,8 @@ export class ThreadkitChat extends LitElement {
     this._options = validateOptions(options);
     this.#i18n = createI18n(options.locale, options.strings);
     this.widgetHost.i18n = this.#i18n;
+    const theme = typeof options.theme === "object" ? options.theme : undefined;
+    loadFontSources(theme?.typography?.fontSources, (e) => this.#controller.reportError(e));
   }
 
   /** The strings, formats and direction of the current `locale` (after `setOptions`). */
@@ -571,6 +594,7 @@ export class ThreadkitChat extends LitElement {
           onRemoveAttachment: (key) => this.#removeAttachment(key),
           onClearReply: () => (this._reply = null),
           onTool: (id) => this.#selectTool(id),
+          dictation: { state: this.#dictation.state, onToggle: () => this.#dictation.toggle() },
           modelId: this.#model(),
           onModel: (id) => (this._modelId = id),
           menu: {

@@ -24,6 +24,8 @@ export interface ComposerContext {
   onRemoveAttachment(key: string): void;
   onClearReply(): void;
   onTool(id: string | null): void;
+  /** The microphone button's state (`composer.dictation`) and its toggle. */
+  dictation?: { state: "idle" | "recording" | "transcribing"; onToggle(): void };
   /** The model that will be sent (from `composer.models`). */
   modelId?: string | undefined;
   onModel?(id: string): void;
@@ -132,6 +134,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
       }
       ${renderTools(ctx)}
       ${renderModels(ctx)}
+      ${renderDictation(ctx, locked)}
       <span class="spacer"></span>
       ${
         showStop
@@ -187,4 +190,20 @@ function renderModels(ctx: ComposerContext): unknown {
         title=${m.description ?? ""}>${m.label}</option>`,
     )}
   </select>`;
+}
+
+/** The microphone button (`composer.dictation.enabled`): pressed while recording. */
+function renderDictation(ctx: ComposerContext, locked: boolean): unknown {
+  const d = ctx.dictation;
+  if (!ctx.options.composer?.dictation?.enabled || !d) return nothing;
+  const { t } = ctx.i18n;
+  const label =
+    d.state === "recording"
+      ? t("stopDictation")
+      : d.state === "transcribing"
+        ? t("transcribing")
+        : t("dictate");
+  return html`<button type="button" class="icon-btn dictate ${d.state}" aria-label=${label} title=${label}
+    aria-pressed=${d.state === "recording"} ?disabled=${locked || d.state === "transcribing"}
+    @click=${d.onToggle}>${d.state === "transcribing" ? html`<span class="spinner"></span>` : icon("mic")}</button>`;
 }

@@ -31,7 +31,7 @@ export const itemStyles = css`
   .prose { overflow-wrap: anywhere; min-width: 0; }
   /* Each paragraph takes the direction of its own first strong character (an English line in an
      Arabic reply reads left-to-right), as dir="auto" would per block. */
-  .prose :is(p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th), .msg.user .bubble { unicode-bidi: plaintext; }
+  .prose :is(p, li, h1, h2, h3, h4, h5, h6, blockquote), .msg.user .bubble { unicode-bidi: plaintext; }
   .prose > :first-child { margin-top: 0; }
   .prose > :last-child { margin-bottom: 0; }
   .prose p, .prose ul, .prose ol, .prose pre, .prose table, .prose blockquote { margin: 0 0 0.8em; }
