@@ -347,6 +347,17 @@ export class ThreadkitChat extends LitElement {
     return (picked ?? models.find((m) => m.default) ?? models[0])?.id;
   }
 
+  /** The composer's `@` button: types an `@` at the caret, which opens the entity search. */
+  #startMention(): void {
+    const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+    const at = box?.selectionStart ?? this._text.length;
+    const end = box?.selectionEnd ?? at;
+    const before = this._text.slice(0, at);
+    const insert = before && !/\s$/.test(before) ? " @" : "@";
+    this.#replaceText(at, end, insert);
+    this.updateComplete.then(() => this.#commands.sync(this._text, at + insert.length));
+  }
+
   /** Replaces `text[start, end)` of the composer and puts the caret after the insert. */
   #replaceText(start: number, end: number, insert: string): void {
     this._text = this._text.slice(0, start) + insert + this._text.slice(end);
@@ -595,6 +606,7 @@ export class ThreadkitChat extends LitElement {
           onClearReply: () => (this._reply = null),
           onTool: (id) => this.#selectTool(id),
           dictation: { state: this.#dictation.state, onToggle: () => this.#dictation.toggle() },
+          onMention: () => this.#startMention(),
           modelId: this.#model(),
           onModel: (id) => (this._modelId = id),
           menu: {

@@ -24,6 +24,8 @@ export interface ComposerContext {
   onRemoveAttachment(key: string): void;
   onClearReply(): void;
   onTool(id: string | null): void;
+  /** The `@` button (`entities.showComposerMenu` with `onTagSearch`): starts a mention. */
+  onMention?(): void;
   /** The microphone button's state (`composer.dictation`) and its toggle. */
   dictation?: { state: "idle" | "recording" | "transcribing"; onToggle(): void };
   /** The model that will be sent (from `composer.models`). */
@@ -130,6 +132,12 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
               <input type="file" class="sr-only" multiple ?disabled=${locked}
                 accept=${acceptAttribute(attach.accept) ?? ""} @change=${pick} />
             </label>`
+          : nothing
+      }
+      ${
+        options.entities?.showComposerMenu && options.entities.onTagSearch && ctx.onMention
+          ? html`<button type="button" class="icon-btn mention" aria-label=${t("mention")} title=${t("mention")}
+              ?disabled=${locked} @click=${ctx.onMention}><span aria-hidden="true">@</span></button>`
           : nothing
       }
       ${renderTools(ctx)}

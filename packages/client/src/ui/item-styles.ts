@@ -20,6 +20,8 @@ export const itemStyles = css`
   .msg-attachments { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 6px; }
   .thumb { width: 96px; height: 96px; object-fit: cover; border-radius: 12px; border: 1px solid var(--tk-border); }
   .tag { color: var(--tk-info); font-weight: 500; }
+  button.tag { font: inherit; font-weight: 500; padding: 0; border: 0; background: none; cursor: pointer; }
+  button.tag:hover { text-decoration: underline; }
   .chip {
     display: inline-flex; align-items: center; gap: 6px; padding: 3px 10px; font-size: 0.8em;
     border: 1px solid var(--tk-border); border-radius: 999px; color: var(--tk-muted); text-decoration: none;

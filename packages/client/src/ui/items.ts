@@ -49,7 +49,24 @@ function sourceChip(source: { title: string; url?: string | null }): TemplateRes
     : html`<span class="chip">${source.title}</span>`;
 }
 
-function userMessage(item: Item<"user_message">): TemplateResult {
+/** An `input_tag` in a sent message: a button calling `entities.onClick` when there is one. */
+function tag(
+  part: Extract<Item<"user_message">["content"][number], { type: "input_tag" }>,
+  ctx: ItemsContext,
+) {
+  const onClick = ctx.options.entities?.onClick;
+  if (!onClick) return html`<span class="tag">@${part.text}</span>`;
+  const entity = {
+    id: part.id,
+    title: part.text,
+    ...(part.group ? { group: part.group } : {}),
+    interactive: part.interactive,
+    data: part.data as Record<string, string>,
+  };
+  return html`<button type="button" class="tag" @click=${() => onClick(entity)}>@${part.text}</button>`;
+}
+
+function userMessage(item: Item<"user_message">, ctx: ItemsContext): TemplateResult {
   const attachments = item.attachments ?? [];
   return html`<div class="msg user" data-item-id=${item.id} data-item-type="user_message">
     ${item.quoted_text ? html`<blockquote class="quote" dir="auto">${item.quoted_text}</blockquote>` : nothing}
@@ -65,7 +82,7 @@ function userMessage(item: Item<"user_message">): TemplateResult {
         : nothing
     }
     <div class="bubble" dir="auto">${item.content.map((c) =>
-      c.type === "input_tag" ? html`<span class="tag">@${c.text}</span>` : c.text,
+      c.type === "input_tag" ? tag(c, ctx) : c.text,
     )}</div>
   </div>`;
 }
@@ -202,7 +219,7 @@ function workflow(item: Item<"workflow">, ctx: ItemsContext): TemplateResult {
 export function renderItem(item: ThreadItem, index: number, ctx: ItemsContext): unknown {
   switch (item.type) {
     case "user_message":
-      return userMessage(item);
+      return userMessage(item, ctx);
     case "assistant_message":
       return assistantMessage(item, index, ctx);
     case "widget":
