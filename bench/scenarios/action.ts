@@ -1,5 +1,15 @@
-/** Scenario 2: a custom action that updates a 50-node card and streams a short reply; and its sync twin. */
+/**
+ * Scenario 2: a custom action that updates a 50-node card and streams a short reply; and its
+ * sync twin. Threadkit runs on SQLiteStore, and also on PostgresStore (the `action.pg.` rows,
+ * as ratios to SQLiteStore) when the database is reachable.
+ */
 import { parseSse, post } from "../lib/client.js";
+import {
+  BENCH_DATABASE_URL,
+  benchSchema,
+  dropBenchSchema,
+  postgresReachable,
+} from "../lib/postgres.js";
 import { type ServerProcess, startServer } from "../lib/proc.js";
 import { type Row, row } from "../lib/report.js";
 import { percentile, spread } from "../lib/stats.js";
@@ -87,7 +97,16 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
   const rounds = quick ? 4 : 16;
   const c1 = quick ? 20 : 40; // requests per round at concurrency 1
   const c32 = quick ? 2 : 4; // requests per worker per round at concurrency 32
+  const schema = benchSchema();
   const servers = await Promise.all(NAMES.map((name) => startServer(name)));
+  if (await postgresReachable()) {
+    const env = { BENCH_STORE: "postgres", BENCH_DATABASE_URL, BENCH_PG_SCHEMA: schema };
+    servers.push({ ...(await startServer("threadkit", env)), name: "postgres" });
+  } else {
+    process.stderr.write(
+      ` (PostgreSQL at ${BENCH_DATABASE_URL} unreachable: no action.pg figures)`,
+    );
+  }
   try {
     const plans = await Promise.all(
       servers.map(async (server) => {
@@ -130,6 +149,7 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
       });
     };
     return [
+      ...postgresRows(by.postgres, by.threadkit),
       fig(
         "action.ttfb_p50_ms.c1",
         "custom_action, first byte, p50, concurrency 1",
@@ -201,5 +221,43 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
     ];
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    if (servers.some((s) => s.name === "postgres")) await dropBenchSchema(schema);
   }
+}
+
+/** The action round trip on PostgresStore, each figure as a ratio to SQLiteStore in the same run. */
+function postgresRows(postgres: Plan | undefined, sqlite: Plan | undefined): Row[] {
+  if (!postgres || !sqlite) return [];
+  const figures: [string, string, (plan: Plan) => number[][]][] = [
+    [
+      "action.pg.end_p50_ms.c1",
+      "custom_action on PostgresStore, end of stream, p50, concurrency 1",
+      (p) => p.c1.end,
+    ],
+    [
+      "action.pg.end_p50_ms.c32",
+      "custom_action on PostgresStore, end of stream, p50, concurrency 32",
+      (p) => p.c32.end,
+    ],
+    [
+      "action.pg.end_p99_ms.c32",
+      "custom_action on PostgresStore, end of stream, p99, concurrency 32",
+      (p) => p.c32.end,
+    ],
+    [
+      "sync_action.pg.p50_ms.c1",
+      "sync_custom_action on PostgresStore, p50, concurrency 1",
+      (p) => p.sync.end,
+    ],
+  ];
+  return figures.map(([name, metric, pick]) => {
+    const q = name.includes("p99") ? 99 : 50;
+    const pg = percentile(pick(postgres).flat(), q);
+    const lite = percentile(pick(sqlite).flat(), q);
+    return row(name, metric, "ms", {
+      threadkit: pg,
+      spread: spread(pick(postgres).map((r) => percentile(r, q))),
+      note: `${(pg / lite).toFixed(2)}x SQLiteStore (${lite.toFixed(3)} ms) in the same run`,
+    });
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Threadkit as an application would run it: a ChatKitServer subclass over SQLiteStore (a fresh
- * file in a temp dir), served by createNodeHandler with its defaults (body limit, validation,
+ * file in a temp dir; or PostgresStore with `BENCH_STORE=postgres`), served by createNodeHandler with its defaults (body limit, validation,
  * 15 s heartbeats, cancellation). It answers the bench commands of lib/fixtures.ts.
  */
 
@@ -17,12 +17,14 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
+import { PostgresStore } from "@threadkit/postgres";
 import {
   ChatKitServer,
   createNodeHandler,
   type HandlerOptions,
   MemoryStore,
   SQLiteStore,
+  type Store,
 } from "@threadkit/server";
 import { card, commandOf, replyEvents } from "../lib/fixtures.js";
 
@@ -87,11 +89,22 @@ class BenchServer extends ChatKitServer<Ctx> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "threadkit-bench-server-"));
-// BENCH_STORE=memory swaps in MemoryStore, to tell the cost of persistence from the rest.
-const store =
-  process.env.BENCH_STORE === "memory"
-    ? new MemoryStore<Ctx>({ userId: (c) => c.userId })
-    : new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId: (c) => c.userId });
+// BENCH_STORE=memory swaps in MemoryStore, to tell the cost of persistence from the rest;
+// BENCH_STORE=postgres, PostgresStore on BENCH_DATABASE_URL in schema BENCH_PG_SCHEMA.
+function openStore(): Store<Ctx> {
+  const userId = (c: Ctx) => c.userId;
+  if (process.env.BENCH_STORE === "memory") return new MemoryStore<Ctx>({ userId });
+  if (process.env.BENCH_STORE === "postgres") {
+    return new PostgresStore<Ctx>({
+      connectionString: process.env.BENCH_DATABASE_URL,
+      schema: process.env.BENCH_PG_SCHEMA,
+      userId,
+    });
+  }
+  return new SQLiteStore<Ctx>({ path: join(dir, "bench.sqlite"), userId });
+}
+const store = openStore();
+if (store instanceof PostgresStore) await store.migrate();
 const server = new BenchServer(store);
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),
@@ -102,7 +115,8 @@ const shutdown = () => {
   httpServer.close();
   if (store instanceof SQLiteStore) store.close();
   rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  if (store instanceof PostgresStore) store.close().finally(() => process.exit(0));
+  else process.exit(0);
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

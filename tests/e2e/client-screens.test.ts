@@ -103,9 +103,10 @@ describe("screenshots", () => {
           await screenshot(page, `start-${width}-${scheme}`);
           await sendMessage(page, "Which plan should my team of 8 pick?");
           await waitForEvent(page, "chatkit.response.end");
-          await expect(page.locator("threadkit-chat h2.title").textContent()).resolves.toBe(
-            "Plan comparison",
-          );
+          // The title is drawn on the frame after the stream ends: wait for what the user sees.
+          await expect
+            .poll(() => page.locator("threadkit-chat .header .title").textContent())
+            .toBe("Plan comparison");
           await screenshot(page, `chat-${width}-${scheme}`);
           await page.locator('threadkit-chat button[aria-label="History"]').click();
           await page.locator("threadkit-chat .history-row").first().waitFor();

@@ -13,7 +13,6 @@ import {
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  locate,
   runStep,
   SCENARIOS,
   type Step,
@@ -38,6 +37,8 @@ interface Observed {
   blocked: { name: string; rule: string } | undefined;
   errors: string[];
   container: boolean;
+  /** Some control shows its own busy state. */
+  self: boolean;
 }
 
 const CONTROLS = "button, input, select, textarea, [role=button]";
@@ -95,6 +96,7 @@ async function observe(page: Page, perform: () => Promise<void>): Promise<Observ
       errors: w.__errors.slice(b.errors),
       blocked: w.__invalid[0],
       container: root.querySelector(".root[data-loading=container]") !== null,
+      self: root.querySelector(":not(.root)[aria-busy=true]") !== null,
     };
   }, before);
   await page.evaluate(() => (window as unknown as { __settle(ok: boolean): void }).__settle(true));
@@ -123,11 +125,28 @@ async function browserStep(page: Page, step: Step): Promise<void> {
   if ("check" in step) return browserLocator(page, step.check).setChecked(step.checked ?? true);
   if ("pickDate" in step) return browserLocator(page, step.pickDate).fill(step.date);
   if ("click" in step) return browserLocator(page, step.click).click();
+  if ("update" in step) {
+    await page.evaluate(
+      (widget) =>
+        (window as unknown as { updateWidget(w: unknown): Promise<void> }).updateWidget(widget),
+      step.update,
+    );
+    return;
+  }
   return browserLocator(page, step.submit).press("Enter");
 }
 
-/** Requires the harness's result and the element's behaviour to be the same. */
-function expectSame(label: string, predicted: InteractionResult, seen: Observed): void {
+/**
+ * Requires the harness's result and the element's behaviour to be the same. `bound` says whether
+ * the action was bound to a control that can show its own busy state (not so for Enter in a field,
+ * whose "self" loading belongs to the form).
+ */
+function expectSame(
+  label: string,
+  predicted: InteractionResult,
+  seen: Observed,
+  bound = true,
+): void {
   expect({ label, actions: seen.actions }).toEqual({ label, actions: predicted.actions });
   expect({ label, blocked: seen.blocked }).toEqual({
     label,
@@ -141,6 +160,10 @@ function expectSame(label: string, predicted: InteractionResult, seen: Observed)
     expect({ label, container: seen.container }).toEqual({
       label,
       container: predicted.loading === "container",
+    });
+    expect({ label, self: seen.self }).toEqual({
+      label,
+      self: predicted.loading === "self" && bound,
     });
   }
 }
@@ -159,6 +182,21 @@ function browserRoles(page: Page): Promise<string[]> {
       return "button";
     });
   }, CONTROLS);
+}
+
+/** Every harness control is found by Playwright under the same role and accessible name. */
+async function expectSameNames(page: Page, w: MountedWidget): Promise<void> {
+  for (const control of w.controls()) {
+    const role = control.role;
+    if (!role || role === "group" || role === "radiogroup") continue;
+    const name = control.name;
+    const harnessCount = w.getAllByRole(role, { name, exact: true }).length;
+    const browserCount = await page
+      .locator("tk-widget")
+      .getByRole(role, { name, exact: true, includeHidden: false })
+      .count();
+    expect({ role, name, count: browserCount }).toEqual({ role, name, count: harnessCount });
+  }
 }
 
 function harnessRoles(w: MountedWidget): string[] {
@@ -181,6 +219,7 @@ describe("@threadkit/testing predicts the element exactly", () => {
         await mountInPage(page, widget);
         const w = mountHarness(widget);
         expect(await browserRoles(page)).toEqual(harnessRoles(w));
+        await expectSameNames(page, w);
         let clicks = 0;
         // Every button (toggles may add more: the list is read again after each click).
         for (let i = 0; i < w.controls().length; i++) {
@@ -225,11 +264,11 @@ describe("@threadkit/testing predicts the element exactly", () => {
         await mountInPage(page, scenario.widget);
         const w = mountHarness(scenario.widget);
         expect(await browserRoles(page)).toEqual(harnessRoles(w));
+        await expectSameNames(page, w);
         for (const [i, step] of scenario.steps.entries()) {
-          locate(w, Object.values(step)[0] as Target); // the harness finds it too
           const predicted = runStep(w, step);
           const seen = await observe(page, () => browserStep(page, step));
-          expectSame(`step ${i} ${JSON.stringify(step)}`, predicted, seen);
+          expectSame(`step ${i} ${JSON.stringify(step)}`, predicted, seen, !("submit" in step));
           expect(await browserRoles(page)).toEqual(harnessRoles(w));
         }
         expect(errors).toEqual([]);

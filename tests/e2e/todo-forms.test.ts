@@ -61,7 +61,6 @@ describe("todo example: forms", () => {
       );
       const title = widget(page).locator('input[name="title"]');
       await expect(title.inputValue()).resolves.toBe("Buy milk");
-      await assistantSaid(page, "You opened the edit form of “Buy milk”.");
 
       // A cleared required title blocks the submit.
       await title.fill("");
@@ -115,7 +114,7 @@ describe("todo example: forms", () => {
         type: "todo.add",
         payload: { todo: { title: "Water the plants", due, priority: "high" } },
       });
-      await assistantSaid(page, `You added “Water the plants” (due ${due}, high priority).`);
+      await assistantSaid(page, "You added “Water the plants” (due tomorrow, high priority).");
       const row = todoRow(page, "Water the plants");
       await expect(row.textContent()).resolves.toContain("High");
       await expect(row.textContent()).resolves.toContain("Due tomorrow");
@@ -133,7 +132,8 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Cancel" }).click(),
       );
-      await assistantSaid(page, "You closed the form without saving.");
+      // UI-only: the form closes quietly, with no assistant message.
+      await widget(page).getByRole("button", { name: "Add todo" }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -159,7 +159,6 @@ describe("todo example: forms", () => {
         expect(await widget(page).locator(".root[data-loading]").count()).toBe(0);
       });
       expect(sent.at(-1)?.action).toEqual({ type: "todo.filter", payload: { filter: "done" } });
-      await assistantSaid(page, "You filtered the list to done todos; 1 todo shown.");
       let text = await widgetText(page);
       expect(text).toContain("Buy milk");
       expect(text).not.toContain("Walk the dog");
@@ -198,7 +197,6 @@ describe("todo example: forms", () => {
       );
       expect(await widgets.count()).toBe(count); // the list was replaced by the card in place
       await expect(widgetText(page)).resolves.toContain("Delete 1 done todo?");
-      await assistantSaid(page, "You asked to delete 1 done todo.");
 
       // The required checkbox blocks the confirm.
       const before = requests.count;
@@ -235,7 +233,6 @@ describe("todo example: forms", () => {
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Keep them" }).click(),
       );
-      await assistantSaid(page, "You kept the done todos.");
       await expect(widgetText(page)).resolves.toContain("Walk the dog");
       expect(errors).toEqual([]);
     } finally {
@@ -251,6 +248,10 @@ describe("todo example: forms", () => {
         todoRow(page, "Buy milk").getByRole("button", { name: "Edit" }).click(),
       );
       const sent = customActions(page);
+      const warnings: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "warning") warnings.push(m.text());
+      });
       await widget(page).locator('select[name="priority"]').selectOption("high");
       await andWaitForResponse(page, () =>
         widget(page).getByRole("button", { name: "Set priority" }).click(),
@@ -265,7 +266,9 @@ describe("todo example: forms", () => {
         type: "todo.set_priority",
         payload: { id: expect.stringMatching(/^td_/), priority: "normal" },
       });
-      await page.locator("#toast", { hasText: "collides with a key" }).waitFor();
+      // A developer's mistake: logged by the page, not shown to the user.
+      await expect.poll(() => warnings.join("\n")).toContain("collides with a key");
+      await expect(page.locator("#toast").isVisible()).resolves.toBe(false);
       await assistantSaid(page, "but the priority stayed normal");
       expect((await serverTodos(page, server))[0]?.priority).toBe("normal");
     } finally {

@@ -1,19 +1,25 @@
-// Regenerates examples/todo/screenshot.png (the README's picture) from a running app:
+// Regenerates the README's pictures of the todo app from a running app:
 //   npm start   (in another terminal, or PORT=8124 npm start)
-//   node examples/todo/scripts/screenshot.mjs [http://127.0.0.1:8000] [light|dark]
-// Needs Chromium at /usr/bin/chromium (CHROMIUM_PATH overrides). Drives the app as a user would.
+//   node examples/todo/scripts/screenshot.mjs [http://127.0.0.1:8000] [light|dark] [1280|390]
+// writes examples/todo/screenshot[-390][-dark].png. Needs Chromium at /usr/bin/chromium
+// (CHROMIUM_PATH overrides). Drives the app as a user would.
 import { chromium } from "playwright-core";
 
 const url = process.argv[2] ?? "http://127.0.0.1:8000";
 const colorScheme = process.argv[3] === "dark" ? "dark" : "light";
-const out = new URL(`../screenshot${colorScheme === "dark" ? "-dark" : ""}.png`, import.meta.url);
+const width = Number(process.argv[4] ?? 1280);
+const phone = width < 600;
+const out = new URL(
+  `../screenshot${phone ? `-${width}` : ""}${colorScheme === "dark" ? "-dark" : ""}.png`,
+  import.meta.url,
+);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 const context = await browser.newContext({
-  viewport: { width: 1280, height: 800 },
+  viewport: { width, height: phone ? 844 : 800 },
   deviceScaleFactor: 1,
   colorScheme,
 });

@@ -2,7 +2,7 @@ import type { WidgetRoot } from "@threadkit/core";
 import { CustomStreamError, FieldErrors } from "@threadkit/server";
 import type { TodoAction } from "./actions.js";
 import { TodoLimitError, type TodoRepo } from "./todos/repo.js";
-import { type Filter, matchesFilter, type NewTodo, type Todo } from "./todos/todo.js";
+import { type Filter, formatDue, type NewTodo, type Todo } from "./todos/todo.js";
 import type { UserAction } from "./user-action.js";
 import { deleteDoneCard } from "./widgets/confirm.js";
 import { todoListCard } from "./widgets/list.js";
@@ -16,15 +16,21 @@ export interface ActionEnv {
   filter: Filter;
   /** Today, `YYYY-MM-DD`. */
   today: string;
+  /** The reader's locale, for dates in the widget. */
+  locale?: string | undefined;
   /** How long the deliberately slow "Delete all done" takes (about 1 s in the app). */
   slowMs: number;
   signal: AbortSignal;
 }
 
-/** What a handled action produces: the widget's new root, and the note for the responder. */
+/**
+ * What a handled action produces: the widget's new root, and the note for the responder, or
+ * null for a UI-only action (filter, Edit, Cancel, opening a form): those update the widget
+ * quietly, without an assistant message that would bury the conversation.
+ */
 export interface ActionOutcome {
   widget: WidgetRoot;
-  userAction: UserAction;
+  userAction: UserAction | null;
 }
 
 async function found(pending: Promise<Todo | null>): Promise<Todo> {
@@ -83,16 +89,22 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export async function handleTodoAction(action: TodoAction, env: ActionEnv): Promise<ActionOutcome> {
   const { todos, userId } = env;
   const list = async (state: Partial<ListState> = {}) =>
-    todoListCard(await todos.list(userId), { filter: env.filter, ...state }, env.today);
+    todoListCard(await todos.list(userId), { filter: env.filter, ...state }, env.today, env.locale);
   const note = (text: string): UserAction => ({ type: action.type, text });
 
   switch (action.type) {
     case "todo.complete": {
-      const todo = await found(todos.complete(userId, action.payload.id));
+      const before = await found(todos.get(userId, action.payload.id));
+      if (before.done)
+        return { widget: await list(), userAction: note(`“${before.title}” was already done.`) };
+      const todo = await found(todos.complete(userId, before.id));
       return { widget: await list(), userAction: note(`The user marked “${todo.title}” as done.`) };
     }
     case "todo.reopen": {
-      const todo = await found(todos.reopen(userId, action.payload.id));
+      const before = await found(todos.get(userId, action.payload.id));
+      if (!before.done)
+        return { widget: await list(), userAction: note(`“${before.title}” was already open.`) };
+      const todo = await found(todos.reopen(userId, before.id));
       return { widget: await list(), userAction: note(`The user reopened “${todo.title}”.`) };
     }
     case "todo.clear_completed": {
@@ -114,10 +126,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
     }
     case "todo.edit": {
       const todo = await found(todos.get(userId, action.payload.id));
-      return {
-        widget: await list({ editing: todo.id }),
-        userAction: note(`The user opened the edit form of “${todo.title}”.`),
-      };
+      return { widget: await list({ editing: todo.id }), userAction: null };
     }
     case "todo.update": {
       const before = await found(todos.get(userId, action.payload.id));
@@ -130,12 +139,9 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       return { widget: await list(), userAction: note(text) };
     }
     case "todo.close_form":
-      return { widget: await list(), userAction: note("The user closed the form without saving.") };
+      return { widget: await list(), userAction: null };
     case "todo.add_form":
-      return {
-        widget: await list({ adding: true }),
-        userAction: note("The user opened the add form."),
-      };
+      return { widget: await list({ adding: true }), userAction: null };
     case "todo.add": {
       const { title, due, priority } = action.payload.todo;
       await uniqueTitle(todos, userId, title, "todo.title");
@@ -145,7 +151,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
         priority: priority || "normal",
       });
       const extras = [
-        todo.due ? `due ${todo.due}` : "",
+        todo.due ? `due ${formatDue(todo.due, env.today, env.locale)}` : "",
         todo.priority === "normal" ? "" : `${todo.priority} priority`,
       ].filter(Boolean);
       const text = `The user added “${todo.title}”${extras.length ? ` (${extras.join(", ")})` : ""}.`;
@@ -154,24 +160,21 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
         userAction: note(text),
       };
     }
-    case "todo.filter": {
-      const { filter } = action.payload;
-      const shown = (await todos.list(userId)).filter((t) => matchesFilter(t, filter));
-      const what = filter === "all" ? "all todos" : `${filter} todos`;
+    case "todo.filter":
       return {
-        widget: todoListCard(await todos.list(userId), { filter }, env.today),
-        userAction: note(
-          `The user filtered the list to ${what}; ${plural(shown.length, "todo")} shown.`,
+        widget: todoListCard(
+          await todos.list(userId),
+          { filter: action.payload.filter },
+          env.today,
+          env.locale,
         ),
+        userAction: null,
       };
-    }
-    case "todo.delete_done.ask": {
-      const done = (await todos.list(userId)).filter((t) => t.done);
+    case "todo.delete_done.ask":
       return {
-        widget: deleteDoneCard(done),
-        userAction: note(`The user asked to delete ${plural(done.length, "done todo")}.`),
+        widget: deleteDoneCard((await todos.list(userId)).filter((t) => t.done)),
+        userAction: null,
       };
-    }
     case "todo.delete_done": {
       await sleep(env.slowMs, env.signal);
       const removed = await todos.deleteDone(userId);
@@ -181,7 +184,7 @@ export async function handleTodoAction(action: TodoAction, env: ActionEnv): Prom
       };
     }
     case "todo.delete_done.cancel":
-      return { widget: await list(), userAction: note("The user kept the done todos.") };
+      return { widget: await list(), userAction: null };
     case "todo.set_priority": {
       const before = await found(todos.get(userId, action.payload.id));
       const todo = await found(todos.setPriority(userId, before.id, action.payload.priority));

@@ -12,6 +12,7 @@ import {
   type Store,
   streamWidget,
 } from "@threadkit/server";
+import { parseForPeople } from "./action-errors.js";
 import { TodoActions } from "./actions.js";
 import type { RequestContext } from "./context.js";
 import { handleTodoAction } from "./handlers.js";
@@ -71,8 +72,8 @@ export class TodoServer extends ChatKitServer<RequestContext> {
     context: RequestContext,
     options: HandlerOptions,
   ): AsyncGenerator<ThreadStreamEvent> {
-    // A bad payload throws ActionParseError, which the pipeline sends as an `error` event.
-    const todoAction = TodoActions.parse(action);
+    // A bad payload becomes an `error` event with a sentence for people (details in the log).
+    const todoAction = parseForPeople(() => TodoActions.parse(action));
     const target =
       sender && isTodoWidget(sender) ? sender : await this.#latestTodoWidget(thread, context);
     const outcome = await handleTodoAction(todoAction, {
@@ -80,6 +81,7 @@ export class TodoServer extends ChatKitServer<RequestContext> {
       userId: context.userId,
       filter: readFilter(target?.widget),
       today: isoToday(),
+      locale: context.locale,
       slowMs: this.#slowMs,
       signal: options.signal,
     });
@@ -90,6 +92,8 @@ export class TodoServer extends ChatKitServer<RequestContext> {
         generateId: (kind) => this.store.generateItemId(kind, thread, context),
       });
     }
+    // UI-only actions (filter, Edit, Cancel, opening a form) change the widget and stay quiet.
+    if (!outcome.userAction) return;
     await recordUserAction(this.store, thread, outcome.userAction, context);
     yield* this.generate(thread, context, options);
   }

@@ -1,6 +1,13 @@
 import type { ThreadItem } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
-import { HELP, intentOf, latestUserAction, replyToAction } from "../src/responder/offline.js";
+import {
+  HELP,
+  intentOf,
+  latestUserAction,
+  replyToAction,
+  threadTitle,
+  tooLong,
+} from "../src/responder/offline.js";
 import { deltas } from "../src/responder/stream-text.js";
 import { userActionText } from "../src/user-action.js";
 
@@ -44,9 +51,20 @@ describe("offline responder", () => {
     expect(replyToAction({ type: "todo.reopen", text: "The user reopened “Milk”." }, 1)).toBe(
       "You reopened “Milk”. You have 1 open todo.",
     );
+    expect(replyToAction({ type: "todo.complete", text: "“Milk” was already done." }, 1)).toBe(
+      "“Milk” was already done. 1 todo is still open.",
+    );
+  });
+
+  it("refuses an over-long title and names threads by intent, cut at a word", () => {
+    expect(intentOf(`add ${"x".repeat(121)}`)).toEqual({ kind: "too-long", length: 121 });
+    expect(intentOf(`add ${"x".repeat(120)}`)).toEqual({ kind: "add", title: "x".repeat(120) });
+    expect(tooLong(550)).toContain("550 characters long");
+    expect(threadTitle({ kind: "add", title: "Buy milk" }, "add Buy milk")).toBe("Todos: Buy milk");
+    expect(threadTitle({ kind: "list" }, "show my todos")).toBe("Todo list");
     expect(
-      replyToAction({ type: "todo.edit", text: "The user opened the edit form of “Milk”." }, 1),
-    ).toContain("press Save");
+      threadTitle({ kind: "help" }, "what is the weather going to be like tomorrow in Lisbon?"),
+    ).toBe("What is the weather going to be like tomorrow in…");
   });
 
   it("streams in word-sized deltas that add up to the text", () => {

@@ -8,6 +8,7 @@ import { HistoryModel } from "./history.js";
 import { createI18n, type I18n } from "./i18n/index.js";
 import { renderMarkdown } from "./markdown.js";
 import { validateOptions } from "./options.js";
+import type { ErrorRow } from "./state.js";
 import { resolveTheme, themeStyle } from "./theme.js";
 import type {
   ChatKitEventMap,
@@ -19,10 +20,13 @@ import type {
   SetComposerValueParams,
   StartScreenPrompt,
 } from "./types.js";
+import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
 import { Dictation } from "./ui/dictation.js";
+import { errorText } from "./ui/error-text.js";
+import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
 import { itemStyles } from "./ui/item-styles.js";
 import { renderItem } from "./ui/items.js";
@@ -31,8 +35,6 @@ import { shellStyles } from "./ui/styles.js";
 import { tagContent, tagToken } from "./ui/tags.js";
 import type { WidgetHost } from "./widgets/host.js";
 import "./widgets/widget-view.js";
-
-const NEAR_BOTTOM_PX = 96;
 
 /**
  * `<threadkit-chat>`: a ChatKit-compatible chat element (open shadow root). Configure it with
@@ -59,6 +61,7 @@ export class ThreadkitChat extends LitElement {
     _toolId: { state: true },
     _modelId: { state: true },
     _showJump: { state: true },
+    _dismissed: { state: true },
   };
 
   declare _options: ChatKitOptions | null;
@@ -72,14 +75,20 @@ export class ThreadkitChat extends LitElement {
   /** The model picked in the composer (`undefined`: the default one). */
   declare _modelId: string | undefined;
   declare _showJump: boolean;
+  /** The error row the user closed (a new error shows again). */
+  declare _dismissed: ErrorRow | null;
 
   readonly #controller: ChatController;
   readonly #history: HistoryModel;
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
-  #nearBottom = true;
-  #forceScroll = false;
+  /** The last change announced in the polite live region (after widget actions). */
+  #announced = "";
+  readonly #follow = new FollowBottom((atEnd) => {
+    const jump = !atEnd && this.#controller.state.items.length > 0;
+    if (jump !== this._showJump) this._showJump = jump;
+  });
   #i18n: I18n = createI18n("en");
   /** Entity tags inserted into the composer text, by their `@Title` token. */
   readonly #tags = new Map<string, Entity>();
@@ -117,7 +126,13 @@ export class ThreadkitChat extends LitElement {
 
   /** Passed to every `<tk-widget>`: routes widget actions and errors through this element. */
   readonly widgetHost: WidgetHost = {
-    performAction: (action, item) => this.#controller.performAction(action, item),
+    performAction: async (action, item) => {
+      const before = new Set(this.#controller.state.items.map((i) => i.id));
+      const outcome = await this.#controller.performAction(action, item);
+      if (action.handler !== "client")
+        this.#announce(announcement(before, this.#controller.state.items, item.id, this.#i18n.t));
+      return outcome;
+    },
     reportError: (error) => this.#controller.reportError(error),
     i18n: createI18n("en"),
   };
@@ -134,6 +149,7 @@ export class ThreadkitChat extends LitElement {
     this._toolId = null;
     this._modelId = undefined;
     this._showJump = false;
+    this._dismissed = null;
     this.#controller = new ChatController({
       options: () => this.#opts(),
       emit: (name, detail) => this.#emit(name, detail),
@@ -180,7 +196,8 @@ export class ThreadkitChat extends LitElement {
 
   /** Sends a user message; rejects while a response streams. */
   async sendUserMessage(params: SendUserMessageParams): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
+    this.#announced = "";
     await this.#controller.sendUserMessage(params);
   }
 
@@ -220,7 +237,7 @@ export class ThreadkitChat extends LitElement {
 
   /** Shows a thread by id, or the new-thread view for `null`. */
   async setThreadId(threadId: string | null): Promise<void> {
-    this.#forceScroll = true;
+    this.#follow.pin();
     await this.#controller.setThreadId(threadId);
   }
 
@@ -409,7 +426,7 @@ export class ThreadkitChat extends LitElement {
   #answer(itemId: string, submission: StructuredInputSubmissionInput): void {
     const threadId = this.#controller.threadId;
     if (!threadId) return;
-    this.#forceScroll = true;
+    this.#follow.pin();
     this.#controller
       .runStream({
         type: "threads.add_structured_input",
@@ -426,18 +443,9 @@ export class ThreadkitChat extends LitElement {
     }, 1500);
   }
 
-  #onScroll = (e: Event) => {
-    const el = e.target as HTMLElement;
-    this.#nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-    const jump = !this.#nearBottom && this.#controller.state.items.length > 0;
-    if (jump !== this._showJump) this._showJump = jump;
-  };
-
-  #scrollToBottom(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(".thread");
-    if (el) el.scrollTop = el.scrollHeight;
-    this.#nearBottom = true;
-    this._showJump = false;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow.detach();
   }
 
   /**
@@ -471,11 +479,22 @@ export class ThreadkitChat extends LitElement {
       const initial = this._options.initialThread;
       if (initial) this.setThreadId(initial).catch(() => {});
     }
-    const follow = this._options.thread?.autoScroll !== false && this.#nearBottom;
-    if (this.#forceScroll || follow) {
-      this.#forceScroll = false;
-      this.#scrollToBottom();
-    }
+    const thread = this.renderRoot.querySelector<HTMLElement>(".thread");
+    const inner = thread?.querySelector<HTMLElement>(".thread-inner");
+    if (thread && inner) this.#follow.attach(thread, inner);
+    this.#follow.enabled = this._options.thread?.autoScroll !== false;
+    this.#follow.sync();
+  }
+
+  #dismissError(): void {
+    this._dismissed = this.#controller.state.error;
+    this.focusComposer().catch(() => {});
+  }
+
+  #announce(text: string): void {
+    // The same text twice is still news: vary it invisibly so the live region speaks again.
+    this.#announced = text === this.#announced ? `${text}\u00a0` : text;
+    this.requestUpdate();
   }
 
   #status(): string {
@@ -484,8 +503,8 @@ export class ThreadkitChat extends LitElement {
     if (c.loading) return t("loadingConversation");
     if (c.state.progress) return c.state.progress.text;
     if (c.responding) return t("responding");
-    if (c.state.error) return c.state.error.message ?? t("errorGeneric");
-    return "";
+    if (c.state.error && c.state.error !== this._dismissed) return errorText(c.state.error, t);
+    return this.#announced;
   }
 
   override render() {
@@ -529,7 +548,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
-        <main class="thread" @scroll=${this.#onScroll} aria-busy=${c.responding || c.loading}>
+        <div class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, i18n, (p) => this.#prompt(p)) : nothing}
             ${c.loading ? html`<div class="loading-thread" aria-hidden="true"><div class="skeleton" style="width:40%;align-self:flex-end"></div><div class="skeleton" style="width:85%"></div><div class="skeleton" style="width:65%"></div></div>` : nothing}
@@ -543,50 +562,21 @@ export class ThreadkitChat extends LitElement {
             )}
             ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
             ${
-              state.error
+              state.error && state.error !== this._dismissed
                 ? html`<div class="error-row" role="alert">${icon("alert", 16)}
-                  <span>${state.error.message ?? t("errorGeneric")}</span>
+                  <span>${errorText(state.error, t)}</span>
                   ${
                     state.error.allowRetry && !c.responding
                       ? html`<button @click=${() => c.retry().catch(() => {})}>${icon("reload", 14)}${t("retry")}</button>`
                       : nothing
-                  }</div>`
+                  }
+                  <button class="icon-btn xs dismiss" aria-label=${t("dismiss")}
+                    title=${t("dismiss")} @click=${() => this.#dismissError()}>${icon("close", 14)}</button></div>`
                 : nothing
             }
           </div>
-        </main>
-        ${this._showJump ? html`<button class="jump" aria-label=${t("scrollToBottom")} @click=${() => this.#scrollToBottom()}>${icon("chevron-down", 18)}</button>` : nothing}
-        ${
-          this._historyOpen
-            ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
-              ${renderHistory({
-                options,
-                i18n,
-                model: this.#history,
-                currentId: c.threadId,
-                renaming: this._renaming,
-                onSelect: (id) => {
-                  this.hideHistory();
-                  this.setThreadId(id).catch(() => {});
-                },
-                onClose: () => this.hideHistory(),
-                onStartRename: (id) => (this._renaming = id),
-                onRename: (id, title) => {
-                  this._renaming = null;
-                  this.#history
-                    .rename(id, title)
-                    .then(() => (id === c.threadId ? c.fetchUpdates() : undefined))
-                    .catch((e) => c.reportError(e));
-                },
-                onDelete: (id) => {
-                  this.#history
-                    .remove(id)
-                    .then(() => (id === c.threadId ? this.setThreadId(null) : undefined))
-                    .catch((e) => c.reportError(e));
-                },
-              })}`
-            : nothing
-        }
+        </div>
+        ${this._showJump ? html`<button class="jump" aria-label=${t("scrollToBottom")} @click=${() => this.#follow.pin()}>${icon("chevron-down", 18)}</button>` : nothing}
       </div>
       <div class="footer">
         ${renderComposer({
@@ -619,6 +609,38 @@ export class ThreadkitChat extends LitElement {
           onMenuKey: (e) => this.#commands.key(e),
         })}
       </div>
+      <!-- History and its backdrop cover the whole element, composer included. -->
+      ${
+        this._historyOpen
+          ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
+              ${renderHistory({
+                options,
+                i18n,
+                model: this.#history,
+                currentId: c.threadId,
+                renaming: this._renaming,
+                onSelect: (id) => {
+                  this.hideHistory();
+                  this.setThreadId(id).catch(() => {});
+                },
+                onClose: () => this.hideHistory(),
+                onStartRename: (id) => (this._renaming = id),
+                onRename: (id, title) => {
+                  this._renaming = null;
+                  this.#history
+                    .rename(id, title)
+                    .then(() => (id === c.threadId ? c.fetchUpdates() : undefined))
+                    .catch((e) => c.reportError(e));
+                },
+                onDelete: (id) => {
+                  this.#history
+                    .remove(id)
+                    .then(() => (id === c.threadId ? this.setThreadId(null) : undefined))
+                    .catch((e) => c.reportError(e));
+                },
+              })}`
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.#status()}</div>
     </div>`;
   }

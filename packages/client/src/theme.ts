@@ -30,7 +30,9 @@ function luminance(color: string): number | null {
     number,
     number,
   ];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // WCAG relative luminance: sRGB channels linearised first.
+  const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
 function grays(scheme: "light" | "dark", hue: number, tint: number, shade: number) {
@@ -68,7 +70,9 @@ export function resolveTheme(options: Pick<ChatKitOptions, "theme"> | null): Res
   const fg = theme.color?.surface?.foreground ?? g.fg;
   const accent = theme.color?.accent?.primary ?? (dark ? "#f4f4f4" : "#0d0d0d");
   const lum = luminance(accent);
-  const accentFg = lum === null ? "#ffffff" : lum > 0.6 ? "#0d0d0d" : "#ffffff";
+  // Text on the accent: white or near-black, whichever contrasts more (WCAG ratio).
+  const accentFg =
+    lum === null ? "#ffffff" : 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.054 ? "#ffffff" : "#0d0d0d";
   const [radius, control] = RADIUS[theme.radius ?? "pill"];
   const density = theme.density ?? "normal";
   const font =

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ChatController } from "../src/controller.js";
 import type { ChatKitEventName, ChatKitOptions } from "../src/types.js";
 
-type Sent = { type: string; params: Record<string, unknown> };
+type Sent = { type: string; params: Record<string, unknown>; key?: string | undefined };
 type Reply = unknown[] | { json: unknown } | { status: number; json: unknown };
 
 /** A fake ChatKit endpoint: `reply(request)` gives SSE events, a JSON body or an HTTP error. */
@@ -10,6 +10,8 @@ function fakeFetch(reply: (req: Sent) => Reply | Promise<Reply>) {
   const requests: Sent[] = [];
   const fetch = (async (_url: string, init: RequestInit) => {
     const req = JSON.parse(String(init.body)) as Sent;
+    const key = (init.headers as Record<string, string>)["Idempotency-Key"];
+    if (key !== undefined) req.key = key;
     requests.push(req);
     const r = await reply(req);
     if (Array.isArray(r)) {
@@ -81,7 +83,7 @@ describe("ChatController", () => {
     expect(t.controller.threadId).toBe("thr_1");
   });
 
-  it("refuses streaming actions and messages while a reply streams, but lets sync and client actions through", async () => {
+  it("queues widget clicks while a reply streams; refuses imperative actions and messages; lets sync and client actions through", async () => {
     const hold = gate();
     const onAction: string[] = [];
     const t = setup(
@@ -106,28 +108,116 @@ describe("ChatController", () => {
     await expect(t.controller.sendCustomAction({ type: "other" })).rejects.toThrow(
       "ChatKit: sendAction() ignored - already responding",
     );
-    // A widget click on a streaming action: refused and reported as chatkit.error.
-    await expect(t.controller.performAction({ type: "click" }, item)).rejects.toThrow(
-      "already responding",
-    );
+    // A widget click on a streaming action waits for the reply to end, then is sent.
+    const queued = t.controller.performAction({ type: "click" }, item);
     expect(t.errors()).toEqual(["ChatKit: sendAction() ignored - already responding"]);
     await t.controller.performAction({ type: "star", streaming: false }, item);
     await t.controller.performAction({ type: "open", handler: "client" }, item);
     expect(onAction).toEqual(["open"]);
     const synced = t.controller.state.items[0] as typeof widgetItem;
     expect(synced.widget.children[0]?.value).toBe("Synced");
-    hold.open();
-    await running;
     expect(t.requests.map((r) => r.type)).toEqual([
       "threads.create",
       "threads.custom_action",
       "threads.sync_custom_action",
+    ]);
+    hold.open();
+    await running;
+    await queued;
+    expect(t.requests.map((r) => r.type)).toEqual([
+      "threads.create",
+      "threads.custom_action",
+      "threads.sync_custom_action",
+      "threads.custom_action",
     ]);
     expect(t.requests[1]?.params).toEqual({
       thread_id: "thr_1",
       item_id: "wdg_1",
       action: { type: "slow", payload: null },
     });
+    expect((t.requests[3]?.params.action as { type: string }).type).toBe("click");
+    expect(
+      t.events.some((e) => (e.detail as { name?: string })?.name === "widgets.action.queued"),
+    ).toBe(true);
+    // Every action carries an Idempotency-Key; messages do not.
+    expect(t.requests.map((r) => r.key?.slice(0, 4))).toEqual([undefined, "tk1-", "tk1-", "tk1-"]);
+    expect(new Set(t.requests.map((r) => r.key)).size).toBe(4);
+  });
+
+  it("sends the same Idempotency-Key for the same click on the same thread state, another after a change", async () => {
+    let version = 0;
+    const t = setup((req) => {
+      if (req.type === "threads.create") return created;
+      version++;
+      return version === 2
+        ? [
+            {
+              type: "thread.item.replaced",
+              item: { ...widgetItem, widget: { type: "Card", children: [] } },
+            },
+          ]
+        : [];
+    });
+    await t.controller.sendUserMessage({ text: "hi" });
+    const item = () => t.controller.state.items[0] as never;
+    await t.controller.performAction({ type: "go", payload: { n: 1 } }, item());
+    await t.controller.performAction({ type: "go", payload: { n: 1 } }, item());
+    await t.controller.performAction({ type: "go", payload: { n: 1 } }, item());
+    await t.controller.performAction({ type: "go", payload: { n: 2 } }, item());
+    const keys = t.requests.slice(1).map((r) => r.key);
+    // Same click, same state: one key (a repeat). The widget changed: a new key. Other payload: new.
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[1]);
+    expect(new Set([keys[2], keys[3]]).size).toBe(2);
+  });
+
+  it("collects field errors for the action's widget: from the stream's effect and from a sync 422", async () => {
+    const t = setup((req) => {
+      if (req.type === "threads.create") return created;
+      if (req.type === "threads.sync_custom_action") {
+        return {
+          status: 422,
+          json: {
+            error: { code: "field_errors", message: "x", item_id: "wdg_1", fields: { a: "Bad" } },
+          },
+        };
+      }
+      return [
+        { type: "stream_options", stream_options: { allow_cancel: true } },
+        {
+          type: "client_effect",
+          name: "threadkit.field_errors",
+          data: { item_id: "wdg_1", errors: { "todo.title": "Already on your list" } },
+        },
+      ];
+    });
+    await t.controller.sendUserMessage({ text: "hi" });
+    const item = t.controller.state.items[0] as never;
+    await expect(t.controller.performAction({ type: "add" }, item)).resolves.toEqual({
+      fieldErrors: { "todo.title": "Already on your list" },
+    });
+    await expect(
+      t.controller.performAction({ type: "s", streaming: false }, item),
+    ).resolves.toEqual({ fieldErrors: { a: "Bad" } });
+    expect(t.errors()).toEqual([]);
+    expect(t.controller.state.error).toBeNull();
+  });
+
+  it("shows a short notice on 429 and rejects, so the control is restored", async () => {
+    const t = setup((req) =>
+      req.type === "threads.create"
+        ? created
+        : { status: 429, json: { error: { code: "rate_limited", message: "Too many requests" } } },
+    );
+    await t.controller.sendUserMessage({ text: "hi" });
+    const item = t.controller.state.items[0] as never;
+    await expect(t.controller.performAction({ type: "a" }, item)).rejects.toThrow("429");
+    expect(t.controller.state.error).toEqual({
+      code: "notice",
+      message: "Too many requests. Please wait a moment and try again.",
+      allowRetry: false,
+    });
+    expect(t.controller.responding).toBe(false);
   });
 
   it("reports a failed action once and rejects; a missing thread is a clear rejection", async () => {
@@ -144,6 +234,7 @@ describe("ChatController", () => {
       "exploded",
     );
     expect(t.errors()).toEqual([
+      "ChatKit: sendAction() ignored - no active thread",
       "ChatKit request failed (500): exploded",
       "ChatKit request failed (500): exploded",
     ]);

@@ -6,11 +6,14 @@
  */
 export { collectFields, type FieldControl } from "./forms/collect.js";
 export { controlType, formSubmission, opensForm, submitsOnEnter } from "./forms/controls.js";
+export { isoDate } from "./forms/dates.js";
 export {
+  type FieldOption,
   FORM_FIELD_TYPES,
   type FormNodeLike,
   fieldDefaultValue,
   fieldName,
+  fieldOptions,
   formFields,
   isFormField,
 } from "./forms/fields.js";
@@ -27,7 +30,6 @@ export {
   type FieldError,
   type FieldRule,
   type FormFieldError,
-  isoDate,
   validateField,
   validateFormPayload,
 } from "./forms/validate.js";

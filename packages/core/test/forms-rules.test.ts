@@ -2,6 +2,8 @@ import {
   collectFields,
   controlType,
   FormFieldNameError,
+  fieldDefaultValue,
+  fieldOptions,
   formAction,
   formSubmission,
   isoDate,
@@ -131,5 +133,35 @@ describe("validateField: type, min, max and step", () => {
     expect(isoDate("2023-02-29")).toBeUndefined();
     expect(isoDate("2026-13-01")).toBeUndefined();
     expect(isoDate(20260101)).toBeUndefined();
+  });
+});
+
+describe("fieldDefaultValue and fieldOptions: what the element's controls start with", () => {
+  const options = [{ value: "a", label: "A" }, { value: 2, label: "Two" }, { label: "no value" }];
+  it("reads options as the element renders them", () => {
+    expect(fieldOptions({ type: "Select", name: "s", options })).toEqual([
+      { value: "a", label: "A", disabled: false },
+      { value: "2", label: "Two", disabled: false },
+    ]);
+  });
+
+  it("Select: declared default when an option has it, else the first option or the placeholder", () => {
+    expect(fieldDefaultValue({ type: "Select", name: "s", options })).toBe("a");
+    expect(fieldDefaultValue({ type: "Select", name: "s", options, defaultValue: "2" })).toBe("2");
+    expect(fieldDefaultValue({ type: "Select", name: "s", options, defaultValue: "z" })).toBe("");
+    expect(fieldDefaultValue({ type: "Select", name: "s", options, placeholder: "Pick" })).toBe("");
+  });
+
+  it("RadioGroup and DatePicker", () => {
+    expect(fieldDefaultValue({ type: "RadioGroup", name: "r", options, defaultValue: "a" })).toBe(
+      "a",
+    );
+    expect(fieldDefaultValue({ type: "RadioGroup", name: "r", options, defaultValue: "z" })).toBe(
+      "",
+    );
+    expect(
+      fieldDefaultValue({ type: "DatePicker", name: "d", defaultValue: "2026-12-01T00:00:00Z" }),
+    ).toBe("2026-12-01");
+    expect(fieldDefaultValue({ type: "DatePicker", name: "d", defaultValue: "tomorrow" })).toBe("");
   });
 });

@@ -14,10 +14,14 @@ export interface PostgresConnectionOptions {
   schema?: string;
 }
 
-/** Settings of a pool a component creates itself: bounded waits, so no request hangs forever. */
+/**
+ * Settings of a pool a component creates itself: bounded waits (for a free connection or a new
+ * one), so no request hangs forever, yet long enough for a busy instance's queue to drain.
+ * Pass a pool of your own for other settings.
+ */
 const OWN_POOL_DEFAULTS: pg.PoolConfig = {
   max: 10,
-  connectionTimeoutMillis: 5_000,
+  connectionTimeoutMillis: 10_000,
   idleTimeoutMillis: 30_000,
   keepAlive: true,
 };

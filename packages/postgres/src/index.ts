@@ -16,6 +16,8 @@ export {
   quoteSchema,
 } from "./connection.js";
 export { lazyOnce, type Migration, runMigrations } from "./migrations.js";
+export { PostgresRunLog, type PostgresRunLogOptions } from "./run-log.js";
+export { RUN_LOG_MIGRATIONS } from "./run-log-schema.js";
 export { STORE_MIGRATIONS } from "./schema.js";
 export { PostgresStore, type PostgresStoreOptions } from "./store.js";
 export { isUnavailable, mapUnavailable } from "./unavailable.js";

@@ -46,6 +46,12 @@ export {
   type TranscriptionResult,
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
+export {
+  IDEMPOTENCY_STALE_MS,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+} from "./store/idempotency.js";
 export { generateId, isSafeId, randomHex } from "./store/ids.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
 export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-found.js";

@@ -12,6 +12,8 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
+import { guardRequest } from "./actions/guard.js";
+import type { RateLimitOptions } from "./actions/rate-limit.js";
 import { NotImplementedServerError } from "./errors.js";
 import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
@@ -55,6 +57,17 @@ export interface ChatKitServerOptions<TContext> {
    */
   verifyActions?: boolean;
   /**
+   * The per-user token bucket on actions and messages (default `{ perMinute: 120, burst: 30 }`);
+   * over it, a request gets 429 `rate_limited` with `Retry-After`. `false` turns it off. The user
+   * is the store's `userIdFor(context)` (or `key(context)`); buckets live in this process.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Whether actions sent with an `Idempotency-Key` are performed once (default `true`, when the
+   * store implements the optional idempotency methods, as the built-in stores do).
+   */
+  idempotency?: boolean;
+  /**
    * Where runs and their events live: `MemoryRunLog` (the default, one process), `RedisRunLog`
    * (`@threadkit/redis`) or `PostgresRunLog` (`@threadkit/postgres`) when several instances serve
    * the same threads. It enforces one reply per thread at a time (409 `thread_busy`), carries
@@ -92,6 +105,12 @@ export interface ProcessOptions {
   signal?: AbortSignal;
   /** Origin of the request (`https://host`): relative attachment URLs are made absolute with it. */
   origin?: string;
+  /**
+   * The request's `Idempotency-Key` header. For an action, a repeat of a finished one runs
+   * nothing again (it gets the sender widget as it is now, or the sync answer again) and a repeat
+   * of one still running gets 409; keys are kept per user in the store for 24 h.
+   */
+  idempotencyKey?: string;
   /**
    * The client sent `Threadkit-Resume: 1`: a streaming reply is logged with event ids and
    * survives the client (the signal only detaches this reader), and `threads.get_by_id` names
@@ -344,21 +363,38 @@ export abstract class ChatKitServer<TContext = unknown> {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
-    const stream = await prepareStream(this, request, context, controller.signal);
-    if (stream) {
-      if (options.resume) return this.#startResumable(stream, controller, body, context, outer);
-      const run = await this.runs.claim({
-        threadId: stream.threadId,
-        context,
-        resumable: false,
-        bodyHash: "",
-        controller,
-      });
-      return new StreamingResult(stream.open, controller, {
-        onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
-      });
+    // After the resume above: a resumed run is not a new request (no token, no key claim).
+    const guard = await guardRequest(this, request, context, options.idempotencyKey);
+    if (guard.replay) {
+      return "json" in guard.replay
+        ? new NonStreamingResult(guard.replay.json)
+        : new StreamingResult(guard.replay.stream, controller);
     }
-    const text = await handleJsonRequest(this, request, context, { origin: options.origin });
+    let text: string;
+    try {
+      const prepared = await prepareStream(this, request, context, controller.signal);
+      if (prepared) {
+        const stream = { ...prepared, open: guard.stream(prepared.open) };
+        if (options.resume)
+          return await this.#startResumable(stream, controller, body, context, outer);
+        const run = await this.runs.claim({
+          threadId: stream.threadId,
+          context,
+          resumable: false,
+          bodyHash: "",
+          controller,
+        });
+        return new StreamingResult(stream.open, controller, {
+          onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+        });
+      }
+      text = await guard.json(
+        await handleJsonRequest(this, request, context, { origin: options.origin }),
+      );
+    } catch (error) {
+      await guard.release();
+      throw error;
+    }
     if (options.resume && request.type === "threads.get_by_id") {
       const runId = await this.runs.log.activeRun(request.params.thread_id);
       const info = runId ? await this.runs.log.info(runId) : null;

@@ -10,6 +10,14 @@
  * The rules shared with the element (which fields belong to a form, merge, validation, collisions,
  * loading) come from `@threadkit/core`. Matchers for vitest live in `@threadkit/testing/vitest`.
  */
+
+export {
+  createTestClient,
+  type Sender,
+  type TestClient,
+  type TestClientOptions,
+  type TestTurn,
+} from "./client.js";
 export {
   type Blocked,
   Control,

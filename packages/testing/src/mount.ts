@@ -24,7 +24,7 @@ export interface Blocked {
   name: string;
   /** The HTML validity rule that failed (`step` only for a non-whole number in a number Input). */
   rule: FieldRule;
-  /** A message like the one the browser shows. */
+  /** The field's `errorMessage`, else a message like the one the browser shows. */
   message: string;
 }
 
@@ -133,9 +133,10 @@ export class Dispatch {
 export class MountedWidget {
   #item: WidgetItem;
   #view: View;
+  /** What the user typed, by field path, with the field's name and the default it replaced. */
   readonly #values = new Map<
     string,
-    { value: string | boolean; base: string | boolean | undefined }
+    { value: string | boolean; base: string | boolean | undefined; name: string }
   >();
   readonly #expanded = new Set<string>();
 
@@ -178,12 +179,21 @@ export class MountedWidget {
     this.#rebuild();
   }
 
+  /**
+   * Renders again, keeping typed values as the element's field memory does: a field keeps what was
+   * typed while its default is unchanged (a field that moved finds it by name); a changed default
+   * wins; a field that is gone is forgotten.
+   */
   #rebuild(): void {
     this.#view = buildView(this.#item.widget, this.#expanded);
-    for (const [path, typed] of this.#values) {
-      if (!this.#view.defaults.has(path) || this.#view.defaults.get(path) !== typed.base) {
-        this.#values.delete(path);
-      }
+    const before = new Map(this.#values);
+    const byName = new Map([...before.values()].map((typed) => [typed.name, typed]));
+    this.#values.clear();
+    for (const el of this.#view.all) {
+      if (el.kind !== "field" && el.kind !== "radiogroup") continue;
+      const typed = before.get(el.path) ?? byName.get(el.name ?? "");
+      if (typed && typed.base === this.#view.defaults.get(el.path))
+        this.#values.set(el.path, typed);
     }
   }
 
@@ -321,7 +331,11 @@ export class MountedWidget {
   /** @internal Sets a field's value as the user did. */
   setValue(el: El, value: string | boolean): void {
     const target = el.kind === "radio" && el.group ? el.group : el;
-    this.#values.set(target.path, { value, base: this.#view.defaults.get(target.path) });
+    this.#values.set(target.path, {
+      value,
+      base: this.#view.defaults.get(target.path),
+      name: target.name ?? "",
+    });
   }
 
   /** @internal Runs one interaction and reports what the element would do. */
@@ -392,7 +406,15 @@ export class MountedWidget {
       if (el.kind !== "field" && el.kind !== "radiogroup") continue;
       if (el.disabled) continue;
       const error = validateField(el.node as { type: string }, this.valueOf(el));
-      if (error) return { name: el.name ?? "", rule: error.code, message: error.message };
+      if (!error) continue;
+      // The field's own `errorMessage`, when set, is the message the element shows.
+      const props =
+        el.node.type === "Text" ? (el.node.editable as Record<string, unknown>) : el.node;
+      const custom =
+        typeof props.errorMessage === "string" && props.errorMessage
+          ? props.errorMessage
+          : undefined;
+      return { name: el.name ?? "", rule: error.code, message: custom ?? error.message };
     }
     return undefined;
   }

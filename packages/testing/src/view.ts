@@ -1,14 +1,16 @@
 /**
  * The widget as `<threadkit-chat>` renders it, without a DOM: a tree of the elements that matter to
  * a user (forms, buttons, fields, clickable list rows, labels and text), built with the element's
- * rules from `@threadkit/core` (`opensForm`, `formSubmission`, `controlType`, `isoDate`) and the
+ * rules from `@threadkit/core` (`opensForm`, `formSubmission`, `controlType`, `fieldOptions`,
+ * `fieldDefaultValue`) and the
  * same structure as its renderers (collapsed Cards, ListView limits, Card footers, nested Forms).
  */
 import {
   controlType,
   type FormNodeLike,
+  fieldDefaultValue,
+  fieldOptions,
   formSubmission,
-  isoDate,
   opensForm,
 } from "@threadkit/core";
 import { sanitizeValue } from "./native.js";
@@ -124,18 +126,6 @@ function labelledFields(root: WNode): Set<string> {
   };
   walk(root, 0);
   return out;
-}
-
-function options(node: WNode): { value: string; label: string; disabled: boolean }[] {
-  if (!Array.isArray(node.options)) return [];
-  return node.options.flatMap((o: unknown) => {
-    const r = obj(o);
-    if (!r) return [];
-    const v =
-      typeof r.value === "string" || typeof r.value === "number" ? String(r.value) : undefined;
-    if (v === undefined) return [];
-    return [{ value: v, label: str(r.label) ?? v, disabled: r.disabled === true }];
-  });
 }
 
 /** The view of a widget plus the initial values of its fields (by field path). */
@@ -361,13 +351,13 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
         const el = field(node, parent, path, name, {
           ariaLabel: ariaFor(name, str(node.placeholder)),
         });
-        defaults.set(el.path, isoDate(node.defaultValue) ?? "");
+        defaults.set(el.path, fieldDefaultValue(node as FormNodeLike) ?? "");
         return;
       }
       case "Select": {
         const name = str(node.name) ?? "";
         const placeholder = str(node.placeholder);
-        const opts = options(node);
+        const opts = fieldOptions(node as FormNodeLike);
         const all =
           placeholder !== undefined
             ? [{ value: "", label: placeholder, disabled: true }, ...opts]
@@ -376,9 +366,7 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
           ariaLabel: ariaFor(name, placeholder),
           options: all,
         });
-        const initial = str(node.defaultValue) ?? (placeholder ? "" : (opts[0]?.value ?? ""));
-        // Setting a select's value to one no option has leaves none selected (value "").
-        defaults.set(el.path, all.some((o) => o.value === initial) ? initial : "");
+        defaults.set(el.path, fieldDefaultValue(node as FormNodeLike) ?? "");
         return;
       }
       case "Checkbox": {
@@ -387,7 +375,7 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
         const wrap = add(parent, { kind: "label", path: `${path}/label`, node, text: label ?? "" });
         const el = field(node, wrap, path, name, label ? {} : { ariaLabel: ariaFor(name) });
         wrap.wraps = el;
-        defaults.set(el.path, node.defaultChecked === true);
+        defaults.set(el.path, fieldDefaultValue(node as FormNodeLike) ?? false);
         return;
       }
       case "RadioGroup": {
@@ -395,10 +383,8 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
         const group = field(node, parent, path, name, {
           kind: "radiogroup",
           ariaLabel: str(node.ariaLabel) ?? humanize(name),
-          options: options(node),
+          options: fieldOptions(node as FormNodeLike),
         });
-        const initial = str(node.defaultValue) ?? "";
-        let checked = "";
         (group.options ?? []).forEach((o, i) => {
           const wrap = add(group, {
             kind: "label",
@@ -418,10 +404,9 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
             ...(i === 0 ? { domId: fieldId(name) } : {}),
           });
           wrap.wraps = radio;
-          if (o.value === initial) checked = o.value;
         });
         delete group.domId;
-        defaults.set(group.path, checked);
+        defaults.set(group.path, fieldDefaultValue(node as FormNodeLike) ?? "");
         return;
       }
       case "Table": {

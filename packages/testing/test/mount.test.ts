@@ -196,6 +196,33 @@ describe("forms", () => {
     expect(results[5]).toMatchObject({ action: { type: "draft.save" }, loading: "container" });
   });
 
+  it("widget updates: typed values stay, a changed default wins, a moved field keeps its value", () => {
+    const sent = play("widget updates").flatMap((r) => r.actions.map((a) => a.payload));
+    expect(sent).toEqual([
+      { keep: "typed keep", reset: "B" },
+      { keep: "typed keep", reset: "B", gone: "" },
+      { keep: "typed again", reset: "B", gone: "" },
+    ]);
+  });
+
+  it("edge cases: forms without actions, required selects and radios, sanitised defaults", () => {
+    const r = play("edge cases");
+    expect(r[0]).toEqual({ actions: [], errors: [], loading: "none" }); // Enter outside a form
+    expect(r[1]?.action).toEqual({ type: "outside" }); // submit: true outside a form is a click
+    expect(r[2]?.blocked).toMatchObject({ name: "bio", rule: "required" }); // a form with no action still validates
+    expect(r[5]).toEqual({ actions: [], errors: [], loading: "none" }); // valid, and nothing to send
+    expect(r[7]?.action?.payload).toEqual({ pick: "", ghost: "", tier: "", amount: "" });
+    expect(r[8]?.blocked).toMatchObject({ name: "pick", rule: "required" });
+    expect(r[10]?.blocked).toMatchObject({ name: "tier", rule: "required" });
+    expect(r[13]?.action?.payload).toEqual({
+      n: 1,
+      pick: "a",
+      ghost: "",
+      tier: "2",
+      amount: "1e2",
+    });
+  });
+
   it("list limits and collapsed cards hide controls until expanded", () => {
     const w = mountWidget(scenario("clickable rows").widget);
     expect(() => w.getByText("Pick third")).toThrow(/No control/);
@@ -269,6 +296,21 @@ describe("finding controls", () => {
     (changed.children[0]!.children[2] as { defaultValue?: string }).defaultValue = "server";
     w.update(changed);
     expect(w.getByLabel("Subtitle").value).toBe("server");
+  });
+
+  it("a blocked field's errorMessage is the message", () => {
+    const w = mountWidget({
+      type: "Form",
+      onSubmitAction: { type: "go" },
+      children: [
+        { type: "Input", name: "zip", required: true, errorMessage: "Enter your ZIP code" },
+      ],
+    });
+    expect(w.submit().blocked).toEqual({
+      name: "zip",
+      rule: "required",
+      message: "Enter your ZIP code",
+    });
   });
 
   it("submit() on the widget presses Enter in its only form", () => {

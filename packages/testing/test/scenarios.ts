@@ -18,7 +18,9 @@ export type Step =
   | { check: Target; checked?: boolean }
   | { pickDate: Target; date: string }
   | { click: Target }
-  | { submit: Target };
+  | { submit: Target }
+  /** The server updates the widget in place (`thread.item.updated`). */
+  | { update: unknown };
 
 /** A widget and what the user does with it. */
 export interface Scenario {
@@ -407,7 +409,135 @@ export const SCENARIOS: Scenario[] = [
       { submit: { name: "inner.note" } },
     ],
   },
+  {
+    name: "widget updates keep typed values unless the default changed or the field went away",
+    widget: updatable("a", "b", true),
+    steps: [
+      { fill: { name: "keep" }, text: "typed keep" },
+      { fill: { name: "reset" }, text: "typed reset" },
+      { fill: { name: "gone" }, text: "typed gone" },
+      { update: updatable("a", "B", false) },
+      { click: { button: "Save" } },
+      { update: updatable("a", "B", true) },
+      { click: { button: "Save" } },
+      // The field moves into a Row (a new control): what was typed follows it by name.
+      { fill: { name: "keep" }, text: "typed again" },
+      { update: updatable("a", "B", true, true) },
+      { click: { button: "Save" } },
+    ],
+  },
+  {
+    name: "edge cases: required select and radios, odd input types, forms without actions",
+    widget: {
+      type: "Basic",
+      children: [
+        { type: "Input", name: "loose", placeholder: "Loose" },
+        {
+          type: "Button",
+          label: "Outside submit",
+          submit: true,
+          onClickAction: { type: "outside" },
+        },
+        {
+          type: "Form",
+          children: [
+            { type: "Textarea", name: "bio", required: true, placeholder: "Bio" },
+            {
+              type: "Input",
+              name: "when",
+              inputType: "date",
+              pattern: "[0-9]+",
+              placeholder: "When",
+            },
+          ],
+        },
+        {
+          type: "Card",
+          asForm: true,
+          confirm: { label: "Go", action: { type: "go", payload: { n: 1 } } },
+          cancel: { label: "Stop", action: { type: "stop", loadingBehavior: "self" } },
+          children: [
+            {
+              type: "Select",
+              name: "pick",
+              placeholder: "Pick",
+              required: true,
+              options: [{ value: "a", label: "Alpha" }],
+            },
+            {
+              type: "Select",
+              name: "ghost",
+              defaultValue: "zzz",
+              options: [{ value: "b", label: "Beta" }],
+            },
+            {
+              type: "RadioGroup",
+              name: "tier",
+              ariaLabel: "Tier",
+              required: true,
+              options: [
+                { value: "1", label: "One", disabled: true },
+                { value: "2", label: "Two" },
+              ],
+            },
+            {
+              type: "Input",
+              name: "amount",
+              inputType: "number",
+              defaultValue: "abc",
+              placeholder: "Amount",
+            },
+            { type: "Label", value: "Bio label", fieldName: "loose" },
+          ],
+        },
+      ],
+    },
+    steps: [
+      { submit: { name: "loose" } },
+      { click: { button: "Outside submit" } },
+      { submit: { name: "when" } },
+      { fill: { name: "bio" }, text: "Hi" },
+      { fill: { name: "when" }, text: "2026" },
+      { submit: { name: "when" } },
+      { click: { text: "Bio label" } },
+      { click: { button: "Stop" } },
+      { click: { button: "Go" } },
+      { select: { name: "pick" }, value: "a" },
+      { submit: { name: "amount" } },
+      { click: { text: "Two" } },
+      { fill: { name: "amount" }, text: "1e2" },
+      { click: { button: "Go" } },
+    ],
+  },
 ];
+
+/** A form whose field defaults the server changes between updates. */
+function updatable(keep: string, reset: string, withGone: boolean, moved = false) {
+  const keepField = {
+    type: "Input",
+    key: "keep",
+    name: "keep",
+    defaultValue: keep,
+    placeholder: "Keep",
+  };
+  return {
+    type: "Card",
+    children: [
+      {
+        type: "Form",
+        key: "form",
+        onSubmitAction: { type: "save" },
+        children: [
+          moved ? { type: "Row", key: "moved", children: [keepField] } : keepField,
+          { type: "Input", key: "reset", name: "reset", defaultValue: reset, placeholder: "Reset" },
+          ...(withGone ? [{ type: "Input", key: "gone", name: "gone", placeholder: "Gone" }] : []),
+          { type: "Button", key: "save", label: "Save", submit: true },
+        ],
+      },
+      { type: "Text", key: "note", value: "Edit and save" },
+    ],
+  };
+}
 
 /** The harness control a target names. */
 export function locate(w: MountedWidget, target: Target): Control {
@@ -430,5 +560,9 @@ export function runStep(w: MountedWidget, step: Step): InteractionResult {
   if ("check" in step) return locate(w, step.check).check(step.checked ?? true);
   if ("pickDate" in step) return locate(w, step.pickDate).pickDate(step.date);
   if ("click" in step) return locate(w, step.click).click();
+  if ("update" in step) {
+    w.update(step.update);
+    return { actions: [], errors: [], loading: "none" };
+  }
   return locate(w, step.submit).submit();
 }

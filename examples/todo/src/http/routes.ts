@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createNodeHandler, toHttpError } from "@threadkit/server";
 import type { TodoServer } from "../server.js";
+import { localeOf } from "../todos/todo.js";
 import type { Asset } from "./assets.js";
 import { ensureUser, requestUser } from "./user.js";
 
@@ -38,7 +39,10 @@ export function createRoutes(
   assets: ReadonlyMap<string, Asset>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const chatkit = createNodeHandler(server, {
-    getContext: (req) => ({ userId: requestUser(req) }),
+    getContext: (req) => ({
+      userId: requestUser(req),
+      locale: localeOf(req.headers["accept-language"]),
+    }),
   });
   return (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;

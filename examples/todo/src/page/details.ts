@@ -1,4 +1,4 @@
-import { formatDue, isoToday, type Todo } from "../todos/todo.js";
+import { formatDate, formatDue, isoToday, type Todo } from "../todos/todo.js";
 
 /** What the dialog reports when the user saves the note. */
 export type SaveNote = (todo: Todo, note: string) => void;
@@ -32,12 +32,9 @@ export class DetailsDialog {
     set("details-status", todo.done ? "Done" : "Open");
     set("details-title", todo.title);
     set("details-description", todo.description || "No description.");
-    set("details-due", todo.due ? formatDue(todo.due, today) : "—");
+    set("details-due", todo.due ? formatDue(todo.due, today, navigator.language) : "—");
     set("details-priority", PRIORITY[todo.priority]);
-    set(
-      "details-created",
-      new Date(todo.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" }),
-    );
+    set("details-created", formatDate(todo.createdAt, navigator.language));
     this.#note.value = todo.note;
     this.#dialog.returnValue = "";
     this.#dialog.showModal();

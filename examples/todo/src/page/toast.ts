@@ -1,18 +1,23 @@
-let timer: ReturnType<typeof setTimeout> | undefined;
-
 /**
- * Shows a message at the bottom of the page for a few seconds (errors from the chat, such as a
- * form field that collides with a payload key).
+ * Shows a short message under the top bar until the user closes it (a todo that vanished before
+ * its details opened). Errors from the chat are not shown here: the element shows its own
+ * user-facing errors where they happen, and the page only logs `chatkit.error`.
  */
-export function showToast(title: string, message: string, ms = 6000): void {
+export function showToast(title: string, message: string): void {
   const toast = document.getElementById("toast");
   if (!toast) return;
+  const text = document.createElement("div");
   const strong = document.createElement("strong");
   strong.textContent = title;
-  toast.replaceChildren(strong, document.createTextNode(message));
-  toast.hidden = false;
-  clearTimeout(timer);
-  timer = setTimeout(() => {
+  text.append(strong, document.createTextNode(message));
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "toast-close";
+  close.textContent = "×";
+  close.setAttribute("aria-label", "Dismiss");
+  close.addEventListener("click", () => {
     toast.hidden = true;
-  }, ms);
+  });
+  toast.replaceChildren(text, close);
+  toast.hidden = false;
 }

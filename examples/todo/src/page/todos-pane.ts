@@ -1,4 +1,4 @@
-import { countTodos, formatDue, isoToday, type Todo } from "../todos/todo.js";
+import { countTodos, DATE_STYLE, formatDue, isoToday, type Todo } from "../todos/todo.js";
 
 /** The host page's list of todos, fed from `GET /api/todos`. */
 export class TodosPane {
@@ -10,11 +10,7 @@ export class TodosPane {
     this.#onOpen = onOpen;
     const today = document.getElementById("today");
     if (today) {
-      today.textContent = new Date().toLocaleDateString("en-GB", {
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-      });
+      today.textContent = new Date().toLocaleDateString(navigator.language, DATE_STYLE);
     }
   }
 
@@ -63,12 +59,13 @@ export class TodosPane {
     if (todo.done) li.classList.add("done");
     const button = document.createElement("button");
     button.type = "button";
-    button.setAttribute("aria-label", `${todo.title}${todo.done ? " (done)" : ""}: details`);
+    // The name starts with what the row shows (WCAG "label in name"); the state is spoken too.
     const dot = el("span", "dot");
     const text = el("span", "");
     text.append(el("span", "todo-title", todo.title));
+    if (todo.done) text.append(el("span", "sr-only", " (done)"));
     const meta = [
-      todo.due ? `Due ${formatDue(todo.due, today)}` : "",
+      todo.due ? `Due ${formatDue(todo.due, today, navigator.language)}` : "",
       todo.note ? `Note: ${todo.note}` : todo.description,
     ].filter(Boolean);
     if (meta.length) text.append(el("span", "todo-meta", meta.join(" · ")));

@@ -5,6 +5,7 @@ import { TodoLimitError, type TodoRepo } from "../todos/repo.js";
 import { countTodos, isoToday, LIMITS } from "../todos/todo.js";
 import { readUserAction, type UserAction } from "../user-action.js";
 import { todoListCard } from "../widgets/list.js";
+import { collapseOlderLists } from "../widgets/live-list.js";
 import { messageText, type Responder, type ResponderTurn } from "./responder.js";
 import { streamText } from "./stream-text.js";
 
@@ -19,11 +20,15 @@ export const HELP =
   "Edit, the filter and the forms.";
 
 /** What the offline responder will do with a message. */
-export type Intent = { kind: "add"; title: string } | { kind: "list" } | { kind: "help" };
+export type Intent =
+  | { kind: "add"; title: string }
+  | { kind: "too-long"; length: number }
+  | { kind: "list" }
+  | { kind: "help" };
 
 /**
- * Understands a message: `add <title>` adds a todo, anything mentioning "todo" shows the list,
- * everything else gets the help text.
+ * Understands a message: `add <title>` adds a todo (a title over the limit is refused, never
+ * cut silently), anything mentioning "todo" shows the list, everything else gets the help text.
  *
  * @example
  * intentOf("add buy milk"); // { kind: "add", title: "buy milk" }
@@ -31,9 +36,43 @@ export type Intent = { kind: "add"; title: string } | { kind: "list" } | { kind:
  */
 export function intentOf(text: string): Intent {
   const add = ADD.exec(text);
-  if (add?.[1]) return { kind: "add", title: add[1].slice(0, LIMITS.title) };
+  const title = add?.[1];
+  if (title) {
+    const length = [...title].length;
+    return length > LIMITS.title ? { kind: "too-long", length } : { kind: "add", title };
+  }
   if (TODO.test(text)) return { kind: "list" };
   return { kind: "help" };
+}
+
+/** The refusal of a title over the limit: what happened and what to do. */
+export function tooLong(length: number): string {
+  return (
+    `That title is ${length} characters long, and a todo title can have at most ${LIMITS.title}, ` +
+    "so I did not add it. Please send a shorter title."
+  );
+}
+
+/**
+ * A thread's title for the history panel, from the first message's intent rather than its raw
+ * text: "Todos: Buy milk" for an add, "Todo list" for the list, else the first line, cut at a
+ * word and capitalised.
+ *
+ * @example
+ * threadTitle({ kind: "add", title: "Buy milk" }, "add Buy milk"); // "Todos: Buy milk"
+ */
+export function threadTitle(intent: Intent, text: string): string | undefined {
+  if (intent.kind === "add") return `Todos: ${atWord(intent.title, 40)}`;
+  if (intent.kind !== "help") return "Todo list";
+  const line = atWord(text.split("\n")[0]?.trim() ?? "", 48);
+  return line ? line.charAt(0).toUpperCase() + line.slice(1) : undefined;
+}
+
+/** `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
+function atWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1).replace(/\s+\S*$/, "");
+  return `${cut || text.slice(0, max)}…`;
 }
 
 /** "2 todos are still open." after finishing or removing work, "You have 2 open todos." else. */
@@ -57,12 +96,6 @@ const FINISHING = new Set(["todo.complete", "todo.clear_completed", "todo.delete
 export function replyToAction(action: UserAction, open: number): string {
   const said = action.text.replace(/^The user\b/, "You");
   switch (action.type) {
-    case "todo.edit":
-      return `${said} Change the title or description and press Save.`;
-    case "todo.add_form":
-      return `${said} Only the title is required; the due date and priority are optional.`;
-    case "todo.delete_done.ask":
-      return `${said} Tick “I understand” and press Delete, or keep them.`;
     case "todo.set_priority":
       return said;
     default:
@@ -108,10 +141,14 @@ export class OfflineResponder implements Responder {
       return;
     }
     const text = messageText(input);
-    if (!thread.title && text) thread.title = text.slice(0, 60);
     const intent = intentOf(text);
+    if (!thread.title) thread.title = threadTitle(intent, text);
     if (intent.kind === "help") {
       yield* this.#say(turn, HELP);
+      return;
+    }
+    if (intent.kind === "too-long") {
+      yield* this.#say(turn, tooLong(intent.length));
       return;
     }
     let reply: string;
@@ -132,7 +169,13 @@ export class OfflineResponder implements Responder {
           : `Here is your list: ${open} open, ${done} done. Press Done when you finish one.`;
     }
     yield* this.#say(turn, reply);
-    const card = todoListCard(await this.#todos.list(userId), { filter: "all" }, isoToday());
+    yield* collapseOlderLists(this.#store, thread, context);
+    const card = todoListCard(
+      await this.#todos.list(userId),
+      { filter: "all" },
+      isoToday(),
+      context.locale,
+    );
     yield* streamWidget(thread, card, {
       copyText: "Todos",
       generateId: (kind) => this.#store.generateItemId(kind, thread, context),

@@ -5,6 +5,7 @@ import type { RequestContext } from "../context.js";
 import type { TodoRepo } from "../todos/repo.js";
 import { isoToday, LIMITS, PRIORITIES, TODO_ID, type Todo } from "../todos/todo.js";
 import { todoListCard } from "../widgets/list.js";
+import { collapseOlderLists } from "../widgets/live-list.js";
 
 type Ctx = RunContext<AgentContext<RequestContext>>;
 
@@ -51,8 +52,15 @@ export function todoTools(todos: TodoRepo) {
       parameters: z.object({}),
       execute: async (_args, runContext?: Ctx) => {
         const { ctx, userId } = userOf(runContext);
+        for await (const event of collapseOlderLists(ctx.store, ctx.thread, ctx.requestContext))
+          await ctx.stream(event);
         await ctx.streamWidget(
-          todoListCard(await todos.list(userId), { filter: "all" }, isoToday()),
+          todoListCard(
+            await todos.list(userId),
+            { filter: "all" },
+            isoToday(),
+            ctx.requestContext.locale,
+          ),
           {
             copyText: "Todos",
           },

@@ -88,16 +88,24 @@ export class PostgresTodoRepo implements TodoRepo {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
         `threadkit.todo:${userId}`,
       ]);
-      const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${this.#s}.todo_items WHERE user_id = $1`,
-        [userId],
-      );
-      if ((rows[0]?.n ?? 0) >= MAX_TODOS) throw new TodoLimitError();
+      // After the lock, one statement counts and inserts (a fresh snapshot sees every commit).
       const result = await client.query<TodoRow>(
         `INSERT INTO ${this.#s}.todo_items (id, user_id, title, description, due, priority, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${TODO_COLUMNS}`,
-        [row.id, userId, row.title, row.description, row.due, row.priority, row.created_at],
+         SELECT $1, $2, $3, $4, $5, $6, $7
+         WHERE (SELECT count(*) FROM ${this.#s}.todo_items WHERE user_id = $2) < $8
+         RETURNING ${TODO_COLUMNS}`,
+        [
+          row.id,
+          userId,
+          row.title,
+          row.description,
+          row.due,
+          row.priority,
+          row.created_at,
+          MAX_TODOS,
+        ],
       );
+      if (result.rows.length === 0) throw new TodoLimitError();
       return result.rows[0] as TodoRow;
     });
     return toTodo(inserted);

@@ -62,23 +62,50 @@ export function countTodos(todos: readonly Todo[]): { open: number; done: number
   return { open: todos.length - done, done };
 }
 
+/** The one way the app writes a date ("Mon 3 Dec" in en-GB, "Mon, Dec 3" in en-US). */
+export const DATE_STYLE: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+};
+
+/** A date (`YYYY-MM-DD`, read in UTC) or timestamp in {@link DATE_STYLE}, in `locale`. */
+export function formatDate(iso: string, locale?: string): string {
+  const dateOnly = ISO_DATE.test(iso);
+  const time = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(time)) return "";
+  return new Date(time).toLocaleDateString(locale, {
+    ...DATE_STYLE,
+    ...(dateOnly ? { timeZone: "UTC" } : {}),
+  });
+}
+
 /**
- * A due date for people: "today", "tomorrow", "yesterday", else "Mon 3 Dec" style, relative to
- * `today` (an ISO date).
+ * A due date for people, in `locale`: "today", "tomorrow", "yesterday" (the locale's words),
+ * else {@link formatDate}, relative to `today` (an ISO date).
  */
-export function formatDue(due: string, today: string): string {
+export function formatDue(due: string, today: string, locale?: string): string {
   const day = Date.parse(`${due}T00:00:00Z`);
   const now = Date.parse(`${today}T00:00:00Z`);
   const diff = Math.round((day - now) / 86_400_000);
-  if (diff === 0) return "today";
-  if (diff === 1) return "tomorrow";
-  if (diff === -1) return "yesterday";
-  return new Date(day).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
+  if (Math.abs(diff) <= 1)
+    return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(diff, "day");
+  return formatDate(due, locale);
+}
+
+/**
+ * The request's locale from `Accept-Language` (its first tag the runtime supports), else "en".
+ *
+ * @example
+ * localeOf("fr-CH, fr;q=0.9"); // "fr-CH"
+ */
+export function localeOf(acceptLanguage: string | undefined): string {
+  const tag = (acceptLanguage ?? "").split(",")[0]?.split(";")[0]?.trim().slice(0, 35) ?? "";
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag ? [tag] : [])[0] ?? "en";
+  } catch {
+    return "en";
+  }
 }
 
 /** Today's date as `YYYY-MM-DD` (UTC). */

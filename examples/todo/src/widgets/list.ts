@@ -87,11 +87,16 @@ function footer(todos: readonly Todo[]): WidgetComponent {
  * "Delete all done".
  *
  * @example
- * yield* this.streamWidget(thread, todoListCard(todos.list(userId), { filter: "all" }, isoToday()));
+ * yield* this.streamWidget(thread, todoListCard(todos.list(userId), { filter: "all" }, isoToday(), "en-GB"));
  */
-export function todoListCard(todos: readonly Todo[], state: ListState, today: string): Card {
+export function todoListCard(
+  todos: readonly Todo[],
+  state: ListState,
+  today: string,
+  locale?: string,
+): Card {
   const shown = todos.filter((t) => matchesFilter(t, state.filter));
-  const rows = shown.map((t) => (t.id === state.editing ? editRow(t) : todoRow(t, today)));
+  const rows = shown.map((t) => (t.id === state.editing ? editRow(t) : todoRow(t, today, locale)));
   return Card({
     id: LIST_ROOT_ID,
     size: "lg",

@@ -27,9 +27,9 @@ import { formButtons } from "./form-buttons.js";
 const PRIORITY_LABEL = { low: "Low", normal: "Normal", high: "High" } as const;
 
 /** The secondary line of a row: due date, priority and whether it has a note. */
-function meta(todo: Todo, today: string): string {
+function meta(todo: Todo, today: string, locale?: string): string {
   const parts: string[] = [];
-  if (todo.due) parts.push(`Due ${formatDue(todo.due, today)}`);
+  if (todo.due) parts.push(`Due ${formatDue(todo.due, today, locale)}`);
   if (todo.priority !== "normal") parts.push(`${PRIORITY_LABEL[todo.priority]} priority`);
   if (todo.note) parts.push("Has a note");
   if (todo.description) parts.push(todo.description);
@@ -41,8 +41,8 @@ function meta(todo: Todo, today: string): string {
  * under the title — "Done" (a server action), "Details" (a client action that opens the page's
  * dialog) and "Edit". Buttons under the title keep the title readable on a phone.
  */
-export function todoRow(todo: Todo, today: string): WidgetComponent {
-  const details = meta(todo, today);
+export function todoRow(todo: Todo, today: string, locale?: string): WidgetComponent {
+  const details = meta(todo, today, locale);
   const overdue = !todo.done && todo.due !== null && todo.due < today;
   return Row({
     key: todo.id,

@@ -30,7 +30,8 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
       ? html`<button class="icon-btn" aria-label=${a.icon} title=${a.icon} @click=${() => a.onClick()}>
           ${icon(a.icon)}</button>`
       : nothing;
-  return html`<header class="header">
+  // A plain box, not <header>: inside the host page's layout it is not the page's banner.
+  return html`<div class="header">
     ${action(header.leftAction)}
     ${
       historyOn
@@ -43,7 +44,7 @@ export function renderHeader(ctx: HeaderContext): TemplateResult | typeof nothin
     <button class="icon-btn" aria-label=${t("newChat")} title=${t("newChat")} @click=${ctx.onNewThread}>
       ${icon("compose")}</button>
     ${action(header.rightAction)}
-  </header>`;
+  </div>`;
 }
 
 /** Inputs of {@link renderHistory}. */
@@ -59,6 +60,13 @@ export interface HistoryContext {
   onRename(id: string, title: string): void;
   onDelete(id: string): void;
 }
+
+/** A thread's date in the locale's short form with the weekday ("Mon 3 Dec", "Mon, Dec 3"). */
+const THREAD_DATE: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+};
 
 /** The history panel: a keyboard-navigable list of threads with rename and delete. */
 export function renderHistory(ctx: HistoryContext): TemplateResult {
@@ -97,7 +105,7 @@ export function renderHistory(ctx: HistoryContext): TemplateResult {
           <button class="history-open" aria-current=${thread.id === ctx.currentId ? "true" : "false"}
             @click=${() => ctx.onSelect(thread.id)}>
             <span class="history-title" dir="auto">${title}</span>
-            <span class="history-date">${ctx.i18n.formatDate(thread.created_at)}</span>
+            <span class="history-date">${ctx.i18n.formatDate(thread.created_at, THREAD_DATE)}</span>
           </button>
           ${
             h.showRename !== false
@@ -140,10 +148,10 @@ export function renderStartScreen(
     <h1 class="greeting" dir="auto">${s.greeting ?? i18n.t("greeting")}</h1>
     ${
       s.prompts?.length
-        ? html`<div class="prompts" role="list">${s.prompts.map(
-            (p) => html`<button class="prompt" role="listitem" @click=${() => onPrompt(p)}>
-              ${p.icon ? icon(p.icon, 16) : nothing}<span dir="auto">${p.label}</span></button>`,
-          )}</div>`
+        ? html`<ul class="prompts">${s.prompts.map(
+            (p) => html`<li><button class="prompt" @click=${() => onPrompt(p)}>
+              ${p.icon ? icon(p.icon, 16) : nothing}<span dir="auto">${p.label}</span></button></li>`,
+          )}</ul>`
         : nothing
     }
   </div>`;

@@ -114,7 +114,9 @@ export const itemStyles = css`
   .notice.danger { --tone: var(--tk-danger); }
   .error-row {
     display: flex; align-items: center; gap: 10px; padding: 10px 12px; border-radius: 12px; font-size: 0.9em;
-    color: var(--tk-danger); background: color-mix(in srgb, var(--tk-danger) 8%, var(--tk-bg));
+    /* The danger hue pulled toward the text colour: readable (4.5:1) on its tint in both schemes. */
+    color: color-mix(in srgb, var(--tk-danger) 75%, var(--tk-fg));
+    background: color-mix(in srgb, var(--tk-danger) 8%, var(--tk-bg));
     border: 1px solid color-mix(in srgb, var(--tk-danger) 25%, transparent);
   }
   .error-row span { flex: 1; }
@@ -122,6 +124,7 @@ export const itemStyles = css`
     display: inline-flex; align-items: center; gap: 6px; padding: 5px 12px; border-radius: 999px; cursor: pointer;
     border: 1px solid currentColor; background: transparent; color: inherit; font-size: 0.9em;
   }
+  .error-row .dismiss { border: 0; padding: 0; width: 28px; height: 28px; border-radius: 8px; color: inherit; }
   .loading-thread { display: flex; flex-direction: column; gap: 14px; }
   .skeleton { height: 16px; border-radius: 8px; background: var(--tk-surface); animation: pulse 1.4s ease-in-out infinite; }
   .jump {

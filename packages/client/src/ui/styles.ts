@@ -64,7 +64,7 @@ export const shellStyles = css`
   .body { position: relative; flex: 1; min-height: 0; display: flex; }
   .thread {
     flex: 1; min-width: 0; overflow-y: auto; overscroll-behavior: contain;
-    scroll-behavior: auto; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
+    scroll-behavior: auto; scroll-padding-block: 12px 64px; scrollbar-width: thin; scrollbar-color: var(--tk-surface-2) transparent;
   }
   .thread-inner {
     max-width: 768px; margin: 0 auto; padding: calc(var(--tk-gap) * 2) 20px calc(var(--tk-gap) * 3);
@@ -107,7 +107,10 @@ export const shellStyles = css`
     gap: 20px; padding: 24px 8px; text-align: center;
   }
   .greeting { margin: 0; font-size: 1.6em; font-weight: 600; letter-spacing: -0.01em; }
-  .prompts { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px; }
+  .prompts {
+    display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 560px;
+    list-style: none; margin: 0; padding: 0;
+  }
   .prompt {
     display: inline-flex; align-items: center; gap: 8px; padding: 9px 14px; cursor: pointer;
     background: var(--tk-bg); border: 1px solid var(--tk-border); border-radius: var(--tk-radius-control);

@@ -3,7 +3,7 @@
  * Select, Checkbox, RadioGroup, DatePicker). Every control carries `name`, `required` and
  * `pattern`, and gets an accessible name from a Label widget, its placeholder or its name.
  */
-import { controlType, isoDate } from "@threadkit/core";
+import { controlType, fieldDefaultValue, fieldOptions, isoDate } from "@threadkit/core";
 import { html, nothing } from "lit";
 import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
@@ -126,23 +126,6 @@ export function renderTextarea(node: WNode, ctx: RenderCtx) {
   ></textarea>${fieldErrorText(ctx, name)}`;
 }
 
-interface Option {
-  value: string;
-  label: string;
-  disabled: boolean;
-}
-
-function options(node: WNode): Option[] {
-  if (!Array.isArray(node.options)) return [];
-  return node.options.flatMap((o: unknown) => {
-    if (typeof o !== "object" || o === null) return [];
-    const { value, label, disabled } = o as Record<string, unknown>;
-    const v = typeof value === "string" || typeof value === "number" ? String(value) : undefined;
-    if (v === undefined) return [];
-    return [{ value: v, label: str(label) ?? v, disabled: disabled === true }];
-  });
-}
-
 function onChange(node: WNode, ctx: RenderCtx, path: string) {
   return (e: Event) => {
     if (node.onChangeAction)
@@ -154,8 +137,8 @@ function onChange(node: WNode, ctx: RenderCtx, path: string) {
 export function renderSelect(node: WNode, ctx: RenderCtx, path: string) {
   const name = str(node.name) ?? "";
   const placeholder = str(node.placeholder);
-  const opts = options(node);
-  const initial = str(node.defaultValue) ?? (placeholder ? "" : (opts[0]?.value ?? ""));
+  const opts = fieldOptions(node);
+  const initial = fieldDefaultValue(node) as string;
   const busy = ctx.busy(path);
   return html`<span class=${classMap({ "select-wrap": true, block: flag(node.block) })}>
     <select
@@ -216,7 +199,7 @@ export function renderRadioGroup(node: WNode, ctx: RenderCtx, path: string) {
     aria-describedby=${ariaErrorRef(ctx, name)}
   >
     <legend class="visually-hidden">${legend}</legend>
-    ${options(node).map(
+    ${fieldOptions(node).map(
       (o, i) => html`<label class="check">
         <input
           type="radio"

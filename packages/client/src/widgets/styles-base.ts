@@ -14,8 +14,8 @@ export const baseStyles = css`
     --tkw-text-primary: var(--tk-fg, light-dark(#0d0d0d, #ffffff));
     --tkw-text-emphasis: light-dark(#0d0d0d, #ffffff);
     --tkw-text-secondary: light-dark(#5d5d5d, #afafaf);
-    --tkw-text-tertiary: light-dark(#8f8f8f, #8a8a8a);
-    --tkw-text-success: light-dark(#008635, #40c977);
+    --tkw-text-tertiary: light-dark(#6b6b6b, #959595);
+    --tkw-text-success: light-dark(#006e2b, #40c977);
     --tkw-text-warning: light-dark(#c25700, #ff9e6c);
     --tkw-text-caution: light-dark(#a16207, #f0c24a);
     --tkw-text-danger: light-dark(#d92b27, #ff6764);

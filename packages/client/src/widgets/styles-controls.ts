@@ -221,24 +221,26 @@ export const controlStyles = css`
   .date.field.block {
     width: 100%;
   }
+  /* An editable Text looks like the field it is (border, surface) before it is focused, and
+     focusing changes only colours: no margin or padding moves it away from its label. */
   .editable {
     font: inherit;
-    color: inherit;
+    color: var(--tkw-text-primary);
     width: 100%;
     min-width: 0;
-    padding: 2px 6px;
-    margin: -2px -6px;
-    border: 1px solid transparent;
-    border-radius: 6px;
-    background: transparent;
+    margin: 0;
+    padding: 6px 10px;
+    border: 1px solid var(--tkw-border-strong);
+    border-radius: var(--tkw-control-radius);
+    background: var(--tkw-surface);
   }
-  .editable:hover {
-    border-color: var(--tkw-border-default);
+  .editable::placeholder {
+    color: var(--tkw-text-tertiary);
   }
   .editable:focus {
     outline: none;
     border-color: var(--tkw-focus);
-    background: var(--tkw-surface);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--tkw-focus) 22%, transparent);
   }
   .check {
     display: inline-flex;

@@ -10,6 +10,7 @@ import { repeat } from "lit/directives/repeat.js";
 import { createI18n } from "../i18n/index.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
+import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
 import { syncTextareaPattern } from "./form-events.js";
 import { collectFields, formControls } from "./form-values.js";
 import type { WidgetHost } from "./host.js";
@@ -165,6 +166,7 @@ export class WidgetView extends LitElement {
       for (const error of built.errors) host.reportError(error);
       sent = built.action;
     }
+    const focus = snapshotFocus(this.renderRoot as ShadowRoot, origin, path);
     const loading = resolveLoading(action.loadingBehavior, site);
     if (loading !== "none") this.#inFlight.add(path);
     if (loading === "self") this.#selfBusy.add(path);
@@ -181,6 +183,8 @@ export class WidgetView extends LitElement {
       if (loading === "container") this.#containerBusy--;
       this.requestUpdate();
     }
+    await this.updateComplete;
+    restoreFocus(this.renderRoot as ShadowRoot, focus);
   }
 
   /** Shows `errors` under their fields (replacing earlier ones) and focuses the first. */

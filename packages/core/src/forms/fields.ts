@@ -1,4 +1,5 @@
 import type { WidgetNode } from "../widgets/index.js";
+import { isoDate } from "./dates.js";
 
 /**
  * What the form helpers accept: a typed `WidgetNode`, or any object with a string `type` (raw JSON
@@ -63,22 +64,80 @@ export function isFormField(node: FormNodeLike): boolean {
   return fieldName(node) !== undefined;
 }
 
+/** One option of a Select or RadioGroup, as the element renders it. */
+export interface FieldOption {
+  value: string;
+  label: string;
+  disabled: boolean;
+}
+
 /**
- * The value a field starts with, as the client collects it before the user edits: `defaultValue`
- * (or `""`) for Input, Textarea, Select, RadioGroup and DatePicker, `defaultChecked === true` for
- * Checkbox, `value` for editable Text. `undefined` for a node that is not a field.
+ * The options of a Select or RadioGroup as the element renders them: entries without a string or
+ * number `value` are skipped, numbers become text, a missing `label` shows the value.
+ *
+ * @example
+ * ```ts
+ * fieldOptions({ type: "Select", name: "n", options: [{ value: 1 }] }); // [{ value: "1", label: "1", disabled: false }]
+ * ```
+ */
+export function fieldOptions(node: FormNodeLike): FieldOption[] {
+  const options = props(node).options;
+  if (!Array.isArray(options)) return [];
+  return options.flatMap((option: unknown) => {
+    const o = record(option);
+    if (!o) return [];
+    const v = o.value;
+    const value = typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+    if (value === undefined) return [];
+    return [
+      {
+        value,
+        label: typeof o.label === "string" ? o.label : value,
+        disabled: o.disabled === true,
+      },
+    ];
+  });
+}
+
+/**
+ * The value a field starts with, as the element collects it before the user edits:
+ * `defaultValue` (or `""`) for Input and Textarea, `value` for editable Text,
+ * `defaultChecked === true` for Checkbox; a DatePicker's `defaultValue` day (`YYYY-MM-DD`, `""`
+ * when it is not a date); a Select's `defaultValue` (without one, `""` under a placeholder, else
+ * the first option) and a RadioGroup's `defaultValue`, each `""` when no option has it.
+ * `undefined` for a node that is not a field.
  *
  * @example
  * ```ts
  * fieldDefaultValue({ type: "Checkbox", name: "done" }); // false
+ * fieldDefaultValue({ type: "Select", name: "s", options: [{ value: "a", label: "A" }] }); // "a"
  * ```
  */
 export function fieldDefaultValue(node: FormNodeLike): string | boolean | undefined {
   if (!isFormField(node)) return undefined;
   const p = props(node);
-  if (node.type === "Checkbox") return p.defaultChecked === true;
-  if (node.type === "Text") return typeof p.value === "string" ? p.value : "";
-  return typeof p.defaultValue === "string" ? p.defaultValue : "";
+  const declared = typeof p.defaultValue === "string" ? p.defaultValue : undefined;
+  switch (node.type) {
+    case "Checkbox":
+      return p.defaultChecked === true;
+    case "Text":
+      return typeof p.value === "string" ? p.value : "";
+    case "DatePicker":
+      return isoDate(p.defaultValue) ?? "";
+    case "Select": {
+      const options = fieldOptions(node);
+      const placeholder = typeof p.placeholder === "string" ? p.placeholder : undefined;
+      const initial = declared ?? (placeholder ? "" : (options[0]?.value ?? ""));
+      // The placeholder is an option with the value "".
+      const known =
+        (placeholder !== undefined && initial === "") || options.some((o) => o.value === initial);
+      return known ? initial : "";
+    }
+    case "RadioGroup":
+      return fieldOptions(node).some((o) => o.value === declared) ? (declared as string) : "";
+    default:
+      return declared ?? "";
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isoDate } from "./dates.js";
 import { type FormNodeLike, fieldName, formFields, props } from "./fields.js";
 import { type FieldError, validateField } from "./validate.js";
 
@@ -50,13 +51,6 @@ function optionValues(node: FormNodeLike): Set<string> {
   return values;
 }
 
-/** `YYYY-MM-DD` of an ISO date or date-time prop, as the element's date input uses it. */
-function isoDate(value: unknown): string | undefined {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)
-    ? value.slice(0, 10)
-    : undefined;
-}
-
 /** The kind and format checks: a value the rendered control could have produced. */
 function checkShape(node: FormNodeLike, value: unknown): FieldValueError | null {
   if (value === undefined) return null;
@@ -86,7 +80,7 @@ function checkShape(node: FormNodeLike, value: unknown): FieldValueError | null 
         ? null
         : { code: "option", message: "Please select one of the listed options." };
     case "DatePicker": {
-      if (!DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      if (!DATE.test(value) || isoDate(value) === undefined) {
         return { code: "format", message: "Please enter a valid date." };
       }
       const min = isoDate(p.min);

@@ -37,6 +37,13 @@ export function checkAction(
   return refusal;
 }
 
+const REFUSALS = new WeakSet<object>();
+
+/** Whether `stream` is one made by {@link refusalEvents} (nothing ran). */
+export function isRefusal(stream: object): boolean {
+  return REFUSALS.has(stream);
+}
+
 /**
  * The events a refused streaming action gets: field errors as their `client_effect`, anything
  * else as an `error` event naming the action, without retry. No `stream_options`: nothing ran.
@@ -54,9 +61,11 @@ export function refusalEvents(
           message: refusal.message,
           allow_retry: false,
         } as ThreadStreamEvent);
-  return async function* () {
+  const stream = async function* () {
     yield event;
   };
+  REFUSALS.add(stream);
+  return stream;
 }
 
 /** The HTTP error a refused sync action gets: 422 field errors, else 400 `action_refused`. */

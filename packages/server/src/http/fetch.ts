@@ -16,6 +16,7 @@ import {
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
+import { drainReader } from "./drain.js";
 
 /** Options of {@link createFetchHandler}. */
 export interface CreateFetchHandlerOptions<TContext> {
@@ -45,9 +46,16 @@ function errorResponse(error: unknown, extra: Record<string, string> = {}): Resp
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
 }
 
+/**
+ * The body; over `limit`, {@link PayloadTooLargeError} after the rest was read and discarded
+ * (bounded, see `drainReader`), so that the client, done sending, reads the 413 instead of a reset.
+ */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (request.body) await drainReader(request.body.getReader());
+    throw new PayloadTooLargeError(limit);
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -57,7 +65,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await drainReader(reader);
       throw new PayloadTooLargeError(limit);
     }
     chunks.push(value);
@@ -122,10 +130,12 @@ export function createFetchHandler<TContext>(
       const context = await options.getContext(request);
       const resume = wantsResume(request.headers.get(RESUME_HEADER));
       const lastEventId = resume ? request.headers.get("last-event-id") : null;
+      const key = request.headers.get("idempotency-key");
       const result = await server.process(body, context, {
         signal: controller.signal,
         origin: new URL(request.url).origin,
         ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+        ...(key !== null ? { idempotencyKey: key } : {}),
       });
       return toResponse(result, controller);
     } catch (error) {

@@ -12,6 +12,7 @@ import {
   JSON_HEADERS,
   SSE_HEADERS,
 } from "./common.js";
+import { drainNode } from "./drain.js";
 import { serveAttachmentNode } from "./node-attachments.js";
 import { writeSse } from "./node-sse.js";
 
@@ -69,6 +70,11 @@ function preParsedBody(req: IncomingMessage): Uint8Array | undefined {
   return Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
 }
 
+/**
+ * The body, read with listeners rather than `for await` (leaving a `for await` early destroys the
+ * request, and with it the socket, before the 413 can be sent). Over `limit`, it stops buffering
+ * and throws {@link PayloadTooLargeError}; the rest is still unread.
+ */
 async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const parsed = preParsedBody(req);
   if (parsed) {
@@ -77,15 +83,42 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   }
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.byteLength;
-    if (size > limit) throw new PayloadTooLargeError(limit);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks, size);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        stop();
+        req.pause();
+        reject(new PayloadTooLargeError(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => {
+      stop();
+      reject(new Error("The client closed the request before its end"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
 
 async function handle<TContext>(
@@ -131,17 +164,22 @@ async function handle<TContext>(
   } catch (error) {
     // The client went away mid-body: nobody to answer, and nothing worth logging.
     if (controller.signal.aborted || res.destroyed) return;
-    req.resume(); // discard the rest without buffering it
-    const { status, json } = errorPayload(error);
-    sendJson(res, status, json, { Connection: "close" });
+    // Answering while the client still sends makes it see a reset, not the answer: discard the
+    // rest first (bounded), then answer and close.
+    await drainNode(req);
+    if (res.destroyed) return;
+    const { status, json, headers } = errorPayload(error);
+    sendJson(res, status, json, { ...headers, Connection: "close" });
     return;
   }
   const resume = wantsResume(headerText(req.headers[RESUME_HEADER]));
   const lastEventId = resume ? headerText(req.headers["last-event-id"]) : undefined;
+  const key = headerText(req.headers["idempotency-key"]);
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
     origin: requestOrigin(req),
     ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+    ...(key !== undefined ? { idempotencyKey: key } : {}),
   });
   await sendResult(res, result, heartbeatMs, controller);
 }

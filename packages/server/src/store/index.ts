@@ -1,4 +1,5 @@
 /** Stores: the interface, SQLite and memory implementations, ids and page helpers. @module */
+export * from "./idempotency.js";
 export * from "./ids.js";
 export * from "./memory.js";
 export * from "./not-found.js";

@@ -1,4 +1,5 @@
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+import { type IdempotencyClaim, MemoryIdempotency } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
 import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
@@ -45,9 +46,35 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
   /** The same rows by thread id, then item id: a lookup by id scanned the thread's items. */
   readonly #itemById = new Map<string, Map<string, Row>>();
   readonly #attachments = new Map<string, Row>();
+  readonly #idempotency = new MemoryIdempotency();
 
   constructor(options: MemoryStoreOptions<TContext> = {}) {
     this.#userId = options.userId ?? (() => "default");
+  }
+
+  /** The user `context` acts for (what every read and write is scoped to). */
+  userIdFor(context: TContext): string {
+    return this.#userId(context);
+  }
+
+  async claimIdempotencyKey(
+    key: string,
+    fingerprint: string,
+    context: TContext,
+  ): Promise<IdempotencyClaim> {
+    return this.#idempotency.claim(this.#userId(context), key, fingerprint);
+  }
+
+  async completeIdempotencyKey(
+    key: string,
+    response: string | null,
+    context: TContext,
+  ): Promise<void> {
+    this.#idempotency.complete(this.#userId(context), key, response);
+  }
+
+  async releaseIdempotencyKey(key: string, context: TContext): Promise<void> {
+    this.#idempotency.release(this.#userId(context), key);
   }
 
   generateThreadId(_context: TContext): string {

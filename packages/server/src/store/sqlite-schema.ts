@@ -43,6 +43,19 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Attachments are deleted with the thread named by their thread_id.
   `CREATE INDEX attachments_by_thread ON attachments (json_extract(data, '$.thread_id'));`,
+  // Idempotency keys of actions, per user, for 24 h (see IdempotencyStore).
+  `
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    done INTEGER NOT NULL,
+    response TEXT,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_ms);
+  `,
 ];
 
 /** The schema version a fully migrated file has. */

@@ -1,8 +1,10 @@
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
 import Database from "better-sqlite3";
+import type { IdempotencyClaim } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
 import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
+import { SQLiteIdempotency } from "./sqlite-idempotency.js";
 import { migrate } from "./sqlite-schema.js";
 import type { Order, Store, StoreItemType } from "./types.js";
 
@@ -72,6 +74,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   readonly #userId: (context: TContext) => string;
   readonly #stmt: ReturnType<typeof prepare>;
   readonly #tx: ReturnType<typeof transactions>;
+  readonly #idempotency: SQLiteIdempotency;
 
   constructor(options: SQLiteStoreOptions<TContext>) {
     this.#userId = options.userId ?? (() => "default");
@@ -82,11 +85,37 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     migrate(this.db);
     this.#stmt = prepare(this.db);
     this.#tx = transactions(this.db, this.#stmt);
+    this.#idempotency = new SQLiteIdempotency(this.db);
   }
 
   /** Closes the database; the store must not be used afterwards. */
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** The user `context` acts for (what every read and write is scoped to). */
+  userIdFor(context: TContext): string {
+    return this.#userId(context);
+  }
+
+  async claimIdempotencyKey(
+    key: string,
+    fingerprint: string,
+    context: TContext,
+  ): Promise<IdempotencyClaim> {
+    return this.#idempotency.claim(this.#userId(context), key, fingerprint);
+  }
+
+  async completeIdempotencyKey(
+    key: string,
+    response: string | null,
+    context: TContext,
+  ): Promise<void> {
+    this.#idempotency.complete(this.#userId(context), key, response);
+  }
+
+  async releaseIdempotencyKey(key: string, context: TContext): Promise<void> {
+    this.#idempotency.release(this.#userId(context), key);
   }
 
   generateThreadId(_context: TContext): string {

@@ -1,4 +1,5 @@
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+import type { IdempotencyStore } from "./idempotency.js";
 
 /** Sort order of a page of threads or items. */
 export type Order = "asc" | "desc";
@@ -27,8 +28,13 @@ export class NotFoundError extends Error {
  * `after` is the id of the last row of the previous page and is present only when `has_more`.
  * Hidden items (`hidden_context_item`, `sdk_hidden_context`) are stored and returned like any
  * other item; the server filters them before sending.
+ *
+ * The {@link IdempotencyStore} methods are optional: with them, an action sent twice with one
+ * `Idempotency-Key` is performed once (the built-in stores have them).
  */
-export interface Store<TContext = unknown> {
+export interface Store<TContext = unknown> extends Partial<IdempotencyStore<TContext>> {
+  /** Optional: the user `context` acts for (the rate limit counts per user with it). */
+  userIdFor?(context: TContext): string;
   /** A new thread id: `thr_` + random hex. Synchronous and overridable. */
   generateThreadId(context: TContext): string;
   /** A new item id with ChatKit's prefix for `kind` (`msg_`, `tc_`, `tsk_`, `wf_`, `atc_`, `shcx_`). */

@@ -1,8 +1,16 @@
 import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
 import { Button, Card, Text } from "@threadkit/core";
-import type { Store } from "@threadkit/server";
+import type { ChatKitServerOptions, Store } from "@threadkit/server";
 import { FakeAttachmentStore } from "./attachments.js";
-import { assistantMessage, type Ctx, type Hooks, makeStore, now, TestServer } from "./server.js";
+import {
+  assistantMessage,
+  type Ctx,
+  type Hooks,
+  makeStore,
+  now,
+  TEST_ACTIONS,
+  TestServer,
+} from "./server.js";
 
 /** Declares the actions the request tests send from it: `create_user` and `toggle`. */
 export const ORIGINAL_CARD = Card({
@@ -34,6 +42,7 @@ function done(item: Record<string, unknown>): ThreadStreamEvent {
 export function makeApp(
   extra: Hooks = {},
   store: Store<Ctx> = makeStore(),
+  options: ChatKitServerOptions<Ctx> = { actions: TEST_ACTIONS },
 ): {
   server: TestServer;
   store: Store<Ctx>;
@@ -95,7 +104,7 @@ export function makeApp(
     },
     ...extra,
   };
-  const server = new TestServer(store, hooks, files);
+  const server = new TestServer(store, hooks, files, options);
   return { server, store, files, calls };
 }
 

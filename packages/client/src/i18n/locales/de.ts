@@ -23,6 +23,12 @@ export const de: Messages = {
   errorGeneric: "Etwas ist schiefgelaufen. Bitte versuche es erneut.",
   retry: "Erneut versuchen",
   scrollToBottom: "Nach unten scrollen",
+  dismiss: "Schließen",
+  errorNetwork:
+    "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  errorThreadNotFound: "Diese Unterhaltung wurde nicht gefunden.",
+  widgetUpdated: "{title} aktualisiert",
+  updated: "Aktualisiert",
   messageActions: "Nachrichtenaktionen",
   copy: "Kopieren",
   copied: "Kopiert",

@@ -1,0 +1,37 @@
+import type { Migration } from "./migrations.js";
+
+/**
+ * The tables of {@link PostgresRunLog} (migration component `run_log`): `runs` holds each run's
+ * record (owner, lease, stop flag, last seq, end), with at most one unended run per thread (a
+ * partial unique index); `run_events` holds the numbered events, deleted with their run.
+ */
+export const RUN_LOG_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: (s) => `
+      CREATE TABLE ${s}.runs (
+        run_id text PRIMARY KEY,
+        thread_id text NOT NULL,
+        owner text NOT NULL,
+        resumable boolean NOT NULL,
+        context text NOT NULL,
+        body_hash text NOT NULL,
+        last_seq bigint NOT NULL DEFAULT 0,
+        lease_until timestamptz NOT NULL,
+        stop_requested boolean NOT NULL DEFAULT false,
+        ended text,
+        ended_at timestamptz
+      );
+      CREATE UNIQUE INDEX runs_one_active_per_thread ON ${s}.runs (thread_id) WHERE ended IS NULL;
+      CREATE INDEX runs_by_lease ON ${s}.runs (lease_until) WHERE ended IS NULL;
+      CREATE INDEX runs_by_end ON ${s}.runs (ended_at) WHERE ended IS NOT NULL;
+      CREATE TABLE ${s}.run_events (
+        run_id text NOT NULL REFERENCES ${s}.runs ON DELETE CASCADE,
+        seq bigint NOT NULL,
+        data text NOT NULL,
+        end_reason text,
+        PRIMARY KEY (run_id, seq)
+      );
+    `,
+  },
+];
