@@ -220,6 +220,9 @@ describe("the / command menu", () => {
             showComposerMenu: true,
             onTagSearch: async (q) => people.filter((p) => p.title.toLowerCase().includes(q.toLowerCase())),
             onClick: (entity) => window.__clicked.push(entity),
+            onRequestPreview: async (entity) => ({
+              preview: { type: "Basic", children: [{ type: "Text", value: "Preview of " + entity.title }] },
+            }),
           };
         `,
       });
@@ -254,7 +257,14 @@ describe("the / command menu", () => {
           data: { team: "navy" },
         },
       ]);
-      await chat.locator("[data-item-type=user_message] button.tag").click();
+      // Hovering the tag shows the host's preview widget; leaving hides it.
+      const tagButton = chat.locator("[data-item-type=user_message] button.tag");
+      await tagButton.hover();
+      const card = chat.locator("[role=tooltip]");
+      await card.getByText("Preview of Grace Hopper").waitFor();
+      await box.hover();
+      await card.waitFor({ state: "detached" });
+      await tagButton.click();
       const clicked = await page.evaluate(
         () => (window as unknown as { __clicked: unknown[] }).__clicked,
       );

@@ -25,6 +25,7 @@ import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
 import { Dictation } from "./ui/dictation.js";
+import { EntityPreview, entityPreviewStyles } from "./ui/entity-preview.js";
 import { errorText } from "./ui/error-text.js";
 import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
@@ -49,7 +50,13 @@ import "./widgets/widget-view.js";
  * ```
  */
 export class ThreadkitChat extends LitElement {
-  static override styles = [shellStyles, itemStyles, structuredInputStyles, commandStyles];
+  static override styles = [
+    shellStyles,
+    itemStyles,
+    structuredInputStyles,
+    commandStyles,
+    entityPreviewStyles,
+  ];
   static override properties = {
     _options: { state: true },
     _text: { state: true },
@@ -109,6 +116,12 @@ export class ThreadkitChat extends LitElement {
       const pad = before && !/\s$/.test(before) ? " " : "";
       this.#replaceText(at, end, pad + text);
     },
+    reportError: (error) => this.#controller.reportError(error),
+  });
+  readonly #preview = new EntityPreview({
+    request: (entity) =>
+      this.#opts().entities?.onRequestPreview?.(entity) ?? Promise.resolve({ preview: null }),
+    update: () => this.requestUpdate(),
     reportError: (error) => this.#controller.reportError(error),
   });
   readonly #commands = new CommandMenu({
@@ -532,6 +545,11 @@ export class ThreadkitChat extends LitElement {
       onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
       onSubmit: (itemId: string, submission: StructuredInputSubmissionInput) =>
         this.#answer(itemId, submission),
+      onTagPreview: (entity: Entity | null, anchor?: Element) => {
+        const body = this.renderRoot.querySelector(".body");
+        if (entity && anchor && body) void this.#preview.show(entity, anchor, body);
+        else this.#preview.hide();
+      },
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
@@ -548,6 +566,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
+        ${this.#preview.render(this.widgetHost)}
         <div class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, i18n, (p) => this.#prompt(p)) : nothing}

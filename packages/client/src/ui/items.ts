@@ -4,7 +4,7 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import type { I18n } from "../i18n/index.js";
 import { isSafeHref, renderMarkdown } from "../markdown.js";
 import type { ThreadState } from "../state.js";
-import type { ChatKitOptions } from "../types.js";
+import type { ChatKitOptions, Entity } from "../types.js";
 import type { WidgetHost } from "../widgets/host.js";
 import { icon } from "./icons.js";
 import { renderStructuredInput, type StructuredInputContext } from "./structured-input.js";
@@ -19,6 +19,8 @@ export interface ItemsContext extends StructuredInputContext {
   copied: string | null;
   feedback: ReadonlyMap<string, "positive" | "negative">;
   onCopy(itemId: string, text: string): void;
+  /** Pointer or focus on a tag of a sent message (for `entities.onRequestPreview`); null when it leaves. */
+  onTagPreview?(entity: Entity | null, anchor?: Element): void;
   onFeedback(itemIds: string[], kind: "positive" | "negative"): void;
   onRetry(userItemId: string): void;
 }
@@ -49,21 +51,31 @@ function sourceChip(source: { title: string; url?: string | null }): TemplateRes
     : html`<span class="chip">${source.title}</span>`;
 }
 
-/** An `input_tag` in a sent message: a button calling `entities.onClick` when there is one. */
+/**
+ * An `input_tag` in a sent message: a button calling `entities.onClick` when there is one; with
+ * `entities.onRequestPreview`, hovering or focusing it shows the entity's preview.
+ */
 function tag(
   part: Extract<Item<"user_message">["content"][number], { type: "input_tag" }>,
   ctx: ItemsContext,
 ) {
-  const onClick = ctx.options.entities?.onClick;
-  if (!onClick) return html`<span class="tag">@${part.text}</span>`;
-  const entity = {
+  const entities = ctx.options.entities;
+  const entity: Entity = {
     id: part.id,
     title: part.text,
     ...(part.group ? { group: part.group } : {}),
     interactive: part.interactive,
     data: part.data as Record<string, string>,
   };
-  return html`<button type="button" class="tag" @click=${() => onClick(entity)}>@${part.text}</button>`;
+  const preview = entities?.onRequestPreview && ctx.onTagPreview;
+  const show = (e: Event) => ctx.onTagPreview?.(entity, e.currentTarget as Element);
+  const hide = () => ctx.onTagPreview?.(null);
+  if (!entities?.onClick && !preview) return html`<span class="tag">@${part.text}</span>`;
+  const onClick = entities?.onClick;
+  return html`<button type="button" class="tag" aria-describedby=${preview ? "tk-entity-preview" : nothing}
+    @click=${() => onClick?.(entity)}
+    @mouseenter=${preview ? show : nothing} @focus=${preview ? show : nothing}
+    @mouseleave=${preview ? hide : nothing} @blur=${preview ? hide : nothing}>@${part.text}</button>`;
 }
 
 function userMessage(item: Item<"user_message">, ctx: ItemsContext): TemplateResult {
