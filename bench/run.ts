@@ -2,7 +2,9 @@
  * `npm run bench`: every scenario of the real stack over loopback HTTP, each figure beside a
  * baseline measured in the same run (the bare node:http limit, the peer SDK), as ratios.
  * `--quick` keeps every scenario and size with fewer rounds; `--only=stream,action` runs some;
- * `--markdown` also prints the table as Markdown. Writes bench/results/latest.json.
+ * `--markdown` also prints the table as Markdown. Writes bench/results/latest.json. The table's
+ * title and latest.json's `machine.node` name the Node it ran on; `npm run bench:node22` runs it
+ * on Node 22 (bench/on-node).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -35,10 +37,13 @@ for (const [name, run] of scenarios) {
   process.stderr.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
 }
 
-printTable(rows);
-if (markdown) console.log(`\n${markdownTable(rows)}`);
+const machine = { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "", node: process.version };
+// Every server process is spawned with this same Node (process.execPath).
+const title = `Node ${machine.node}, ${machine.cpus} x ${machine.cpu_model}${quick ? ", quick" : ""}`;
+printTable(title, rows);
+if (markdown) console.log(`\n${markdownTable(title, rows)}`);
 const results = {
-  machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "", node: process.version },
+  machine,
   quick,
   date: new Date().toISOString(),
   scenarios: rows,

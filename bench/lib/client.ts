@@ -98,6 +98,15 @@ export function openIdleStream(port: number, request: unknown): Promise<http.Cli
       (res) => {
         res.on("data", () => {});
         res.on("error", () => {});
+        // A refusal (a JSON error) is not an idle stream: the figure would be wrong.
+        if (
+          res.statusCode !== 200 ||
+          !res.headers["content-type"]?.startsWith("text/event-stream")
+        ) {
+          req.destroy();
+          reject(new Error(`idle stream refused: HTTP ${res.statusCode}`));
+          return;
+        }
         resolve(req);
       },
     );

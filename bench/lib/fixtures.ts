@@ -7,11 +7,14 @@
 export const DELTA =
   "Threadkit streams assistant text to the browser in small deltas, as ChatKit does. 0123456789 abcdef.";
 
+/** The action the bench's card declares (its button) and the action scenario sends. */
+export const TOGGLE = { type: "bench.toggle", payload: { id: 1 } } as const;
+
 /** How many widget nodes `card(n)` holds: the root plus n - 1 components. */
 export function card(nodes: number, label = "v1"): Record<string, unknown> {
   const rows: Record<string, unknown>[] = [];
-  // Each row is Row + Text + Badge = 3 nodes; the root Card and a Title add 2.
-  let remaining = nodes - 2;
+  // Each row is Row + Text + Badge = 3 nodes; the root Card, a Title and the Button add 3.
+  let remaining = nodes - 3;
   let i = 0;
   while (remaining >= 3) {
     rows.push({
@@ -29,7 +32,13 @@ export function card(nodes: number, label = "v1"): Record<string, unknown> {
   return {
     type: "Card",
     size: "md",
-    children: [{ type: "Title", value: `Bench card ${label}`, size: "sm" }, ...rows, ...extra],
+    children: [
+      { type: "Title", value: `Bench card ${label}`, size: "sm" },
+      ...rows,
+      ...extra,
+      // Threadkit runs an action only when the widget it came from declares it.
+      { type: "Button", label: "Toggle", onClickAction: TOGGLE },
+    ],
   };
 }
 

@@ -36,8 +36,8 @@ export function row(
   return result;
 }
 
-/** Prints the rows as an aligned table. */
-export function printTable(rows: readonly Row[]): void {
+/** Prints the rows as an aligned table under a title line (the Node version and machine). */
+export function printTable(title: string, rows: readonly Row[]): void {
   const header = ["figure", "unit", "threadkit", "bare", "peer", "tk/bare", "tk/peer", "spread"];
   const lines = rows.map((r) => [
     r.name,
@@ -51,17 +51,20 @@ export function printTable(rows: readonly Row[]): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  console.log(title);
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line));
   for (const r of rows) if (r.note) console.log(`  ${r.name}: ${r.note}`);
 }
 
-/** The rows as a Markdown table (for the README's Performance section). */
-export function markdownTable(rows: readonly Row[]): string {
+/** The rows as a Markdown table under a title line (for the README's Performance section). */
+export function markdownTable(title: string, rows: readonly Row[]): string {
   const cell = (value: number | undefined, suffix = "") =>
     value === undefined ? "" : `${value}${suffix}`;
   const lines = [
+    title,
+    "",
     "| figure | unit | threadkit | bare | peer | tk / bare | tk / peer | spread |",
     "|---|---|--:|--:|--:|--:|--:|--:|",
     ...rows.map(

@@ -76,7 +76,7 @@ export async function streamScenario(rounds: number): Promise<Row[]> {
           bare: bare!.value,
           peer: peer!.value,
           spread: threadkit!.spread,
-          note: "target >= 0.8x bare and >= the peer; the peer validates no request and keeps items in memory, Threadkit validates every request and persists to SQLite, bare does neither",
+          note: "target >= 0.85x bare and >= the peer; the peer validates no request and keeps items in memory, Threadkit validates every request and persists to SQLite, bare does neither",
         },
       ),
       // CPU time is what the server spent, whatever else the machine was running: steadier than

@@ -29,11 +29,18 @@ export interface TodoApp {
  * console.log(`Todo app on ${app.url}`);
  */
 export async function startTodoApp(config: AppConfig): Promise<TodoApp> {
-  const { store, attachments, todos, where, close } = await openData(config);
+  const { store, attachments, runLog, todos, where, close } = await openData(config);
   const responder: Responder = config.openai
     ? await (await import("./responder/agent.js")).createAgentResponder(store, todos, config.openai)
-    : new OfflineResponder(store, todos);
-  const server = new TodoServer({ store, attachmentStore: attachments, todos, responder });
+    : new OfflineResponder(store, todos, { delayMs: config.replyDelayMs });
+  const server = new TodoServer({
+    store,
+    attachmentStore: attachments,
+    runLog,
+    todos,
+    responder,
+    ...(config.rateLimit === null ? {} : { rateLimit: config.rateLimit }),
+  });
   const http = createServer(createRoutes(server, await loadAssets()));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

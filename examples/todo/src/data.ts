@@ -1,8 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { connect, PostgresAttachmentStore, PostgresStore } from "@threadkit/postgres";
+import {
+  connect,
+  PostgresAttachmentStore,
+  PostgresRunLog,
+  PostgresStore,
+} from "@threadkit/postgres";
 import {
   DiskAttachmentStore,
+  type RunLog,
   type ServerAttachmentStore,
   SQLiteStore,
   type Store,
@@ -17,6 +23,8 @@ import { SQLiteTodoRepo } from "./todos/sqlite.js";
 export interface AppData {
   store: Store<RequestContext>;
   attachments: ServerAttachmentStore<RequestContext> | undefined;
+  /** Shared by all instances on PostgreSQL (one reply per thread, stops and resumes reach it). */
+  runLog: RunLog | undefined;
   todos: TodoRepo;
   /** For the start-up line: "PostgreSQL (schema threadkit)" or the SQLite path. */
   where: string;
@@ -50,14 +58,25 @@ export async function openData(config: AppConfig): Promise<AppData> {
       ...ATTACHMENTS,
     });
     const todos = new PostgresTodoRepo(handle.pool, schema);
+    const runLog = new PostgresRunLog({
+      pool: handle.pool,
+      schema,
+      listenConnectionString: config.databaseUrl,
+    });
     try {
       await store.migrate();
       await todos.migrate();
+      await runLog.migrate();
     } catch (error) {
+      await runLog.close();
       await handle.end();
       throw error;
     }
-    return { store, attachments, todos, where: `PostgreSQL (schema ${schema})`, close: handle.end };
+    const close = async () => {
+      await runLog.close();
+      await handle.end();
+    };
+    return { store, attachments, runLog, todos, where: `PostgreSQL (schema ${schema})`, close };
   }
   const memory = config.dbPath === ":memory:";
   if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
@@ -71,6 +90,7 @@ export async function openData(config: AppConfig): Promise<AppData> {
   return {
     store,
     attachments,
+    runLog: undefined,
     todos: new SQLiteTodoRepo(store.db),
     where: config.dbPath,
     close: async () => store.close(),

@@ -7,7 +7,9 @@ import type {
 } from "@threadkit/core";
 import {
   ChatKitServer,
+  type ChatKitServerOptions,
   type HandlerOptions,
+  type RunLog,
   type ServerAttachmentStore,
   type Store,
   streamWidget,
@@ -27,6 +29,10 @@ export interface TodoServerOptions {
   store: Store<RequestContext>;
   /** Where uploads go (optional: without it, `attachments.create` answers 501). */
   attachmentStore?: ServerAttachmentStore<RequestContext>;
+  /** Where replies run (default: in memory; `PostgresRunLog` when several instances serve). */
+  runLog?: RunLog | undefined;
+  /** Each user's actions and messages (default: the server's, `{ perMinute: 120, burst: 30 }`). */
+  rateLimit?: ChatKitServerOptions<RequestContext>["rateLimit"];
   todos: TodoRepo;
   responder: Responder;
   /** How long "Delete all done" takes on purpose, so its loading state is visible. Default 1000. */
@@ -50,7 +56,12 @@ export class TodoServer extends ChatKitServer<RequestContext> {
   readonly #slowMs: number;
 
   constructor(options: TodoServerOptions) {
-    super(options.store, { attachmentStore: options.attachmentStore, actions: TodoActions });
+    super(options.store, {
+      attachmentStore: options.attachmentStore,
+      runLog: options.runLog,
+      actions: TodoActions,
+      ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    });
     this.todos = options.todos;
     this.responder = options.responder;
     this.#slowMs = options.slowMs ?? 1000;

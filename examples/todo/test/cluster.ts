@@ -146,6 +146,30 @@ export async function chatkit(
   };
 }
 
+/**
+ * {@link chatkit}, sent again while the thread is busy (409 `thread_busy`: one reply per thread
+ * at a time, across instances), as a client that queues its message would. Gives the accepted
+ * answer and how many times the request was turned away.
+ */
+export async function chatkitWhenFree(
+  origin: string,
+  cookie: string,
+  body: unknown,
+  deadlineMs = 30_000,
+): Promise<{ status: number; json: unknown; events: Event[]; busy: number }> {
+  const until = Date.now() + deadlineMs;
+  for (let busy = 0; ; busy++) {
+    const answer = await chatkit(origin, cookie, body);
+    const code = (answer.json as { error?: { code?: string } } | undefined)?.error?.code;
+    if (answer.status !== 409 || code !== "thread_busy" || Date.now() > until)
+      return { ...answer, busy };
+    // A client's retry back-off: doubling to 200 ms, jittered so that the waiting requests
+    // neither come back all at once nor hammer the database while the reply runs.
+    const backoff = Math.min(200, 10 * 2 ** busy) * (0.5 + Math.random());
+    await new Promise((resolve) => setTimeout(resolve, backoff));
+  }
+}
+
 /** A user message request body (`threads.create` without a thread id). */
 export function message(text: string, threadId?: string) {
   const input = { content: [{ type: "input_text", text }], attachments: [], inference_options: {} };

@@ -1,8 +1,14 @@
-// Builds packages/client/dist/threadkit.js: one self-contained, minified ES module with every
-// dependency bundled (lit, marked, dompurify, d3-shape, eventsource-parser, @threadkit/core), with the static text of Lit's
-// css``/html`` templates minified. Prints the minified and gzipped sizes. Usage: `node packages/client/scripts/bundle.mjs [--meta]`.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// Builds the client bundles, minified ES modules with every dependency bundled (lit, marked,
+// dompurify, d3-shape, eventsource-parser, @threadkit/core) and the static text of Lit's
+// css``/html`` templates minified:
+// - packages/client/dist/threadkit.js: one self-contained file with the whole library API;
+// - packages/client/dist/lazy/threadkit.js: defines <threadkit-chat> and loads the rarely used
+//   parts (the Chart renderer with d3-shape, the history panel) on first use from chunks beside
+//   it (dist/lazy/chunks/), same origin, so less is fetched before the element is interactive.
+// Prints the minified and gzipped sizes of both (for the split build: the entry plus the chunks
+// it imports statically). Usage: `node packages/client/scripts/bundle.mjs [--meta]`.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -12,6 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, "..");
 const root = resolve(pkg, "../..");
 const outfile = join(pkg, "dist/threadkit.js");
+const lazyDir = join(pkg, "dist/lazy");
 const coreSrc = join(root, "packages/core/src");
 
 /**
@@ -36,10 +43,7 @@ const coreSource = {
   },
 };
 
-const started = Date.now();
-const result = await build({
-  entryPoints: [join(pkg, "src/index.ts")],
-  outfile,
+const common = {
   bundle: true,
   format: "esm",
   platform: "browser",
@@ -51,14 +55,60 @@ const result = await build({
   tsconfig: join(pkg, "tsconfig.json"),
   plugins: [coreSource, templateMinifier(join(pkg, "src"))],
   logLevel: "warning",
-});
+};
 
-mkdirSync(dirname(outfile), { recursive: true });
-const code = readFileSync(outfile);
-const gz = gzipSync(code, { level: 9 });
+const started = Date.now();
+rmSync(lazyDir, { recursive: true, force: true });
+const [result, lazy] = await Promise.all([
+  build({ ...common, entryPoints: [join(pkg, "src/index.ts")], outfile }),
+  build({
+    ...common,
+    entryPoints: { threadkit: join(pkg, "src/lazy.ts") },
+    outdir: lazyDir,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+  }),
+]);
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const sizes = (files) => {
+  const code = files.map((f) => readFileSync(f));
+  return {
+    min: code.reduce((n, c) => n + c.length, 0),
+    gz: code.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+  };
+};
+const one = sizes([outfile]);
 console.log(
-  `bundle: ${outfile.slice(root.length + 1)} ${kb(code.length)} min, ${kb(gz.length)} gzip (${Date.now() - started} ms)`,
+  `bundle: ${outfile.slice(root.length + 1)} ${kb(one.min)} min, ${kb(one.gz)} gzip (${Date.now() - started} ms)`,
+);
+// The split build's entry and what it imports statically: what loads before the element is
+// interactive. Chunks reached only through import() load on first use.
+const outputs = lazy.metafile.outputs;
+const initial = new Set();
+const visit = (file) => {
+  if (initial.has(file)) return;
+  initial.add(file);
+  for (const imp of outputs[file].imports) if (imp.kind === "import-statement") visit(imp.path);
+};
+visit(relative(process.cwd(), join(lazyDir, "threadkit.js")));
+if (process.argv.includes("--meta")) {
+  const byInput = new Map();
+  for (const file of initial)
+    for (const [name, v] of Object.entries(outputs[file].inputs))
+      byInput.set(name, (byInput.get(name) ?? 0) + v.bytesInOutput);
+  console.log("split build, before interactive (minified bytes by input):");
+  for (const [k, v] of [...byInput].sort((x, y) => y[1] - x[1]).slice(0, 40))
+    console.log(`  ${kb(v).padStart(9)}  ${k.replace(/^.*node_modules\//, "")}`);
+}
+const all = sizes(Object.keys(outputs).map((f) => resolve(process.cwd(), f)));
+const first = sizes([...initial].map((f) => resolve(process.cwd(), f)));
+writeFileSync(
+  join(lazyDir, "sizes.json"),
+  `${JSON.stringify({ initial: first, all, initialFiles: initial.size }, null, 2)}\n`,
+);
+console.log(
+  `bundle: ${lazyDir.slice(root.length + 1)}/threadkit.js ${kb(first.min)} min, ${kb(first.gz)} gzip before interactive (${initial.size} files); ${kb(all.gz)} gzip in all`,
 );
 if (process.argv.includes("--meta")) {
   const inputs = Object.entries(

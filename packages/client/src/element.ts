@@ -4,9 +4,9 @@ import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
 import { loadFontSources } from "./fonts.js";
-import { HistoryModel } from "./history.js";
-import { createI18n, type I18n } from "./i18n/index.js";
-import { renderMarkdown } from "./markdown.js";
+import type { HistoryModel } from "./history.js";
+import { createI18n, type I18n, loadLocale } from "./i18n/index.js";
+import { loadMarkdown, markdownHtml, markdownReady } from "./markdown-lazy.js";
 import { validateOptions } from "./options.js";
 import type { ErrorRow } from "./state.js";
 import { resolveTheme, themeStyle } from "./theme.js";
@@ -86,7 +86,8 @@ export class ThreadkitChat extends LitElement {
   declare _dismissed: ErrorRow | null;
 
   readonly #controller: ChatController;
-  readonly #history: HistoryModel;
+  /** Made on first open: the history panel's code is loaded then (see {@link showHistory}). */
+  #history: HistoryModel | undefined;
   readonly #feedback = new Map<string, "positive" | "negative">();
   #ready = false;
   #initialLoaded = false;
@@ -97,6 +98,8 @@ export class ThreadkitChat extends LitElement {
     if (jump !== this._showJump) this._showJump = jump;
   });
   #i18n: I18n = createI18n("en");
+  /** The split bundle fetching the translation `setOptions` asked for; renders wait for it. */
+  #localeLoading: Promise<void> | undefined;
   /** Entity tags inserted into the composer text, by their `@Title` token. */
   readonly #tags = new Map<string, Entity>();
   readonly #dictation = new Dictation({
@@ -163,12 +166,17 @@ export class ThreadkitChat extends LitElement {
     this._modelId = undefined;
     this._showJump = false;
     this._dismissed = null;
+    // The split bundle loads the Markdown engine apart; render again with it once it is here.
+    if (!markdownReady())
+      loadMarkdown().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     this.#controller = new ChatController({
       options: () => this.#opts(),
       emit: (name, detail) => this.#emit(name, detail),
       update: () => this.requestUpdate(),
     });
-    this.#history = new HistoryModel(this.#controller.transport, () => this.requestUpdate());
   }
 
   #opts(): ChatKitOptions {
@@ -182,11 +190,24 @@ export class ThreadkitChat extends LitElement {
 
   /** Replaces the whole option set (validated; throws `InvalidOptionsError` on a bad shape). */
   setOptions(options: ChatKitOptions): void {
-    this._options = validateOptions(options);
+    const validated = validateOptions(options);
+    this._options = validated;
     this.#i18n = createI18n(options.locale, options.strings);
     this.widgetHost.i18n = this.#i18n;
     const theme = typeof options.theme === "object" ? options.theme : undefined;
     loadFontSources(theme?.typography?.fontSources, (e) => this.#controller.reportError(e));
+    const loading = loadLocale(options.locale);
+    if (!loading) return;
+    // Once here, the strings are built again (unless other options came meanwhile).
+    const settled = () => {
+      if (this.#localeLoading === done) this.#localeLoading = undefined;
+      if (this._options !== validated) return;
+      this.#i18n = createI18n(options.locale, options.strings);
+      this.widgetHost.i18n = this.#i18n;
+      this.requestUpdate();
+    };
+    const done: Promise<void> = loading.then(settled, settled);
+    this.#localeLoading = done;
   }
 
   /** The strings, formats and direction of the current `locale` (after `setOptions`). */
@@ -267,6 +288,12 @@ export class ThreadkitChat extends LitElement {
 
   /** Opens the history panel (and loads the thread list). */
   async showHistory(): Promise<void> {
+    if (this._historyOpen) return;
+    // Loaded on first use, from the same origin as the bundle: most sessions never open it.
+    this.#history ??= new (await import("./history.js")).HistoryModel(
+      this.#controller.transport,
+      () => this.requestUpdate(),
+    );
     if (this._historyOpen) return;
     this._historyOpen = true;
     this.#emit("chatkit.history.open");
@@ -467,6 +494,8 @@ export class ThreadkitChat extends LitElement {
    * bottom) after every one made a 5,000-delta message cost minutes instead of milliseconds.
    */
   protected override async scheduleUpdate(): Promise<void> {
+    // The first paint in the page's language, not English then a switch (split bundle only).
+    if (this.#localeLoading) await this.#localeLoading;
     if (this.#controller.responding) {
       // Hidden tabs get no animation frames: a timer keeps them rendering (slowly) too.
       await new Promise<void>((resolve) => {
@@ -576,7 +605,7 @@ export class ThreadkitChat extends LitElement {
               (n) => html`<div class="notice ${n.level}" role="note">
                 ${icon(n.level === "info" ? "info" : "alert", 16)}
                 <div class="notice-body">${n.title ? html`<div class="notice-title">${n.title}</div>` : nothing}
-                  <div class="prose">${unsafeHTML(renderMarkdown(n.message))}</div></div>
+                  <div class="prose">${unsafeHTML(markdownHtml(n.message))}</div></div>
               </div>`,
             )}
             ${state.progress ? html`<div class="status-line">${icon("sparkle", 14)}<span>${state.progress.text}</span></div>` : nothing}
@@ -630,7 +659,7 @@ export class ThreadkitChat extends LitElement {
       </div>
       <!-- History and its backdrop cover the whole element, composer included. -->
       ${
-        this._historyOpen
+        this._historyOpen && this.#history
           ? html`<button class="scrim" aria-label=${t("closeHistory")} tabindex="-1" @click=${() => this.hideHistory()}></button>
               ${renderHistory({
                 options,
@@ -647,13 +676,13 @@ export class ThreadkitChat extends LitElement {
                 onRename: (id, title) => {
                   this._renaming = null;
                   this.#history
-                    .rename(id, title)
+                    ?.rename(id, title)
                     .then(() => (id === c.threadId ? c.fetchUpdates() : undefined))
                     .catch((e) => c.reportError(e));
                 },
                 onDelete: (id) => {
                   this.#history
-                    .remove(id)
+                    ?.remove(id)
                     .then(() => (id === c.threadId ? this.setThreadId(null) : undefined))
                     .catch((e) => c.reportError(e));
                 },

@@ -18,14 +18,15 @@ export { ChatController, type ControllerHost } from "./controller.js";
 export { ThreadkitChat } from "./element.js";
 export { HistoryModel, type HistoryThread } from "./history.js";
 export {
-  builtInLocales,
   createI18n,
   directionOf,
   type I18n,
+  loadLocale,
   type MessageKey,
   type MessageOverrides,
   type Messages,
 } from "./i18n/index.js";
+export { builtInLocales } from "./i18n/locales.js";
 export { renderMarkdown } from "./markdown.js";
 export { InvalidOptionsError, validateOptions } from "./options.js";
 export {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.js";
-import { builtInLocales, createI18n, directionOf } from "../src/i18n/index.js";
+import { createI18n, directionOf } from "../src/i18n/index.js";
+import { builtInLocales } from "../src/i18n/locales.js";
 import { InvalidOptionsError, validateOptions } from "../src/options.js";
 import { errorText } from "../src/ui/error-text.js";
 

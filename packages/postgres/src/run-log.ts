@@ -192,18 +192,22 @@ export class PostgresRunLog implements RunLog {
   }
 
   async start(run: RunStart): Promise<RunStartResult> {
-    const { rows } = await this.#query(this.#sql.start, [
-      run.runId,
-      run.threadId,
-      run.owner,
-      run.resumable,
-      run.context,
-      run.bodyHash,
-      run.leaseMs,
-    ]);
-    if (rows.length > 0) return { started: true };
-    const active = await this.activeRun(run.threadId);
-    if (active) return { started: false, activeRunId: active };
+    // The insert can meet a run that ends before we look it up: then the thread is free again,
+    // so try again (a few times: each retry means another run ended in between).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { rows } = await this.#query(this.#sql.start, [
+        run.runId,
+        run.threadId,
+        run.owner,
+        run.resumable,
+        run.context,
+        run.bodyHash,
+        run.leaseMs,
+      ]);
+      if (rows.length > 0) return { started: true };
+      const active = await this.activeRun(run.threadId);
+      if (active) return { started: false, activeRunId: active };
+    }
     throw new RunFencedError(`Run ${run.runId} could not start (id taken, or a race: retry)`);
   }
 

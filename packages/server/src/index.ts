@@ -58,7 +58,7 @@ export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-fo
 export { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./store/order.js";
 export { HIDDEN_ITEM_TYPES, isHiddenItem, loadVisibleItems } from "./store/pages.js";
 export { SQLiteStore, type SQLiteStoreOptions } from "./store/sqlite.js";
-export type { Order, Store, StoreItemType } from "./store/types.js";
+export type { Order, Store, StoreItemType, StoreUnit, StoreWrites } from "./store/types.js";
 export { NotFoundError } from "./store/types.js";
 export { TemplateRenderError, tojson } from "./templates/jinja.js";
 export { WidgetTemplate, type WidgetTemplateDefinition, WidgetTemplateError } from "./templates.js";

@@ -11,13 +11,15 @@ import {
 import { FieldErrors, fieldErrorsEvent } from "./actions/field-errors.js";
 import { CustomStreamError, StreamError } from "./errors.js";
 import { isHiddenItem } from "./store/pages.js";
-import type { Store } from "./store/types.js";
+import type { Store, StoreWrites } from "./store/types.js";
 import { metadataOf, toThreadResponse } from "./thread-response.js";
 import { type Awaitable, clone, deepEqual, logError } from "./util.js";
 
 /** What the pipeline needs from the server. */
 export interface PipelineHost<TContext> {
   readonly store: Store<TContext>;
+  /** Where the request's writes go (its unit of work); the store when absent. */
+  writesFor?(signal: AbortSignal): StoreWrites<TContext>;
   getStreamOptions(thread: ThreadMetadata, context: TContext): Awaitable<StreamOptions>;
   handleStreamCancelled(
     thread: ThreadMetadata,
@@ -159,7 +161,7 @@ export async function* processEvents<TContext>(
   signal: AbortSignal,
   stream: () => AsyncIterable<ThreadStreamEvent>,
 ): AsyncGenerator<ThreadStreamEvent> {
-  const store = host.store;
+  const store = host.writesFor?.(signal) ?? host.store;
   let snapshot = clone(thread);
   const pending = new Map<string, ThreadItem>();
   let settled = false;

@@ -1,4 +1,5 @@
 import { eventJson } from "./event-json.js";
+import type { StoreUnit } from "./store/types.js";
 import { logError } from "./util.js";
 
 const encoder = new TextEncoder();
@@ -9,6 +10,15 @@ const encoder = new TextEncoder();
  * show and retry, instead of a connection cut after the headers.
  */
 const STREAM_FAILED = { type: "error", code: "stream.error", allow_retry: true } as const;
+
+/** The SSE frame of {@link STREAM_FAILED}. */
+export const STREAM_FAILED_FRAME = `data: ${JSON.stringify(STREAM_FAILED)}\n\n`;
+
+/**
+ * @internal The frames without a commit before each: the node adapter reads a tick's frames,
+ * then calls {@link StreamingResult.commitWrites} once before it writes them.
+ */
+export const UNCOMMITTED_FRAMES: unique symbol = Symbol("uncommitted frames");
 
 /**
  * The result of a streaming request: a lazy, single-use async iterable of SSE chunks
@@ -40,6 +50,15 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     this.headers = options.headers;
   }
 
+  /**
+   * @internal Makes the writes behind the events read so far durable (commits the request's
+   * unit of work); throws when they could not be. The iterators below call it before handing
+   * out each event; {@link UNCOMMITTED_FRAMES}' reader calls it before each socket write.
+   */
+  commitWrites(): void {
+    this.#options.unit?.commit();
+  }
+
   /** Aborted when the request is cancelled (client disconnect or {@link cancel}). */
   get signal(): AbortSignal {
     return this.#controller.signal;
@@ -57,12 +76,12 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
   events(): AsyncGenerator<Record<string, unknown>> {
     if (this.#options.frames) return this.#framed((frame) => dataOf(frame));
-    return this.#json((json) => JSON.parse(json) as Record<string, unknown>);
+    return this.#json((json) => JSON.parse(json) as Record<string, unknown>, true);
   }
 
   [Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
     if (this.#options.frames) return this.#framed((frame) => encoder.encode(frame));
-    return this.#json((json) => encoder.encode(`data: ${json}\n\n`));
+    return this.#json((json) => encoder.encode(`data: ${json}\n\n`), true);
   }
 
   /**
@@ -71,7 +90,13 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    */
   frames(): AsyncGenerator<string> {
     if (this.#options.frames) return this.#framed((frame) => frame);
-    return this.#json((json) => `data: ${json}\n\n`);
+    return this.#json((json) => `data: ${json}\n\n`, true);
+  }
+
+  /** @internal {@link frames} for a reader that calls {@link commitWrites} before it writes. */
+  [UNCOMMITTED_FRAMES](): AsyncGenerator<string> {
+    if (this.#options.frames) return this.#framed((frame) => frame);
+    return this.#json((json) => `data: ${json}\n\n`, false);
   }
 
   /**
@@ -79,12 +104,18 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * every layer costs a few promises per event); a failure ends the stream with
    * {@link STREAM_FAILED}.
    */
-  async *#json<T>(map: (json: string) => T): AsyncGenerator<T> {
+  async *#json<T>(map: (json: string) => T, commitEach: boolean): AsyncGenerator<T> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
     let finished = false;
+    const unit = commitEach ? this.#options.unit : undefined;
     try {
-      for await (const event of this.#source()) yield map(eventJson(event));
+      for await (const event of this.#source()) {
+        const json = eventJson(event);
+        unit?.commit();
+        yield map(json);
+      }
+      unit?.commit();
       finished = true;
     } catch (error) {
       finished = true;
@@ -127,6 +158,8 @@ export interface StreamingResultOptions {
   headers?: Readonly<Record<string, string>>;
   /** Called once when the stream has ended, was stopped, or was cancelled before use. */
   onSettled?: () => void;
+  /** The request's writes, made durable before the events after them are handed out. */
+  unit?: StoreUnit<never>;
 }
 
 /**

@@ -19,14 +19,14 @@ import { streamAssistantMessage } from "./message-stream.js";
 import { defaultHandleStreamCancelled } from "./pipeline.js";
 import { handleJsonRequest } from "./requests/json.js";
 import { parseJsonBody, toChatKitRequest } from "./requests/parse.js";
-import { type PreparedStream, prepareStream } from "./requests/streaming.js";
+import { type PreparedStream, prepareStream, STREAMING_TYPES } from "./requests/streaming.js";
 import { NonStreamingResult, type ProcessResult, StreamingResult } from "./results.js";
 import type { RunLog } from "./runs/log.js";
 import { readRun } from "./runs/reader.js";
 import { bodyHashOf, RunRegistry } from "./runs/registry.js";
 import { planResume, type ResumeRequest } from "./runs/resume.js";
 import { parseStopRequest, STOP_REQUEST } from "./runs/stop-request.js";
-import type { Store } from "./store/types.js";
+import type { Store, StoreUnit, StoreWrites } from "./store/types.js";
 import type { Awaitable } from "./util.js";
 import { replaceWidgetRoot, type StreamWidgetOptions, streamWidget } from "./widget-stream.js";
 
@@ -176,6 +176,8 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly attachmentStore: ServerAttachmentStore<TContext> | undefined;
   /** The signal of the request each live thread object belongs to (for {@link generate}). */
   readonly #signals = new WeakMap<object, AbortSignal>();
+  /** The store's unit of work of each streaming request, by the request's signal. */
+  readonly #units = new WeakMap<AbortSignal, StoreUnit<TContext>>();
 
   readonly options: Readonly<ChatKitServerOptions<TContext>>;
   #runs: RunRegistry<TContext> | undefined;
@@ -271,6 +273,14 @@ export abstract class ChatKitServer<TContext = unknown> {
     return this.#signals.get(thread) ?? NEVER_ABORTED;
   }
 
+  /**
+   * @internal Where a request's writes go: its unit of work (committed together, before the
+   * client sees what follows them), or the store when it has none.
+   */
+  writesFor(signal: AbortSignal): StoreWrites<TContext> {
+    return this.#units.get(signal) ?? this.store;
+  }
+
   /** @internal Binds a thread object to its request's signal. */
   bindSignal(thread: ThreadMetadata, signal: AbortSignal): HandlerOptions {
     this.#signals.set(thread, signal);
@@ -320,7 +330,7 @@ export abstract class ChatKitServer<TContext = unknown> {
     root: WidgetRoot,
     context: TContext,
   ): AsyncGenerator<ThreadStreamEvent> {
-    return replaceWidgetRoot(this.store, thread, sender, root, context);
+    return replaceWidgetRoot(this.writesFor(this.signalFor(thread)), thread, sender, root, context);
   }
 
   /** This server's runs: its run log, the runs it owns, stops and takeovers. */
@@ -370,6 +380,11 @@ export abstract class ChatKitServer<TContext = unknown> {
         ? new NonStreamingResult(guard.replay.json)
         : new StreamingResult(guard.replay.stream, controller);
     }
+    // One transaction for the writes of a plain streaming request, when the store offers it; a
+    // resumable run's events go to its log as they come, so its writes commit one by one.
+    const unit =
+      !options.resume && STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
+    if (unit) this.#units.set(controller.signal, unit);
     let text: string;
     try {
       const prepared = await prepareStream(this, request, context, controller.signal);
@@ -386,6 +401,7 @@ export abstract class ChatKitServer<TContext = unknown> {
         });
         return new StreamingResult(stream.open, controller, {
           onSettled: () => void run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+          ...(unit ? { unit } : {}),
         });
       }
       text = await guard.json(

@@ -6,7 +6,7 @@ import {
   type WidgetRoot,
 } from "@threadkit/core";
 import { generateId } from "./store/ids.js";
-import type { Store, StoreItemType } from "./store/types.js";
+import type { StoreItemType, StoreWrites } from "./store/types.js";
 import { nowIso } from "./util.js";
 
 /** Options of {@link streamWidget}. */
@@ -81,7 +81,7 @@ export async function* streamWidget(
  * }
  */
 export async function* replaceWidgetRoot<TContext>(
-  store: Store<TContext>,
+  store: StoreWrites<TContext>,
   thread: ThreadMetadata,
   sender: WidgetItem,
   root: WidgetRoot,

@@ -10,7 +10,8 @@ import type {
   WidgetItem,
 } from "@threadkit/core";
 import type { ChatKitServer } from "@threadkit/server";
-import type { InteractionResult, MountedWidget } from "./mount.js";
+import type { MountedWidget } from "./mount.js";
+import type { InteractionResult } from "./types.js";
 
 /** What one request did. */
 export interface TestTurn {

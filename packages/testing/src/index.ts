@@ -18,12 +18,6 @@ export {
   type TestClientOptions,
   type TestTurn,
 } from "./client.js";
-export {
-  type Blocked,
-  Control,
-  type InteractionResult,
-  type MatchOptions,
-  MountedWidget,
-  mountWidget,
-  type Role,
-} from "./mount.js";
+export { Control } from "./control.js";
+export { MountedWidget, mountWidget } from "./mount.js";
+export type { Blocked, InteractionResult, MatchOptions, Role } from "./types.js";

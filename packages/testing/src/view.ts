@@ -128,6 +128,26 @@ function labelledFields(root: WNode): Set<string> {
   return out;
 }
 
+/**
+ * The text a reader sees of a Markdown value (an approximation of its rendered HTML's text: markup
+ * for emphasis, code, links, images, headings, quotes and list items is dropped).
+ *
+ * @example
+ * ```ts
+ * markdownText("1. Made **progress** on [docs](https://x.y)"); // "Made progress on docs"
+ * ```
+ */
+export function markdownText(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, "")
+    .replace(/(\*\*|__|~~|`)(.+?)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, "$1$2")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** The view of a widget plus the initial values of its fields (by field path). */
 export interface View {
   root: El;
@@ -307,6 +327,8 @@ export function buildView(widget: unknown, expanded: ReadonlySet<string>): View 
       case "Title":
       case "Caption":
       case "Markdown":
+        add(parent, { kind: "text", path, node, text: markdownText(str(node.value) ?? "") });
+        return;
       case "Badge":
         add(parent, { kind: "text", path, node, text: str(node.value) ?? str(node.label) ?? "" });
         return;

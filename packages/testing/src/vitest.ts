@@ -9,7 +9,7 @@
  * ```
  */
 import { expect } from "vitest";
-import type { InteractionResult } from "./mount.js";
+import type { InteractionResult } from "./types.js";
 
 type Equals = (a: unknown, b: unknown) => boolean;
 

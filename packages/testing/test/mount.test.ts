@@ -296,6 +296,16 @@ describe("finding controls", () => {
     (changed.children[0]!.children[2] as { defaultValue?: string }).defaultValue = "server";
     w.update(changed);
     expect(w.getByLabel("Subtitle").value).toBe("server");
+    w.getByLabel("Subtitle").fill("typed again");
+    w.update({
+      type: "widget",
+      id: "other",
+      thread_id: "t",
+      created_at: "2026-01-01",
+      widget: changed,
+    });
+    expect(w.getByLabel("Subtitle").value).toBe("server");
+    expect(w.item.id).toBe("other");
   });
 
   it("a blocked field's errorMessage is the message", () => {

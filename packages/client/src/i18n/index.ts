@@ -4,10 +4,9 @@
  * of dates and numbers for that locale; and the text direction of the layout.
  */
 import { en, type MessageKey, type Messages } from "./en.js";
-import { builtInLocales } from "./locales.js";
+import { loadedLocales, loadLanguage } from "./registry.js";
 
 export type { MessageKey, Messages } from "./en.js";
-export { builtInLocales } from "./locales.js";
 
 /** Languages written right to left: the element lays itself out mirrored for these. */
 const RTL_LANGUAGES = new Set(["ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]);
@@ -65,18 +64,35 @@ export function directionOf(locale: string): "ltr" | "rtl" {
 }
 
 /**
+ * Loads the built-in translation `createI18n(locale)` would use, when the split bundle has not
+ * yet (the npm package and the one-file bundle have them all); undefined when nothing is missing.
+ *
+ * @example
+ * await loadLocale("fr"); // then createI18n("fr") speaks French
+ */
+export function loadLocale(locale?: string): Promise<void> | undefined {
+  return loadLanguage(languageOf(requestedLocale(locale)));
+}
+
+/** `locale` when valid, else the browser's language, else `"en"`. */
+function requestedLocale(locale: string | undefined): string {
+  return (
+    canonical(locale) ??
+    canonical(typeof navigator === "undefined" ? undefined : navigator.language) ??
+    "en"
+  );
+}
+
+/**
  * Builds the strings and formatters for `locale` (default: the browser's language). A language
  * without a built-in translation falls back to English strings but keeps its own `Intl`
  * formatting and direction (Persian is right-to-left with English labels unless `overrides`
  * translate them).
  */
 export function createI18n(locale?: string, overrides?: MessageOverrides): I18n {
-  const requested =
-    canonical(locale) ??
-    canonical(typeof navigator === "undefined" ? undefined : navigator.language) ??
-    "en";
-  const language = builtInLocales[languageOf(requested)] ? languageOf(requested) : "en";
-  const base = builtInLocales[language] ?? en;
+  const requested = requestedLocale(locale);
+  const language = loadedLocales[languageOf(requested)] ? languageOf(requested) : "en";
+  const base = loadedLocales[language] ?? en;
   const messages: Messages = { ...en, ...base };
   for (const [key, value] of Object.entries(overrides ?? {}))
     if (typeof value === "string" && key in en) messages[key as MessageKey] = value;

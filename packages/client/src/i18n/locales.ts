@@ -10,6 +10,7 @@ import { ko } from "./locales/ko.js";
 import { nl } from "./locales/nl.js";
 import { pt } from "./locales/pt.js";
 import { zh } from "./locales/zh.js";
+import { registerLocales } from "./registry.js";
 
 /** The built-in translations, by language code. */
 export const builtInLocales: Readonly<Record<string, Messages>> = {
@@ -26,3 +27,5 @@ export const builtInLocales: Readonly<Record<string, Messages>> = {
   ar,
   he,
 };
+
+registerLocales(builtInLocales);

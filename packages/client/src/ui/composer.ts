@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { acceptAttribute, type ComposerAttachment } from "../attachments.js";
 import type { I18n } from "../i18n/index.js";
-import { renderMarkdown } from "../markdown.js";
+import { markdownHtml } from "../markdown-lazy.js";
 import type { ThreadState } from "../state.js";
 import type { ChatKitOptions } from "../types.js";
 import { icon } from "./icons.js";
@@ -54,7 +54,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
   const status = state.thread?.status;
   const disclaimer = options.disclaimer;
   const disclaimerHtml = disclaimer
-    ? html`<div class="disclaimer ${disclaimer.highContrast ? "hc" : ""}">${unsafeHTML(renderMarkdown(disclaimer.text))}</div>`
+    ? html`<div class="disclaimer ${disclaimer.highContrast ? "hc" : ""}">${unsafeHTML(markdownHtml(disclaimer.text))}</div>`
     : nothing;
   if (status?.type === "closed")
     return html`<div class="composer-closed" role="status">${status.reason ?? t("conversationClosed")}</div>${disclaimerHtml}`;

@@ -2,7 +2,8 @@ import type { Task, ThreadItem } from "@threadkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import type { I18n } from "../i18n/index.js";
-import { isSafeHref, renderMarkdown } from "../markdown.js";
+import { markdownHtml, markdownReady } from "../markdown-lazy.js";
+import { isSafeHref } from "../safe-href.js";
 import type { ThreadState } from "../state.js";
 import type { ChatKitOptions, Entity } from "../types.js";
 import type { WidgetHost } from "../widgets/host.js";
@@ -27,7 +28,7 @@ export interface ItemsContext extends StructuredInputContext {
 
 type Item<T extends ThreadItem["type"]> = Extract<ThreadItem, { type: T }>;
 
-const md = (text: string) => unsafeHTML(renderMarkdown(text));
+const md = (text: string) => unsafeHTML(markdownHtml(text));
 
 /**
  * Rendered Markdown per content part. The state reducer replaces only the parts that change, so
@@ -39,7 +40,8 @@ function partMarkdown(part: { text: string }) {
   let rendered = partHtml.get(part);
   if (rendered === undefined) {
     rendered = md(part.text);
-    partHtml.set(part, rendered);
+    // Text shown before the Markdown engine loaded is rendered again once it has.
+    if (markdownReady()) partHtml.set(part, rendered);
   }
   return rendered;
 }

@@ -7,7 +7,7 @@ import { classMap } from "lit/directives/class-map.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import { styleMap } from "lit/directives/style-map.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { renderMarkdown } from "../markdown.js";
+import { markdownHtml } from "../markdown-lazy.js";
 import type { RenderCtx } from "./context.js";
 import { ariaErrorRef, ariaInvalid, fieldErrorText } from "./field-errors.js";
 import { fieldValue } from "./field-memory.js";
@@ -93,10 +93,10 @@ export function renderCaption(node: WNode) {
   return html`<p class=${classMap(textClasses(node, "caption"))} style=${styleMap(textStyles(node))}>${str(node.value) ?? ""}</p>`;
 }
 
-/** `Markdown`: sanitised HTML from `renderMarkdown`. */
+/** `Markdown`: sanitised HTML from `renderMarkdown` (see `markdownHtml`). */
 export function renderMarkdownNode(node: WNode) {
   const value = str(node.value) ?? "";
-  return html`<div class=${classMap({ markdown: true, caret: flag(node.streaming) })}>${unsafeHTML(renderMarkdown(value))}</div>`;
+  return html`<div class=${classMap({ markdown: true, caret: flag(node.streaming) })}>${unsafeHTML(markdownHtml(value))}</div>`;
 }
 
 /** `Label`: a real `<label for>` pointing at the control named `fieldName`. */

@@ -4,7 +4,6 @@
  * the whole widget.
  */
 import { html, nothing } from "lit";
-import "./chart.js";
 import type { RenderCtx } from "./context.js";
 import { asNode, childNodes, str, type WNode } from "./node.js";
 import {
@@ -71,8 +70,25 @@ export const RENDERERS: Record<string, Renderer> = {
   RadioGroup: renderRadioGroup,
   DatePicker: renderDatePicker,
   Table: renderTable,
-  Chart: (node, ctx) => html`<tk-chart .node=${node} .i18n=${ctx.i18n}></tk-chart>`,
+  Chart: (node, ctx) => {
+    defineChart();
+    return html`<tk-chart .node=${node} .i18n=${ctx.i18n}></tk-chart>`;
+  },
 };
+
+let chartRequested = false;
+/**
+ * `<tk-chart>` (with d3-shape) is loaded on the first Chart, from the same origin as the bundle:
+ * few threads show one. The element upgrades when its module has run (Lit keeps `.node` set
+ * before that). The module is requested once; after a failed load, the next Chart asks again.
+ */
+function defineChart(): void {
+  if (chartRequested) return;
+  chartRequested = true;
+  import("./chart.js").catch(() => {
+    chartRequested = false;
+  });
+}
 
 /**
  * Renders `node` with its registered renderer (children only for unknown types).

@@ -8,6 +8,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { createI18n } from "../i18n/index.js";
+import { loadMarkdown, markdownReady } from "../markdown-lazy.js";
 import type { RenderCtx } from "./context.js";
 import { FieldMemory } from "./field-memory.js";
 import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
@@ -53,6 +54,16 @@ export class WidgetView extends LitElement {
   declare host: WidgetHost | undefined;
 
   readonly #uid = `tkw${++instances}`;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Markdown nodes shown before the split bundle's Markdown engine loaded render again with it.
+    if (!markdownReady())
+      loadMarkdown().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
+  }
   readonly #memory = new FieldMemory();
   readonly #selfBusy = new Set<string>();
   readonly #inFlight = new Set<string>();

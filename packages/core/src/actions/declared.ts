@@ -1,11 +1,13 @@
+import { opensForm } from "../forms/controls.js";
 import type { FormNodeLike } from "../forms/fields.js";
+import type { ActionSite } from "../forms/loading.js";
 import type { ActionConfig } from "./config.js";
 
 /**
  * Where a widget binds an action: a Button or ListViewItem click, a control's change
  * (Select, Checkbox, RadioGroup, DatePicker), a Form's submit, or a Card's confirm / cancel.
  */
-export type DeclaredActionSite = "button" | "listItem" | "change" | "submit" | "confirm" | "cancel";
+export type DeclaredActionSite = ActionSite;
 
 /** One {@link ActionConfig} a widget declares, with where it is bound and the form around it. */
 export interface DeclaredAction {
@@ -80,14 +82,15 @@ export function declaredActions(root: FormNodeLike): DeclaredAction[] {
     const node = props as unknown as FormNodeLike;
     const type = props.type;
     // Only the outermost form is a <form>; inner ones join it.
-    const scope =
-      form ?? (type === "Form" || (type === "Card" && props.asForm === true) ? node : undefined);
+    const scope = form ?? (opensForm(node, false) ? node : undefined);
     if (type === "Button") {
       add(props.onClickAction, "button", node, scope, scope !== undefined && props.submit === true);
     } else if (type === "ListViewItem") {
       add(props.onClickAction, "listItem", node, scope, false);
     } else if (type === "Form") {
-      add(props.onSubmitAction, "submit", node, scope, true);
+      // A nested Form renders as a group of the outer one: its onSubmitAction is never sent.
+      if (opensForm(node, form !== undefined))
+        add(props.onSubmitAction, "submit", node, scope, true);
     } else if (CHANGE_TYPES.has(type)) {
       add(props.onChangeAction, "change", node, scope, false);
     } else if (type === "Card") {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { StreamingResult } from "../results.js";
+import { STREAM_FAILED_FRAME, type StreamingResult, UNCOMMITTED_FRAMES } from "../results.js";
 import { SSE_HEARTBEAT } from "../sse.js";
 import { logError } from "../util.js";
 
@@ -38,7 +38,10 @@ export async function writeSse(
   heartbeatMs: number,
   controller: AbortController,
 ): Promise<void> {
-  const frames = result.frames();
+  // The request's writes are committed once per batch, just before it is written: the client
+  // never sees an event before the writes that precede it are durable, and the writes of one
+  // request (an action's updated card and its reply) usually share one commit.
+  const frames = result[UNCOMMITTED_FRAMES]();
   // Events produced in the same tick are joined into one write: a `res.write` per event (chunk
   // framing, stream bookkeeping) cost more than building the event. The frames come as text and
   // a batch is encoded once, by the write, rather than per event. A batch goes out at the end of
@@ -48,10 +51,18 @@ export async function writeSse(
   let drained: Promise<void> | undefined;
   const flush = () => {
     if (batch.length === 0) return;
-    const data = batch.length === 1 ? (batch[0] as string) : batch.join("");
+    let data = batch.length === 1 ? (batch[0] as string) : batch.join("");
     batch.length = 0;
     size = 0;
     if (res.destroyed) return;
+    try {
+      result.commitWrites();
+    } catch (error) {
+      // The batch's writes are lost: end with an error the client can retry instead.
+      logError("Stream failed: its writes could not be committed", error);
+      data = STREAM_FAILED_FRAME;
+      controller.abort();
+    }
     if (!res.write(data)) {
       drained ??= waitForDrain(res).then(() => {
         drained = undefined;

@@ -13,6 +13,7 @@ import { checkAction, refusalEvents, tagFieldErrors } from "../actions/check.js"
 import { BadRequestError } from "../errors.js";
 import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
+import type { StoreWrites } from "../store/types.js";
 import { toThreadResponse } from "../thread-response.js";
 import { nowIso } from "../util.js";
 import { sequence } from "./sequence.js";
@@ -38,7 +39,8 @@ type StreamingRequest = Extract<
   }
 >;
 
-const STREAMING = new Set<string>([
+/** The request types answered with a stream. */
+export const STREAMING_TYPES: ReadonlySet<string> = new Set<string>([
   "threads.create",
   "threads.add_user_message",
   "threads.add_client_tool_output",
@@ -72,6 +74,7 @@ async function* addUserMessage<C>(
   attachments: Attachment[],
   context: C,
   added: Added,
+  writes: StoreWrites<C>,
 ): AsyncGenerator<ThreadStreamEvent> {
   const { store } = server;
   const linked = attachments.map((a) => ({ ...a, thread_id: thread.id }) as Attachment);
@@ -86,7 +89,7 @@ async function* addUserMessage<C>(
     inference_options: input.inference_options ?? {},
   } as UserMessageItem;
   for (const attachment of linked) await store.saveAttachment(attachment, context);
-  await store.addThreadItem(thread.id, message, context);
+  await writes.addThreadItem(thread.id, message, context);
   added.thread = thread;
   added.message = message;
   yield { type: "thread.item.done", item: message } as ThreadStreamEvent;
@@ -147,9 +150,11 @@ export async function prepareStream<C>(
   context: C,
   signal: AbortSignal,
 ): Promise<PreparedStream | null> {
-  if (!STREAMING.has(request.type)) return null;
+  if (!STREAMING_TYPES.has(request.type)) return null;
   const req = request as StreamingRequest;
   const { store } = server;
+  // The request's unit of work when the store has one: its writes are committed together.
+  const writes = server.writesFor(signal);
   if (req.type === "threads.create") {
     const attachments = await loadAttachments(server, req.params.input, context);
     const threadId = store.generateThreadId(context);
@@ -165,9 +170,17 @@ export async function prepareStream<C>(
               status: { type: "active" },
               metadata: {},
             } as ThreadMetadata;
-            await store.saveThread(thread, context);
+            await writes.saveThread(thread, context);
             yield { type: "thread.created", thread: toThreadResponse(thread) } as ThreadStreamEvent;
-            yield* addUserMessage(server, thread, req.params.input, attachments, context, added);
+            yield* addUserMessage(
+              server,
+              thread,
+              req.params.input,
+              attachments,
+              context,
+              added,
+              writes,
+            );
           },
           context,
           signal,
@@ -186,6 +199,7 @@ async function prepareOnThread<C>(
   signal: AbortSignal,
 ): Promise<Stream> {
   const { store } = server;
+  const writes = server.writesFor(signal);
   switch (req.type) {
     case "threads.add_user_message": {
       const thread = await store.loadThread(req.params.thread_id, context);
@@ -193,7 +207,8 @@ async function prepareOnThread<C>(
       return () =>
         respondToNewMessage(
           server,
-          (added) => addUserMessage(server, thread, req.params.input, attachments, context, added),
+          (added) =>
+            addUserMessage(server, thread, req.params.input, attachments, context, added, writes),
           context,
           signal,
         );
@@ -206,11 +221,11 @@ async function prepareOnThread<C>(
       }
       return async function* () {
         const completed = { ...newest, output: req.params.result, status: "completed" };
-        await store.saveItem(thread.id, completed as ThreadItem, context);
+        await writes.saveItem(thread.id, completed as ThreadItem, context);
         const recent = await store.loadThreadItems(thread.id, null, PAGE, "desc", context);
         for (const item of recent.data) {
           if (item.type === "client_tool_call" && item.status === "pending") {
-            await store.deleteThreadItem(thread.id, item.id, context);
+            await writes.deleteThreadItem(thread.id, item.id, context);
           }
         }
         const options = server.bindSignal(thread, signal);
@@ -245,7 +260,7 @@ async function prepareOnThread<C>(
         throw new BadRequestError(`Item ${target.id} is not a user message`);
       }
       return async function* () {
-        for (const item of newer) await store.deleteThreadItem(thread.id, item.id, context);
+        for (const item of newer) await writes.deleteThreadItem(thread.id, item.id, context);
         const options = server.bindSignal(thread, signal);
         yield* processEvents(server, thread, context, signal, () =>
           server.respond(thread, target as UserMessageItem, context, options),

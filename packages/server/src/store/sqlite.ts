@@ -1,12 +1,15 @@
+import { resolve } from "node:path";
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
 import Database from "better-sqlite3";
 import type { IdempotencyClaim } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
 import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
+import { FALLBACK_PAGES, unwatchWal, watchWal } from "./sqlite-checkpoint.js";
+import { type Group, GroupCommit } from "./sqlite-group.js";
 import { SQLiteIdempotency } from "./sqlite-idempotency.js";
 import { migrate } from "./sqlite-schema.js";
-import type { Order, Store, StoreItemType } from "./types.js";
+import type { Order, Store, StoreItemType, StoreUnit } from "./types.js";
 
 /** Options of {@link SQLiteStore}. */
 export interface SQLiteStoreOptions<TContext> {
@@ -74,6 +77,9 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   readonly #userId: (context: TContext) => string;
   readonly #stmt: ReturnType<typeof prepare>;
   readonly #tx: ReturnType<typeof transactions>;
+  readonly #group: GroupCommit;
+  /** The file whose WAL a background worker checkpoints (none for `:memory:`). */
+  readonly #walFile: string | undefined;
   readonly #idempotency: SQLiteIdempotency;
 
   constructor(options: SQLiteStoreOptions<TContext>) {
@@ -83,14 +89,67 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
+    if (!this.db.memory && this.db.pragma("journal_mode", { simple: true }) === "wal") {
+      // Checkpoints run in a worker thread, not inside the commit of whichever request crosses
+      // SQLite's threshold; the threshold stays, higher, as a bound (see sqlite-checkpoint.ts).
+      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
+      this.#walFile = resolve(this.db.name);
+      watchWal(this.#walFile);
+    }
     this.#stmt = prepare(this.db);
     this.#tx = transactions(this.db, this.#stmt);
+    this.#group = new GroupCommit(this.db);
     this.#idempotency = new SQLiteIdempotency(this.db);
   }
 
-  /** Closes the database; the store must not be used afterwards. */
+  /** Closes the database (committing staged writes first); the store must not be used afterwards. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.#group.commit();
+    this.db.close();
+    if (this.#walFile) unwatchWal(this.#walFile);
+  }
+
+  /**
+   * A request's writes as one transaction: they run at once (same checks and errors as the
+   * store's methods, visible to reads) and become durable together at `commit()`, which the
+   * server calls before the client sees an event that follows them; at the latest at the end of
+   * the event-loop turn. Writes made straight on the store commit before they return.
+   */
+  unitOfWork(): StoreUnit<TContext> {
+    return new SQLiteUnit(this, this.#group);
+  }
+
+  /** @internal The synchronous writes a {@link SQLiteUnit} stages. */
+  writeThread(thread: ThreadMetadata, context: TContext): void {
+    const data = JSON.stringify(threadMetadataOnly(thread));
+    const info = this.#stmt.upsertThread.run(
+      thread.id,
+      this.#userId(context),
+      timeKey(thread.created_at),
+      data,
+    );
+    // The upsert's WHERE refuses to overwrite another user's thread: 0 changes.
+    if (info.changes === 0) throw threadNotFound(thread.id);
+  }
+
+  /** @internal */
+  writeItem(threadId: string, item: ThreadItem, context: TContext): void {
+    // One statement (its own transaction when alone): the thread's owner is checked in it.
+    const info = this.#stmt.upsertOwnedItem.run(
+      threadId,
+      item.id,
+      timeKey(item.created_at),
+      JSON.stringify(item),
+      threadId,
+      this.#userId(context),
+    );
+    if (info.changes === 0) throw threadNotFound(threadId);
+  }
+
+  /** @internal */
+  removeItem(threadId: string, itemId: string, context: TContext): void {
+    this.#stmt.deleteOwnedItem.run(threadId, itemId, threadId, this.#userId(context));
   }
 
   /** The user `context` acts for (what every read and write is scoped to). */
@@ -103,7 +162,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     fingerprint: string,
     context: TContext,
   ): Promise<IdempotencyClaim> {
-    return this.#idempotency.claim(this.#userId(context), key, fingerprint);
+    return this.#group.now(() => this.#idempotency.claim(this.#userId(context), key, fingerprint));
   }
 
   async completeIdempotencyKey(
@@ -111,11 +170,11 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     response: string | null,
     context: TContext,
   ): Promise<void> {
-    this.#idempotency.complete(this.#userId(context), key, response);
+    this.#group.now(() => this.#idempotency.complete(this.#userId(context), key, response));
   }
 
   async releaseIdempotencyKey(key: string, context: TContext): Promise<void> {
-    this.#idempotency.release(this.#userId(context), key);
+    this.#group.now(() => this.#idempotency.release(this.#userId(context), key));
   }
 
   generateThreadId(_context: TContext): string {
@@ -133,15 +192,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   }
 
   async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
-    const data = JSON.stringify(threadMetadataOnly(thread));
-    const info = this.#stmt.upsertThread.run(
-      thread.id,
-      this.#userId(context),
-      timeKey(thread.created_at),
-      data,
-    );
-    // The upsert's WHERE refuses to overwrite another user's thread: 0 changes.
-    if (info.changes === 0) throw threadNotFound(thread.id);
+    this.#group.now(() => this.writeThread(thread, context));
   }
 
   async loadThreadItems(
@@ -161,19 +212,19 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   }
 
   async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
-    const userId = this.#userId(context);
-    const data = JSON.stringify(item);
-    this.#tx.saveItem.immediate(threadId, userId, item, data);
+    this.#group.now(() => this.writeItem(threadId, item, context));
   }
 
   async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
-    const row = this.#tx.loadItem(threadId, this.#userId(context), itemId);
+    const row = this.#stmt.loadOwnedItem.get(threadId, itemId, threadId, this.#userId(context)) as
+      | Row
+      | undefined;
     if (!row) throw itemNotFound(threadId, itemId);
     return JSON.parse(row.data) as ThreadItem;
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
-    this.#tx.deleteItem.immediate(threadId, this.#userId(context), itemId);
+    this.#group.now(() => this.removeItem(threadId, itemId, context));
   }
 
   async loadThreads(
@@ -188,14 +239,16 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   }
 
   async deleteThread(threadId: string, context: TContext): Promise<void> {
-    this.#tx.deleteThread.immediate(threadId, this.#userId(context));
+    this.#group.now(() => this.#tx.deleteThread.immediate(threadId, this.#userId(context)));
   }
 
   async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
-    const info = this.#stmt.upsertAttachment.run(
-      attachment.id,
-      this.#userId(context),
-      JSON.stringify(attachment),
+    const info = this.#group.now(() =>
+      this.#stmt.upsertAttachment.run(
+        attachment.id,
+        this.#userId(context),
+        JSON.stringify(attachment),
+      ),
     );
     if (info.changes === 0) throw attachmentNotFound(attachment.id);
   }
@@ -209,7 +262,51 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   }
 
   async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
-    this.#stmt.deleteAttachment.run(attachmentId, this.#userId(context));
+    this.#group.now(() => this.#stmt.deleteAttachment.run(attachmentId, this.#userId(context)));
+  }
+}
+
+/** {@link SQLiteStore.unitOfWork}: the store's writes, staged in its group transaction. */
+class SQLiteUnit<TContext> implements StoreUnit<TContext> {
+  readonly #store: SQLiteStore<TContext>;
+  readonly #group: GroupCommit;
+  /** The transaction this unit last wrote into, until it is known committed. */
+  #staged: Group | undefined;
+
+  constructor(store: SQLiteStore<TContext>, group: GroupCommit) {
+    this.#store = store;
+    this.#group = group;
+  }
+
+  #stage(write: () => void): void {
+    const group = this.#group.stage(write);
+    // An earlier transaction of this unit committed or failed on its own (end of a turn):
+    // a failure must still reach commit().
+    if (this.#staged?.error !== undefined) return;
+    this.#staged = group;
+  }
+
+  async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
+    this.#stage(() => this.#store.writeThread(thread, context));
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    this.#stage(() => this.#store.writeItem(threadId, item, context));
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    this.#stage(() => this.#store.writeItem(threadId, item, context));
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
+    this.#stage(() => this.#store.removeItem(threadId, itemId, context));
+  }
+
+  commit(): void {
+    const staged = this.#staged;
+    if (!staged) return;
+    this.#staged = undefined;
+    this.#group.commit(staged);
   }
 }
 
@@ -235,16 +332,6 @@ function transactions(db: Database.Database, stmt: ReturnType<typeof prepare>) {
         return readPage(stmt.items, threadId, at, count, order);
       },
     ),
-    saveItem: db.transaction((threadId: string, userId: string, item: ThreadItem, data: string) => {
-      if (!owns(threadId, userId)) throw threadNotFound(threadId);
-      stmt.upsertItem.run(threadId, item.id, timeKey(item.created_at), data);
-    }),
-    loadItem: db.transaction((threadId: string, userId: string, itemId: string) =>
-      owns(threadId, userId) ? (stmt.loadItem.get(threadId, itemId) as Row | undefined) : undefined,
-    ),
-    deleteItem: db.transaction((threadId: string, userId: string, itemId: string) => {
-      if (owns(threadId, userId)) stmt.deleteItem.run(threadId, itemId);
-    }),
     readThreads: db.transaction(
       (userId: string, after: string | null | undefined, count: number, order: Order): Row[] => {
         const at = after ? (stmt.threadPosition.get(after, userId) as Position | undefined) : null;
@@ -286,13 +373,22 @@ function prepare(db: Database.Database) {
     deleteThreadAttachments: p(
       "DELETE FROM attachments WHERE json_extract(data, '$.thread_id') = ? AND user_id = ?",
     ),
-    upsertItem: p(
-      `INSERT INTO items (thread_id, id, created_key, data) VALUES (?, ?, ?, ?)
+    // An item's reads and writes check the thread's owner in the same statement: one statement,
+    // atomic on its own, instead of a transaction around two.
+    upsertOwnedItem: p(
+      `INSERT INTO items (thread_id, id, created_key, data)
+       SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM threads WHERE id = ? AND user_id = ?)
        ON CONFLICT (thread_id, id) DO UPDATE SET data = excluded.data`,
     ),
+    loadOwnedItem: p(
+      `SELECT id, data FROM items WHERE thread_id = ? AND id = ?
+       AND EXISTS (SELECT 1 FROM threads WHERE id = ? AND user_id = ?)`,
+    ),
+    deleteOwnedItem: p(
+      `DELETE FROM items WHERE thread_id = ? AND id = ?
+       AND EXISTS (SELECT 1 FROM threads WHERE id = ? AND user_id = ?)`,
+    ),
     itemPosition: p("SELECT created_key, seq FROM items WHERE thread_id = ? AND id = ?"),
-    loadItem: p("SELECT id, data FROM items WHERE thread_id = ? AND id = ?"),
-    deleteItem: p("DELETE FROM items WHERE thread_id = ? AND id = ?"),
     upsertAttachment: p(
       `INSERT INTO attachments (id, user_id, data) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET data = excluded.data

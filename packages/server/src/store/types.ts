@@ -77,9 +77,35 @@ export interface Store<TContext = unknown> extends Partial<IdempotencyStore<TCon
    */
   deleteThread(threadId: string, context: TContext): Promise<void>;
 
+  /**
+   * Optional: a unit of work for one request's writes, committed together (SQLiteStore has one).
+   * The server makes one per streaming request and calls its `commit()` before the client can
+   * see any event that follows the writes. Stores without it commit each write as it is made.
+   */
+  unitOfWork?(): StoreUnit<TContext>;
+
   /** Upserts attachment metadata (including its private `metadata`). */
   saveAttachment(attachment: Attachment, context: TContext): Promise<void>;
   /** Throws {@link NotFoundError} when missing or not the user's. */
   loadAttachment(attachmentId: string, context: TContext): Promise<Attachment>;
   deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
+}
+
+/** The writes a request makes while it streams (a {@link Store}, or a {@link StoreUnit} of it). */
+export type StoreWrites<TContext = unknown> = Pick<
+  Store<TContext>,
+  "saveThread" | "addThreadItem" | "saveItem" | "deleteThreadItem"
+>;
+
+/**
+ * One request's writes (from {@link Store.unitOfWork}). Each behaves as the store's method of the
+ * same name (same checks and errors, visible to the store's reads at once); they are durable
+ * once {@link StoreUnit.commit} returns.
+ */
+export interface StoreUnit<TContext = unknown> extends StoreWrites<TContext> {
+  /**
+   * Makes every write of the unit so far durable, synchronously; throws when they could not be
+   * (they are then lost). Cheap when nothing is pending.
+   */
+  commit(): void;
 }

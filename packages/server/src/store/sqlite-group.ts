@@ -1,0 +1,85 @@
+import type Database from "better-sqlite3";
+
+/** One open SQLite transaction and what became of it. */
+export interface Group {
+  /** Set when the transaction could not commit (or SQLite rolled it back): its writes are lost. */
+  error?: unknown;
+}
+
+/**
+ * Group commit on one better-sqlite3 connection. Staged writes run at once inside a transaction
+ * opened for them (so reads see them and their checks and errors happen at the call), and are
+ * made durable together by {@link commit}: the server calls it before any event that follows
+ * them reaches a client. The transaction is committed at the end of the event-loop turn at the
+ * latest (`setImmediate`), so the write lock is never held across I/O a handler waits for.
+ *
+ * A write that is not staged ({@link now}) commits before it returns, with whatever is staged.
+ */
+export class GroupCommit {
+  readonly #db: Database.Database;
+  readonly #begin: Database.Statement;
+  readonly #commit: Database.Statement;
+  readonly #rollback: Database.Statement;
+  #open: Group | undefined;
+  readonly #ceiling = () => this.#end();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#begin = db.prepare("BEGIN IMMEDIATE");
+    this.#commit = db.prepare("COMMIT");
+    this.#rollback = db.prepare("ROLLBACK");
+  }
+
+  /** Runs `write` inside the open transaction (opening one); returns the transaction. */
+  stage(write: () => void): Group {
+    let group = this.#open;
+    if (!group) {
+      this.#begin.run();
+      group = {};
+      this.#open = group;
+      setImmediate(this.#ceiling);
+    }
+    this.#run(group, write);
+    return group;
+  }
+
+  /** Runs `write` and commits before returning (with what is staged, if anything is). */
+  now<T>(write: () => T): T {
+    const group = this.#open;
+    if (!group) return write();
+    const result = this.#run(group, write);
+    this.commit(group);
+    return result;
+  }
+
+  /** Commits the open transaction; throws when `group`'s writes could not be made durable. */
+  commit(group?: Group): void {
+    this.#end();
+    if (group?.error !== undefined) throw group.error;
+  }
+
+  #run<T>(group: Group, write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      // A failed statement undoes only itself, unless SQLite had to roll back the transaction.
+      if (!this.#db.inTransaction && this.#open === group) {
+        group.error = error;
+        this.#open = undefined;
+      }
+      throw error;
+    }
+  }
+
+  #end(): void {
+    const group = this.#open;
+    if (!group) return;
+    this.#open = undefined;
+    try {
+      this.#commit.run();
+    } catch (error) {
+      group.error = error;
+      if (this.#db.inTransaction) this.#rollback.run();
+    }
+  }
+}
