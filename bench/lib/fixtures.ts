@@ -22,7 +22,15 @@ export function card(nodes: number, label = "v1"): Record<string, unknown> {
       gap: 2,
       children: [
         { type: "Text", value: `Row ${i} (${label})`, size: "sm" },
-        { type: "Badge", label: i % 2 === 0 ? "open" : "done", color: "info" },
+        // Row 0 holds the button the bench's action comes from (a server checks that the
+        // widget declares it); the others a badge. Both are one node.
+        i === 0
+          ? {
+              type: "Button",
+              label: "Toggle",
+              onClickAction: { type: "bench.toggle", payload: { id: 1 } },
+            }
+          : { type: "Badge", label: i % 2 === 0 ? "open" : "done", color: "info" },
       ],
     });
     remaining -= 3;

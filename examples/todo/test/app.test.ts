@@ -29,7 +29,17 @@ describe("readConfig", () => {
     });
     expect(readConfig({ THREADKIT_DB: ":memory:" }).dbPath).toBe(":memory:");
     expect(() => readConfig({ PORT: "http" })).toThrow("PORT must be an integer");
-    expect(defaults).toMatchObject({ databaseUrl: null, databaseSchema: "threadkit" });
+    expect(defaults).toMatchObject({
+      databaseUrl: null,
+      databaseSchema: "threadkit",
+      rateLimit: null,
+    });
+    expect(readConfig({ RATE_LIMIT: "off" }).rateLimit).toBe(false);
+    expect(readConfig({ RATE_LIMIT: "60/10" }).rateLimit).toEqual({ perMinute: 60, burst: 10 });
+    expect(() => readConfig({ RATE_LIMIT: "lots" })).toThrow("RATE_LIMIT must be");
+    expect(defaults.replyDelayMs).toBe(18);
+    expect(readConfig({ REPLY_DELAY_MS: "5" }).replyDelayMs).toBe(5);
+    expect(() => readConfig({ REPLY_DELAY_MS: "-1" })).toThrow("REPLY_DELAY_MS must be");
     expect(
       readConfig({ DATABASE_URL: "postgres://u@db:5432/app", DATABASE_SCHEMA: "todo_a" }),
     ).toMatchObject({ databaseUrl: "postgres://u@db:5432/app", databaseSchema: "todo_a" });

@@ -27,12 +27,12 @@ export interface Instance {
 
 /**
  * Starts `node examples/todo/start.mjs` (what `npm start` runs) with `DATABASE_URL` and
- * `DATABASE_SCHEMA`, on a free port, and resolves once it prints where it listens.
+ * `DATABASE_SCHEMA` (and any other settings in `env`), on a free port, and resolves once it
+ * prints where it listens.
  */
-export function startInstance(env: {
-  DATABASE_URL: string;
-  DATABASE_SCHEMA: string;
-}): Promise<Instance> {
+export function startInstance(
+  env: { DATABASE_URL: string; DATABASE_SCHEMA: string } & Record<string, string>,
+): Promise<Instance> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: "0", HOST: "127.0.0.1" };
   delete childEnv.OPENAI_API_KEY;
   delete childEnv.THREADKIT_DB;

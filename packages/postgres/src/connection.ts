@@ -7,6 +7,8 @@ export interface PostgresConnectionOptions {
   pool?: pg.Pool;
   /** `postgres://user@host:port/db`: the component creates (and on `close()` ends) its own pool. */
   connectionString?: string;
+  /** Settings for the pool made from `connectionString` (over the bounded defaults). */
+  poolConfig?: Omit<pg.PoolConfig, "connectionString">;
   /**
    * Schema of the tables (default `threadkit`), created if missing. Letters, digits and `_`,
    * starting with a letter or `_`, at most 63 characters.
@@ -22,8 +24,12 @@ export interface PostgresConnectionOptions {
 const OWN_POOL_DEFAULTS: pg.PoolConfig = {
   max: 10,
   connectionTimeoutMillis: 10_000,
+  // A database that stops answering mid-query (a network partition) fails the query instead of
+  // holding the request until TCP gives up.
+  query_timeout: 30_000,
   idleTimeoutMillis: 30_000,
   keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
 };
 
 /** A pool and whether the component that holds it created it (and so must end it). */
@@ -52,7 +58,11 @@ export function connect(options: PostgresConnectionOptions): PoolHandle {
   if (!options.connectionString) {
     throw new TypeError("PostgreSQL: pass a pool or a connectionString");
   }
-  const pool = new pg.Pool({ ...OWN_POOL_DEFAULTS, connectionString: options.connectionString });
+  const pool = new pg.Pool({
+    ...OWN_POOL_DEFAULTS,
+    ...options.poolConfig,
+    connectionString: options.connectionString,
+  });
   pool.on("error", () => undefined);
   let ended: Promise<void> | undefined;
   return {

@@ -96,6 +96,25 @@ export function storeStatements(s: string) {
        RETURNING 1`,
     ),
     loadAttachment: prepared(`SELECT data FROM ${s}.attachments WHERE id = $1 AND user_id = $2`),
+    // A claim takes a missing, expired ($5) or abandoned ($6) key; a row back means "claimed".
+    claimKey: prepared(
+      `INSERT INTO ${s}.idempotency_keys (user_id, key, fingerprint, done, response, created_ms)
+       VALUES ($1, $2, $3, false, NULL, $4)
+       ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, done = false,
+         response = NULL, created_ms = excluded.created_ms
+       WHERE ${s}.idempotency_keys.created_ms < $5
+          OR (NOT ${s}.idempotency_keys.done AND ${s}.idempotency_keys.created_ms < $6)
+       RETURNING 1`,
+    ),
+    readKey: prepared(
+      `SELECT fingerprint, done, response, created_ms FROM ${s}.idempotency_keys
+       WHERE user_id = $1 AND key = $2`,
+    ),
+    completeKey: prepared(
+      `UPDATE ${s}.idempotency_keys SET done = true, response = $3 WHERE user_id = $1 AND key = $2`,
+    ),
+    releaseKey: prepared(`DELETE FROM ${s}.idempotency_keys WHERE user_id = $1 AND key = $2`),
+    expireKeys: prepared(`DELETE FROM ${s}.idempotency_keys WHERE created_ms < $1`),
     deleteAttachment: prepared(`DELETE FROM ${s}.attachments WHERE id = $1 AND user_id = $2`),
   };
 }

@@ -55,4 +55,20 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Idempotency keys of actions, per user, for 24 h (see IdempotencyStore).
+    version: 2,
+    sql: (s) => `
+      CREATE TABLE ${s}.idempotency_keys (
+        user_id text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        done boolean NOT NULL,
+        response text,
+        created_ms bigint NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+      CREATE INDEX idempotency_keys_by_age ON ${s}.idempotency_keys (created_ms);
+    `,
+  },
 ];

@@ -2,7 +2,11 @@ import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/co
 import {
   attachmentNotFound,
   cutPage,
+  decideClaim,
   generateId,
+  IDEMPOTENCY_STALE_MS,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyClaim,
   itemNotFound,
   type Order,
   pageLimit,
@@ -70,6 +74,8 @@ export class PostgresStore<TContext = unknown> implements Store<TContext> {
   readonly #userId: (context: TContext) => string;
   readonly #sql: ReturnType<typeof storeStatements>;
   readonly #ready: () => Promise<void>;
+  /** When expired idempotency keys were last deleted. */
+  #lastSweep = 0;
 
   constructor(options: PostgresStoreOptions<TContext>) {
     this.schema = quoteSchema(options.schema);
@@ -92,6 +98,67 @@ export class PostgresStore<TContext = unknown> implements Store<TContext> {
   /** Ends the pool when the store created it; a pool you passed in stays open. */
   async close(): Promise<void> {
     await this.#handle.end();
+  }
+
+  /** The user `context` acts for (what every read and write is scoped to). */
+  userIdFor(context: TContext): string {
+    return this.#userId(context);
+  }
+
+  /**
+   * Claims an action's idempotency key for the user, atomically across instances: one statement
+   * takes a missing, expired or abandoned key; otherwise the stored record decides (`running`,
+   * `done` with its response, or `mismatch`). Keys older than 24 h are deleted now and then.
+   */
+  async claimIdempotencyKey(
+    key: string,
+    fingerprint: string,
+    context: TContext,
+  ): Promise<IdempotencyClaim> {
+    const userId = this.#userId(context);
+    const now = Date.now();
+    if (now - this.#lastSweep >= 60_000) {
+      this.#lastSweep = now;
+      await this.#query(this.#sql.expireKeys, [now - IDEMPOTENCY_TTL_MS]);
+    }
+    // Twice at most: a key released between our two statements is free again.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const values = [
+        userId,
+        key,
+        fingerprint,
+        now,
+        now - IDEMPOTENCY_TTL_MS,
+        now - IDEMPOTENCY_STALE_MS,
+      ];
+      if ((await this.#query(this.#sql.claimKey, values)).length > 0) return { state: "claimed" };
+      const [row] = (await this.#query(this.#sql.readKey, [userId, key])) as unknown as KeyRow[];
+      if (!row) continue;
+      const claim = decideClaim(
+        {
+          fingerprint: row.fingerprint,
+          done: row.done,
+          response: row.response,
+          createdAt: Number(row.created_ms),
+        },
+        fingerprint,
+        now,
+      );
+      if (claim.state !== "claimed") return claim;
+    }
+    return { state: "running" };
+  }
+
+  async completeIdempotencyKey(
+    key: string,
+    response: string | null,
+    context: TContext,
+  ): Promise<void> {
+    await this.#query(this.#sql.completeKey, [this.#userId(context), key, response]);
+  }
+
+  async releaseIdempotencyKey(key: string, context: TContext): Promise<void> {
+    await this.#query(this.#sql.releaseKey, [this.#userId(context), key]);
   }
 
   generateThreadId(_context: TContext): string {
@@ -224,6 +291,9 @@ export class PostgresStore<TContext = unknown> implements Store<TContext> {
 
 /** What the statements return: the JSON of a row (`data`), when they return anything. */
 type Row = { data: string };
+
+/** A stored idempotency key (`created_ms` is a bigint, so a string from `pg`). */
+type KeyRow = { fingerprint: string; done: boolean; response: string | null; created_ms: string };
 
 function parsePage<T extends { id: string }>(rows: Row[], limit: number): Page<T> {
   return cutPage(

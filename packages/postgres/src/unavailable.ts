@@ -23,6 +23,7 @@ const POOL_MESSAGES = [
   /connection timeout/i,
   /client has encountered a connection error/i,
   /cannot use a pool after calling end/i,
+  /query read timeout/i,
 ];
 
 /**

@@ -16,7 +16,7 @@ const schema = testSchema("files");
 const userId = (ctx: Ctx) => ctx.userId;
 
 /** One server instance: its own pool, store and attachment store on the shared schema. */
-async function instance() {
+async function instance(adapter: "node" | "fetch") {
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 });
   const store = new PostgresStore<Ctx>({ pool, schema, userId });
   const files = new PostgresAttachmentStore<Ctx>({
@@ -26,7 +26,7 @@ async function instance() {
     maxBytes: 1000,
     allowedMimeTypes: ["image/*", "text/plain"],
   });
-  const http = await listen(store, files);
+  const http = await listen(store, files, adapter);
   return {
     ...http,
     store,
@@ -41,8 +41,9 @@ async function instance() {
 let one: Awaited<ReturnType<typeof instance>>;
 let two: Awaited<ReturnType<typeof instance>>;
 beforeAll(async () => {
-  one = await instance();
-  two = await instance();
+  // One instance on each HTTP adapter: uploads and previews cross both.
+  one = await instance("node");
+  two = await instance("fetch");
 });
 afterAll(async () => {
   await one.close();

@@ -32,9 +32,9 @@ describe("PostgresStore migrations", () => {
     const store = new PostgresStore<Ctx>({ pool, schema, userId });
     await store.saveThread(thread("thr_1"), alice);
     const { rows } = await pool.query(
-      `SELECT component, version FROM "${schema}".threadkit_migrations`,
+      `SELECT component, version FROM "${schema}".threadkit_migrations ORDER BY version`,
     );
-    expect(rows).toEqual([{ component: "store", version: STORE_MIGRATIONS.length }]);
+    expect(rows).toEqual(STORE_MIGRATIONS.map((m) => ({ component: "store", version: m.version })));
     expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
   });
 
@@ -72,11 +72,12 @@ describe("PostgresStore migrations", () => {
     await runMigrations(pool, quoted, "extra", extra);
     await runMigrations(pool, quoted, "extra", extra);
     const { rows } = await pool.query(
-      `SELECT component, version FROM ${quoted}.threadkit_migrations ORDER BY component`,
+      `SELECT component, max(version) AS version FROM ${quoted}.threadkit_migrations
+       GROUP BY component ORDER BY component`,
     );
     expect(rows).toEqual([
       { component: "extra", version: 1 },
-      { component: "store", version: 1 },
+      { component: "store", version: STORE_MIGRATIONS.length },
     ]);
   });
 });
@@ -164,6 +165,30 @@ describe("PostgresStore when the database goes away", () => {
           code: "store_unavailable",
         });
       }
+      await proxy.open();
+      expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
+    } finally {
+      await proxy.cut();
+      await store.close();
+    }
+  });
+
+  it("fails a query the database stops answering mid-flight, within query_timeout", async () => {
+    const schema = fresh("silent");
+    const proxy = new TcpProxy(DATABASE_URL);
+    await proxy.open();
+    const store = new PostgresStore<Ctx>({
+      connectionString: proxy.url(DATABASE_URL),
+      poolConfig: { max: 1, query_timeout: 300 },
+      schema,
+      userId,
+    });
+    try {
+      await store.saveThread(thread("thr_1"), alice);
+      proxy.freeze(); // the one pooled connection stays open but nothing comes back
+      const error = await store.loadThread("thr_1", alice).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "StoreUnavailableError", code: "store_unavailable" });
+      await proxy.cut();
       await proxy.open();
       expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
     } finally {

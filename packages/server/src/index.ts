@@ -47,6 +47,7 @@ export {
 } from "./server.js";
 export { encodeSseEvent, parseSseEvents, SSE_HEARTBEAT } from "./sse.js";
 export {
+  decideClaim,
   IDEMPOTENCY_STALE_MS,
   IDEMPOTENCY_TTL_MS,
   type IdempotencyClaim,

@@ -1,8 +1,9 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ThreadMetadata, ThreadStreamEvent, UserMessageItem } from "@threadkit/core";
 import {
   ChatKitServer,
+  createFetchHandler,
   createNodeHandler,
   type ServerAttachmentStore,
   type Store,
@@ -22,14 +23,23 @@ export class EchoServer extends ChatKitServer<Ctx> {
   }
 }
 
-/** A running node:http server for `store` (and attachments) on a free port; user from `x-user`. */
+/**
+ * A running server for `store` (and attachments) on a free port, user from `x-user`: through
+ * `createNodeHandler`, or `createFetchHandler` hosted on node:http (bodies buffered).
+ */
 export async function listen(
   store: Store<Ctx>,
   attachmentStore?: ServerAttachmentStore<Ctx>,
+  adapter: "node" | "fetch" = "node",
 ): Promise<{ origin: string; close(): Promise<void> }> {
-  const handler = createNodeHandler(new EchoServer(store, { attachmentStore }), {
-    getContext: (req) => ({ userId: String(req.headers["x-user"] ?? "alice") }),
-  });
+  const chat = new EchoServer(store, { attachmentStore });
+  const user = (value: string | null | undefined) => ({ userId: value ?? "alice" });
+  const handler =
+    adapter === "node"
+      ? createNodeHandler(chat, { getContext: (req) => user(req.headers["x-user"] as string) })
+      : hostFetch(
+          createFetchHandler(chat, { getContext: (req) => user(req.headers.get("x-user")) }),
+        );
   const server: Server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -40,6 +50,24 @@ export async function listen(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A fetch handler on node:http, with buffered bodies (enough for these tests). */
+function hostFetch(handler: (request: Request) => Promise<Response>) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks);
+    const response = await handler(
+      new Request(`http://localhost${req.url ?? "/"}`, { method: req.method, headers, body }),
+    );
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
   };
 }
 

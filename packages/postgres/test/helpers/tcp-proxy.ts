@@ -45,6 +45,14 @@ export class TcpProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Stops forwarding bytes on open connections without closing them (a silent partition). */
+  freeze(): void {
+    for (const socket of this.#sockets) {
+      socket.unpipe();
+      socket.pause();
+    }
+  }
+
   /** A connection string to the database through this proxy. */
   url(database: string): string {
     const url = new URL(database);

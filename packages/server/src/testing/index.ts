@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../store/types.js";
 import { attachmentTests } from "./attachments.js";
+import { idempotencyTests } from "./idempotency.js";
 import { instanceTests } from "./instances.js";
 import { itemTests } from "./items.js";
 import type { Kit } from "./kit.js";
@@ -25,6 +26,12 @@ export interface StoreConformanceOptions<TContext> {
   contextFor?(userId: string): TContext;
   /** Check ChatKit's default id prefixes (`thr_`, `msg_`, ...). Default true; turn off for custom id generators. */
   checkIdPrefixes?: boolean;
+  /**
+   * Check the optional idempotency-key methods (`claimIdempotencyKey`, ...). Default true, as
+   * the built-in stores have them; turn off for a store without them (actions sent twice with
+   * one `Idempotency-Key` are then performed twice).
+   */
+  idempotency?: boolean;
   /**
    * A second instance on the same data as `store` (say, a second pool on the same database, or
    * a second handle on the same file), for the tests where two server instances make a
@@ -96,5 +103,6 @@ export function describeStoreConformance<TContext = { userId: string }>(
     describe("hidden items and visible pages", () => visibleTests(kit));
     describe("attachments and ids", () => attachmentTests(kit));
     describe("several instances", () => instanceTests(kit));
+    if (options.idempotency ?? true) describe("idempotency keys", () => idempotencyTests(kit));
   });
 }
