@@ -123,6 +123,8 @@ const runLog =
 const server = new BenchServer(store, {
   rateLimit: { perMinute: 1e9, burst: 1e6 },
   ...(runLog ? { runLog } : {}),
+  // BENCH_VERIFY_ACTIONS=0 skips the declared-action check, to measure what it costs.
+  verifyActions: process.env.BENCH_VERIFY_ACTIONS !== "0",
 });
 const httpServer = http.createServer(
   createNodeHandler(server, { getContext: () => ({ userId: "bench" }) }),

@@ -173,6 +173,74 @@ describe("forms", () => {
     }
   });
 
+  it("an errorMessage is the native message; field errors from the server go under their fields", async () => {
+    const widget = {
+      type: "Card",
+      children: [
+        {
+          type: "Form",
+          onSubmitAction: { type: "join" },
+          children: [
+            {
+              type: "Input",
+              name: "code",
+              pattern: "[A-Z]{3}",
+              errorMessage: "Three capital letters",
+            },
+            { type: "Checkbox", name: "agree", label: "I agree" },
+            {
+              type: "RadioGroup",
+              name: "plan",
+              ariaLabel: "Plan",
+              options: [{ value: "a", label: "A" }],
+            },
+            { type: "Button", label: "Join", submit: true },
+          ],
+        },
+      ],
+    };
+    const chat = await openWidgetChat(browser, {
+      widget,
+      action: async function* (ctx) {
+        yield {
+          type: "client_effect",
+          name: "threadkit.field_errors",
+          data: {
+            item_id: String(ctx.request.params.item_id),
+            errors: { plan: "Pick a plan", agree: "You must agree" },
+          },
+        };
+      },
+    });
+    try {
+      const code = field(chat, "code");
+      await code.fill("abc");
+      await chat.widget.getByRole("button", { name: "Join" }).click();
+      await expect(code.evaluate((el: HTMLInputElement) => el.validationMessage)).resolves.toBe(
+        "Three capital letters",
+      );
+      await code.fill("ABC");
+      await chat.widget.getByRole("button", { name: "Join" }).click();
+      await submitted(chat, 1);
+      const agree = field(chat, "agree");
+      await chat.widget.locator(".field-error", { hasText: "You must agree" }).waitFor();
+      await expect(agree.getAttribute("aria-invalid")).resolves.toBe("true");
+      const plan = chat.widget.locator("fieldset", { has: chat.page.locator('[name="plan"]') });
+      await expect(plan.getAttribute("aria-invalid")).resolves.toBe("true");
+      const describedBy = await plan.getAttribute("aria-describedby");
+      await expect(chat.widget.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe(
+        "Pick a plan",
+      );
+      // The first field in the form's order has focus (the checkbox comes before the radios).
+      await expect(focusedName(chat.page)).resolves.toBe("agree");
+      await agree.check();
+      await expect(chat.widget.locator(".field-error").count()).resolves.toBe(1);
+      await expect(agree.getAttribute("aria-invalid")).resolves.toBeNull();
+    } finally {
+      await chat.dispose();
+    }
+  });
+
   it("a field named like a static payload key is ignored and a chatkit.error names it", async () => {
     const widget = {
       type: "Card",

@@ -109,6 +109,8 @@ describe("server actions", () => {
         item_id: chat.itemId,
         action: { type: "approve", payload: { id: 7 } },
       });
+      // The update renders on the next frame: wait for it, then check there is exactly one.
+      await chat.widget.locator("p", { hasText: "Approved" }).waitFor();
       await expect(chat.widget.locator("p", { hasText: "Approved" }).count()).resolves.toBe(1);
       await expect(chat.widget.locator(".markdown, .prose").first().textContent()).resolves.toMatch(
         /Notes: looks good/,

@@ -202,4 +202,85 @@ describe("the / command menu", () => {
       await dispose();
     }
   });
+
+  it("@ searches entities (onTagSearch, the composer's @ button), inserts a tag, and tags call onClick", async () => {
+    const harness = await startHarness({
+      mock: createMockChatKit({ respond: (ctx) => streamText(ctx, "ok") }),
+    });
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await mountChat(page, harness, {
+        script: `
+          window.__clicked = [];
+          const people = [
+            { id: "u_grace", title: "Grace Hopper", group: "People", data: { team: "navy" } },
+            { id: "u_alan", title: "Alan Turing", group: "People" },
+          ];
+          options.entities = {
+            showComposerMenu: true,
+            onTagSearch: async (q) => people.filter((p) => p.title.toLowerCase().includes(q.toLowerCase())),
+            onClick: (entity) => window.__clicked.push(entity),
+            onRequestPreview: async (entity) => ({
+              preview: { type: "Basic", children: [{ type: "Text", value: "Preview of " + entity.title }] },
+            }),
+          };
+        `,
+      });
+      const chat = page.locator("threadkit-chat");
+      const box = chat.locator("textarea");
+      await box.pressSequentially("Ping");
+      await chat.getByRole("button", { name: "Mention" }).click();
+      await expect(box.inputValue()).resolves.toBe("Ping @");
+      await expect.poll(() => optionLabels(page)).toEqual(["Grace Hopper", "Alan Turing"]);
+      await expect(chat.getByRole("listbox").getAttribute("aria-label")).resolves.toBe("Mentions");
+      await box.pressSequentially("tur");
+      await expect.poll(() => optionLabels(page)).toEqual(["Alan Turing"]);
+      await box.press("Escape");
+      await box.press("Backspace");
+      await box.press("Backspace");
+      await box.press("Backspace");
+      await box.pressSequentially("gr");
+      await expect.poll(() => optionLabels(page)).toEqual(["Grace Hopper"]);
+      await box.press("Enter");
+      await expect(box.inputValue()).resolves.toBe("Ping @Grace Hopper ");
+      await box.press("Enter");
+      await waitForEvent(page, "chatkit.response.end");
+      const [sent] = requestsOf(harness, "threads.create");
+      expect((sent?.params.input as { content: unknown[] }).content).toEqual([
+        { type: "input_text", text: "Ping " },
+        {
+          type: "input_tag",
+          id: "u_grace",
+          text: "Grace Hopper",
+          group: "People",
+          interactive: false,
+          data: { team: "navy" },
+        },
+      ]);
+      // Hovering the tag shows the host's preview widget; leaving hides it.
+      const tagButton = chat.locator("[data-item-type=user_message] button.tag");
+      await tagButton.hover();
+      const card = chat.locator("[role=tooltip]");
+      await card.getByText("Preview of Grace Hopper").waitFor();
+      await box.hover();
+      await card.waitFor({ state: "detached" });
+      await tagButton.click();
+      const clicked = await page.evaluate(
+        () => (window as unknown as { __clicked: unknown[] }).__clicked,
+      );
+      expect(clicked).toEqual([
+        {
+          id: "u_grace",
+          title: "Grace Hopper",
+          group: "People",
+          interactive: false,
+          data: { team: "navy" },
+        },
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+      await harness.close();
+    }
+  });
 });

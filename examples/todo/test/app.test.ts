@@ -45,6 +45,14 @@ describe("readConfig", () => {
     ).toMatchObject({ databaseUrl: "postgres://u@db:5432/app", databaseSchema: "todo_a" });
     expect(() => readConfig({ DATABASE_URL: "mysql://db/app" })).toThrow("DATABASE_URL must be");
   });
+
+  it("reads RATE_LIMIT as perMinute/burst or off", () => {
+    expect(readConfig({}).rateLimit).toBeNull();
+    expect(readConfig({ RATE_LIMIT: "20/4" }).rateLimit).toEqual({ perMinute: 20, burst: 4 });
+    expect(readConfig({ RATE_LIMIT: "off" }).rateLimit).toBe(false);
+    expect(() => readConfig({ RATE_LIMIT: "fast" })).toThrow("RATE_LIMIT must be");
+    expect(() => readConfig({ RATE_LIMIT: "0/4" })).toThrow("RATE_LIMIT must be");
+  });
 });
 
 describe("the app's HTTP routes", () => {

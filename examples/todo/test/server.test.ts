@@ -1,5 +1,5 @@
 import type { ThreadStreamEvent, WidgetItem } from "@threadkit/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_TODOS } from "../src/todos/todo.js";
 import { makeServer, post, replies, startThread } from "./helpers.js";
 
@@ -81,27 +81,35 @@ describe("TodoServer", () => {
     );
     expect(out.at(-1)).toEqual({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete": payload.id differs from the value the widget declared',
       allow_retry: false,
     });
     expect((await todos.list("alice"))[0]?.done).toBe(false);
   });
 
-  it("refuses a page action with a bad payload before action() runs, naming the field", async () => {
-    // The server parses an imperative action with the app's action set before action() runs,
-    // so a page that sends a malformed payload gets the parser's message (a developer's bug,
-    // not an end user's) and nothing changes.
+  it("answers a bad payload of a page action with a sentence for people, details in the log", async () => {
+    // The server accepts todo.note without a widget (declared imperative); the app parses its
+    // payload and words the refusal for the person, the parser's message goes to the log.
     const { server, todos } = makeServer();
     const { threadId } = await startThread(server, "add Buy milk");
-    const out = await post(server, action(threadId, null, "todo.note", { id: 42, note: "x" }));
-    expect(out.at(-1)).toMatchObject({
-      type: "error",
-      code: "custom",
-      allow_retry: false,
-      message: expect.stringContaining("payload.id: expected string, received number"),
+    const logged: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((...args) => {
+      logged.push(args.join(" "));
     });
-    expect((await todos.list("alice")).map((t) => t.note)).toEqual([""]);
+    try {
+      const out = await post(server, action(threadId, null, "todo.note", { id: 42, note: "x" }));
+      expect(out.at(-1)).toMatchObject({
+        type: "error",
+        code: "custom",
+        allow_retry: false,
+        message: "That did not work. Please try again.",
+      });
+      expect(logged.join("\n")).toContain("payload.id: expected string, received number");
+      expect((await todos.list("alice")).map((t) => t.note)).toEqual([""]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("refuses a duplicate title as a field error under the add form's title", async () => {
@@ -153,7 +161,7 @@ describe("TodoServer", () => {
     // Mallory's list declares no such action: it is refused before the handler runs.
     expect(out.at(-1)).toMatchObject({
       type: "error",
-      code: "custom",
+      code: "action_refused",
       message: 'Action "todo.complete" is not declared by the widget it was sent from',
     });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
@@ -161,7 +169,7 @@ describe("TodoServer", () => {
     const page = await post(server, action(threadId, null, "todo.complete", { id: milk?.id }), {
       userId: "mallory",
     });
-    expect(page.at(-1)).toMatchObject({ type: "error", code: "custom" });
+    expect(page.at(-1)).toMatchObject({ type: "error", code: "action_refused" });
     expect((await todos.get("alice", milk?.id ?? ""))?.done).toBe(false);
   });
 });

@@ -41,7 +41,20 @@ type StreamRequest = {
   type: string;
   params: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** A 409 `action_in_progress` answer is retried by the caller: no error row, no report. */
+  retriesInProgress?: boolean;
 };
+
+/** How often an action answered "still running elsewhere" (409) is tried again, and the waits. */
+const IN_PROGRESS_TRIES = 8;
+const inProgressWait = (attempt: number) => Math.min(250 * 2 ** (attempt - 1), 2000);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The same action, sent from another page, is still running (409 `action_in_progress`). */
+function isInProgress(e: unknown): boolean {
+  if (!(e instanceof ChatKitHttpError) || e.status !== 409 || !isRecord(e.body)) return false;
+  return isRecord(e.body.error) && e.body.error.code === "action_in_progress";
+}
 
 /** The `client_effect` carrying a widget's field errors (see `FieldErrors` on the server). */
 const FIELD_ERRORS_EFFECT = "threadkit.field_errors";
@@ -340,19 +353,19 @@ export class ChatController {
       const threadId = this.threadId;
       if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
       const headers = this.#keyHeader(threadId, itemId, item, wire);
-      const res = await this.transport
-        .request<{ updated_item?: ThreadItem }>(
+      const send = () =>
+        this.transport.request<{ updated_item?: ThreadItem }>(
           "threads.sync_custom_action",
           { thread_id: threadId, item_id: itemId, action: wire },
           undefined,
           headers,
-        )
-        .catch((e: unknown) => {
-          if (fieldErrorsOf(e)) throw e; // shown at the fields, not an error
-          this.#notice(e);
-          this.reportError(e);
-          throw e;
-        });
+        );
+      const res = await this.#whileInProgress(send).catch((e: unknown) => {
+        if (fieldErrorsOf(e)) throw e; // shown at the fields, not an error
+        this.#notice(e);
+        this.reportError(e);
+        throw e;
+      });
       if (res.updated_item && this.threadId === threadId)
         this.#set(reduce(this.state, { type: "thread.item.replaced", item: res.updated_item }));
       return;
@@ -373,11 +386,28 @@ export class ChatController {
     }
     const threadId = this.threadId ?? item?.thread_id;
     if (!threadId) throw new Error("ChatKit: sendAction() ignored - no active thread");
-    await this.runStream({
+    const request: StreamRequest = {
       type: "threads.custom_action",
       params: { thread_id: threadId, item_id: itemId, action: wire },
       headers: this.#keyHeader(threadId, itemId, item, wire),
-    });
+    };
+    await this.#whileInProgress((last) => this.runStream({ ...request, retriesInProgress: !last }));
+  }
+
+  /**
+   * Runs `send` again (same Idempotency-Key) while the server answers that the same action is
+   * still running from another page: once it has finished, the answer shows its outcome.
+   */
+  async #whileInProgress<T>(send: (last: boolean) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= IN_PROGRESS_TRIES;
+      try {
+        return await send(last);
+      } catch (e) {
+        if (last || !isInProgress(e)) throw e;
+        await sleep(inProgressWait(attempt));
+      }
+    }
   }
 
   /**
@@ -447,17 +477,23 @@ export class ChatController {
   async runStream(request: StreamRequest): Promise<void> {
     if (this.responding) throw new Error("ChatKit: request ignored - already responding");
     this.#lastRequest = request;
-    await this.#respond(async () => {
-      let next: StreamRequest | null = request;
-      while (next) {
-        await this.#stream(next);
-        next = await this.#clientTool();
-      }
-    });
+    await this.#respond(
+      async () => {
+        let next: StreamRequest | null = request;
+        while (next) {
+          await this.#stream(next);
+          next = await this.#clientTool();
+        }
+      },
+      (e) => request.retriesInProgress === true && isInProgress(e),
+    );
   }
 
   /** Runs `work` (streams) from `chatkit.response.start` to `chatkit.response.end`. */
-  async #respond(work: () => Promise<void>): Promise<void> {
+  async #respond(
+    work: () => Promise<void>,
+    quiet: (e: unknown) => boolean = () => false,
+  ): Promise<void> {
     if (this.responding) throw new Error("ChatKit: request ignored - already responding");
     this.responding = true;
     this.#set({ ...this.state, error: null, allowCancel: true });
@@ -466,7 +502,9 @@ export class ChatController {
     try {
       await work();
     } catch (e) {
-      if (!isAbort(e)) {
+      if (quiet(e)) {
+        failure = toError(e); // tried again by the caller: nothing to show yet
+      } else if (!isAbort(e)) {
         failure = toError(e);
         const notice = noticeFor(e);
         this.#set({

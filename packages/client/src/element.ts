@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type ComposerAttachment, uploadFile } from "./attachments.js";
 import { ChatController } from "./controller.js";
+import { loadFontSources } from "./fonts.js";
 import type { HistoryModel } from "./history.js";
 import { createI18n, type I18n, loadLocale } from "./i18n/index.js";
 import { loadMarkdown, markdownHtml, markdownReady } from "./markdown-lazy.js";
@@ -23,6 +24,8 @@ import { announcement } from "./ui/announce.js";
 import { renderHeader, renderHistory, renderStartScreen } from "./ui/chrome.js";
 import { CommandMenu, commandStyles } from "./ui/commands.js";
 import { renderComposer } from "./ui/composer.js";
+import { Dictation } from "./ui/dictation.js";
+import { EntityPreview, entityPreviewStyles } from "./ui/entity-preview.js";
 import { errorText } from "./ui/error-text.js";
 import { FollowBottom } from "./ui/follow-bottom.js";
 import { icon } from "./ui/icons.js";
@@ -47,7 +50,13 @@ import "./widgets/widget-view.js";
  * ```
  */
 export class ThreadkitChat extends LitElement {
-  static override styles = [shellStyles, itemStyles, structuredInputStyles, commandStyles];
+  static override styles = [
+    shellStyles,
+    itemStyles,
+    structuredInputStyles,
+    commandStyles,
+    entityPreviewStyles,
+  ];
   static override properties = {
     _options: { state: true },
     _text: { state: true },
@@ -93,6 +102,31 @@ export class ThreadkitChat extends LitElement {
   #localeLoading: Promise<void> | undefined;
   /** Entity tags inserted into the composer text, by their `@Title` token. */
   readonly #tags = new Map<string, Entity>();
+  readonly #dictation = new Dictation({
+    update: () => this.requestUpdate(),
+    transcribe: async (audio_base64, mime_type) => {
+      const result = await this.#controller.transport.request<{ text?: string }>(
+        "input.transcribe",
+        { audio_base64, mime_type },
+      );
+      return typeof result.text === "string" ? result.text : "";
+    },
+    insert: (text) => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+      const at = box?.selectionStart ?? this._text.length;
+      const end = box?.selectionEnd ?? at;
+      const before = this._text.slice(0, at);
+      const pad = before && !/\s$/.test(before) ? " " : "";
+      this.#replaceText(at, end, pad + text);
+    },
+    reportError: (error) => this.#controller.reportError(error),
+  });
+  readonly #preview = new EntityPreview({
+    request: (entity) =>
+      this.#opts().entities?.onRequestPreview?.(entity) ?? Promise.resolve({ preview: null }),
+    update: () => this.requestUpdate(),
+    reportError: (error) => this.#controller.reportError(error),
+  });
   readonly #commands = new CommandMenu({
     options: () => this.#opts(),
     i18n: () => this.#i18n,
@@ -160,6 +194,8 @@ export class ThreadkitChat extends LitElement {
     this._options = validated;
     this.#i18n = createI18n(options.locale, options.strings);
     this.widgetHost.i18n = this.#i18n;
+    const theme = typeof options.theme === "object" ? options.theme : undefined;
+    loadFontSources(theme?.typography?.fontSources, (e) => this.#controller.reportError(e));
     const loading = loadLocale(options.locale);
     if (!loading) return;
     // Once here, the strings are built again (unless other options came meanwhile).
@@ -368,6 +404,17 @@ export class ThreadkitChat extends LitElement {
     return (picked ?? models.find((m) => m.default) ?? models[0])?.id;
   }
 
+  /** The composer's `@` button: types an `@` at the caret, which opens the entity search. */
+  #startMention(): void {
+    const box = this.renderRoot.querySelector<HTMLTextAreaElement>(".composer textarea");
+    const at = box?.selectionStart ?? this._text.length;
+    const end = box?.selectionEnd ?? at;
+    const before = this._text.slice(0, at);
+    const insert = before && !/\s$/.test(before) ? " @" : "@";
+    this.#replaceText(at, end, insert);
+    this.updateComplete.then(() => this.#commands.sync(this._text, at + insert.length));
+  }
+
   /** Replaces `text[start, end)` of the composer and puts the caret after the insert. */
   #replaceText(start: number, end: number, insert: string): void {
     this._text = this._text.slice(0, start) + insert + this._text.slice(end);
@@ -527,6 +574,11 @@ export class ThreadkitChat extends LitElement {
       onRetry: (id: string) => c.retryAfterItem(id).catch(() => {}),
       onSubmit: (itemId: string, submission: StructuredInputSubmissionInput) =>
         this.#answer(itemId, submission),
+      onTagPreview: (entity: Entity | null, anchor?: Element) => {
+        const body = this.renderRoot.querySelector(".body");
+        if (entity && anchor && body) void this.#preview.show(entity, anchor, body);
+        else this.#preview.hide();
+      },
     };
     const empty = state.items.length === 0 && !c.loading && !c.responding && !state.error;
     return html`<div class="root ${theme.scheme}" style=${themeStyle(theme)}
@@ -543,6 +595,7 @@ export class ThreadkitChat extends LitElement {
         onToggleHistory: () => (this._historyOpen ? this.hideHistory() : this.showHistory()),
       })}
       <div class="body">
+        ${this.#preview.render(this.widgetHost)}
         <div class="thread" aria-busy=${c.responding || c.loading}>
           <div class="thread-inner">
             ${empty ? renderStartScreen(options, i18n, (p) => this.#prompt(p)) : nothing}
@@ -590,6 +643,8 @@ export class ThreadkitChat extends LitElement {
           onRemoveAttachment: (key) => this.#removeAttachment(key),
           onClearReply: () => (this._reply = null),
           onTool: (id) => this.#selectTool(id),
+          dictation: { state: this.#dictation.state, onToggle: () => this.#dictation.toggle() },
+          onMention: () => this.#startMention(),
           modelId: this.#model(),
           onModel: (id) => (this._modelId = id),
           menu: {

@@ -203,6 +203,31 @@ describe("ChatController", () => {
     expect(t.controller.state.error).toBeNull();
   });
 
+  it("sends an action answered 409 (still running elsewhere) again with its key until it ends", async () => {
+    let calls = 0;
+    const t = setup((req) => {
+      if (req.type === "threads.create") return created;
+      calls++;
+      if (calls < 3) {
+        return { status: 409, json: { error: { code: "action_in_progress", message: "running" } } };
+      }
+      return [
+        {
+          type: "thread.item.replaced",
+          item: { ...widgetItem, widget: { type: "Card", children: [] } },
+        },
+      ];
+    });
+    await t.controller.sendUserMessage({ text: "hi" });
+    await t.controller.performAction({ type: "go" }, t.controller.state.items[0] as never);
+    const keys = t.requests.slice(1).map((r) => r.key);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(t.errors()).toEqual([]);
+    expect(t.controller.state.error).toBeNull();
+    expect((t.controller.state.items[0] as typeof widgetItem).widget.children).toEqual([]);
+  });
+
   it("shows a short notice on 429 and rejects, so the control is restored", async () => {
     const t = setup((req) =>
       req.type === "threads.create"

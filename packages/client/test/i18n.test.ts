@@ -3,6 +3,7 @@ import { en } from "../src/i18n/en.js";
 import { createI18n, directionOf } from "../src/i18n/index.js";
 import { builtInLocales } from "../src/i18n/locales.js";
 import { InvalidOptionsError, validateOptions } from "../src/options.js";
+import { errorText } from "../src/ui/error-text.js";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const REQUIRED = ["en", "es", "fr", "de", "it", "pt", "nl", "ja", "ko", "zh", "ar", "he"];
@@ -85,5 +86,18 @@ describe("strings option", () => {
     expect(() => validateOptions({ api: { url: "/c" }, strings: { copy: 1 } })).toThrow(
       /strings\.copy/,
     );
+  });
+});
+
+describe("error rows in the locale", () => {
+  it("shows the controller's English notices and run outcomes translated", () => {
+    const { t } = createI18n("fr");
+    const row = (code: string, message: string) =>
+      errorText({ code, message, allowRetry: false }, t);
+    expect(row("notice", "Too many requests. Please wait a moment and try again.")).toBe(
+      "Trop de requêtes. Patientez un instant puis réessayez.",
+    );
+    expect(row("interrupted", "The reply was stopped.")).toBe("La réponse a été arrêtée.");
+    expect(row("custom", "Message du serveur")).toBe("Message du serveur");
   });
 });

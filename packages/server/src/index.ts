@@ -51,6 +51,7 @@ export {
   IDEMPOTENCY_STALE_MS,
   IDEMPOTENCY_TTL_MS,
   type IdempotencyClaim,
+  type IdempotencyRecord,
   type IdempotencyStore,
 } from "./store/idempotency.js";
 export { generateId, isSafeId, randomHex } from "./store/ids.js";

@@ -161,7 +161,7 @@ describe("declared actions: threads.custom_action", () => {
     expect(events).toEqual([
       {
         type: "error",
-        code: "custom",
+        code: "action_refused",
         message: 'Action "todo.delete_all" is not declared by the widget it was sent from',
         allow_retry: false,
       },
@@ -285,15 +285,13 @@ describe("declared actions: imperative and sync", () => {
   const Refresh = defineAction("refresh", z.object({ page: z.number() }), { imperative: true });
   const Hidden = defineAction("hidden");
 
-  it("accepts an action without a widget only when declared imperative, with its schema", async () => {
+  it("accepts an action without a widget only when declared imperative; the app parses its payload", async () => {
     const h = await harness({ actions: actionSet(Refresh, Hidden) });
     const send = (action: unknown) =>
       h.client.stream("threads.custom_action", { thread_id: h.threadId, action });
     const undeclared = await send({ type: "hidden" });
     expect(undeclared[0]).toMatchObject({ type: "error", allow_retry: false });
     expect(undeclared[0]?.message).toContain('"hidden"');
-    const bad = await send({ type: "refresh", payload: { page: "1" } });
-    expect(bad[0]?.message).toContain("payload.page");
     expect(h.calls).toEqual([]);
     await send({ type: "refresh", payload: { page: 1 } });
     expect(h.calls).toEqual([{ type: "refresh", payload: { page: 1 } }]);
@@ -304,8 +302,6 @@ describe("declared actions: imperative and sync", () => {
         item_id: h.widgetId,
         action,
       });
-    const wrong = await attached({ type: "refresh", payload: { page: "2" } });
-    expect(wrong[0]?.message).toContain("payload.page");
     await attached({ type: "refresh", payload: { page: 2 } });
     expect(h.calls).toHaveLength(2);
     const hidden = await attached({ type: "hidden" });

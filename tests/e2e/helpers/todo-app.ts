@@ -46,9 +46,15 @@ export function tempDb(): { dbPath: string; remove(): void } {
  * port) and `THREADKIT_DB`, and resolves once it prints where it listens. `OPENAI_API_KEY` is
  * removed from its environment, so it always runs the offline responder.
  */
-export function startTodoServer(options: { dbPath: string; port?: number }): Promise<TodoServer> {
+export function startTodoServer(options: {
+  dbPath: string;
+  port?: number;
+  /** More environment for the server (e.g. `RATE_LIMIT`). */
+  env?: Record<string, string>;
+}): Promise<TodoServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     PORT: String(options.port ?? 0),
     HOST: "127.0.0.1",
     THREADKIT_DB: options.dbPath,
@@ -125,6 +131,15 @@ export async function openTodoApp(
   await test.page.goto(`${server.url}/`);
   await waitForEvent(test.page, "chatkit.ready");
   return test;
+}
+
+/** Opens another page in `page`'s browser context (the same user and thread) on the app. */
+export async function openSamePage(page: Page, server: TodoServer): Promise<Page> {
+  const other = await page.context().newPage();
+  await other.addInitScript(recordEvents, [...CHATKIT_EVENTS]);
+  await other.goto(`${server.url}/`);
+  await waitForEvent(other, "chatkit.ready");
+  return other;
 }
 
 /** Reloads the page (same user, same stored thread) and waits for the chat to be ready. */

@@ -28,6 +28,8 @@ export const en = {
   dismiss: "Dismiss",
   errorNetwork: "Could not reach the server. Check your connection and try again.",
   errorThreadNotFound: "This conversation could not be found.",
+  errorActionRefused:
+    "That action is no longer available here. Reload the conversation and try again.",
   widgetUpdated: "{title} updated",
   updated: "Updated",
   messageActions: "Message actions",
@@ -77,6 +79,17 @@ export const en = {
   clearTool: "Stop using {tool}",
   tools: "Tools",
   model: "Model",
+  mentions: "Mentions",
+  noMatches: "No matches",
+  mention: "Mention",
+  dictate: "Dictate",
+  stopDictation: "Stop dictation",
+  transcribing: "Transcribing…",
+  showMore: "Show more ({count})",
+  tooManyRequests: "Too many requests. Please wait a moment and try again.",
+  alreadyInProgress: "That is already being done. Please wait for it to finish.",
+  replyInterrupted: "The reply was interrupted.",
+  replyStopped: "The reply was stopped.",
 };
 
 /** Every string key the element shows. */

@@ -1,19 +1,21 @@
 /**
- * The `/` command menu of the composer (the official `commands` option, 1.9.0). Typing `/` at the
- * start of a word opens a listbox of the built-in commands (new chat, attach files, each composer
- * tool) and the integration's (`commands.onSearch`), filtered by what follows the `/`. Arrow keys
- * move, Enter or Tab runs, Escape closes (or leaves a sub-menu). An integration command goes to
- * `commands.onSelect`, whose answer can insert an entity tag or open a sub-menu.
+ * The composer's pop-up menu. `/` at the start of a word (the official `commands` option, 1.9.0)
+ * lists the built-in commands (new chat, attach files, each composer tool) and the integration's
+ * (`commands.onSearch`), filtered by what follows the `/`; an integration command goes to
+ * `commands.onSelect`, whose answer can insert an entity tag or open a sub-menu. `@` (with
+ * `entities.onTagSearch`) lists the matching entities and inserts the chosen one as a tag. Arrow
+ * keys move, Enter or Tab picks, Escape closes (or leaves a sub-menu).
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import type { I18n } from "../i18n/index.js";
 import type { ChatKitOptions, Command, Entity } from "../types.js";
 import { icon } from "./icons.js";
 
-/** A menu entry: an integration command, or a built-in one with its own effect. */
+/** A menu entry: an integration command, a built-in one with its own effect, or an entity. */
 interface Entry {
   command: Command;
   run?: () => void;
+  entity?: Entity;
 }
 
 /** What the menu needs from the element. */
@@ -31,9 +33,15 @@ export interface CommandMenuHost {
   reportError(error: unknown): void;
 }
 
-/** The `/word` ending at the caret, if any: where it starts and the word. */
-export function slashQuery(text: string, caret: number): { start: number; query: string } | null {
-  const m = /(^|\s)\/([^\s/]*)$/.exec(text.slice(0, caret));
+/** The `/word` (or `@word` for `trigger` "@") ending at the caret: where it starts and the word. */
+export function slashQuery(
+  text: string,
+  caret: number,
+  trigger: "/" | "@" = "/",
+): { start: number; query: string } | null {
+  const m = (trigger === "/" ? /(^|\s)\/([^\s/]*)$/ : /(^|\s)@([^\s@]*)$/).exec(
+    text.slice(0, caret),
+  );
   if (!m) return null;
   const query = m[2] ?? "";
   return { start: caret - query.length - 1, query };
@@ -66,6 +74,8 @@ export class CommandMenu {
   /** Sub-menus opened by `onSelect` answers, innermost last. */
   #stack: Command[][] = [];
   #search = 0;
+  /** Which trigger opened the menu. */
+  #mode: "/" | "@" = "/";
 
   constructor(host: CommandMenuHost) {
     this.#host = host;
@@ -78,13 +88,21 @@ export class CommandMenu {
 
   /** Follows the composer: opens, filters or closes the menu for the text and caret. */
   sync(text: string, caret: number): void {
-    const commands = this.#host.options().commands;
-    const found = commands?.enabled ? slashQuery(text, caret) : null;
+    const options = this.#host.options();
+    const slash = options.commands?.enabled ? slashQuery(text, caret, "/") : null;
+    const at = !slash && options.entities?.onTagSearch ? slashQuery(text, caret, "@") : null;
+    const found = slash ?? at;
     if (!found) {
       if (this.open) this.close();
       return;
     }
-    const changed = !this.open || found.query !== this.#query || found.start !== this.#start;
+    const mode = slash ? "/" : "@";
+    const changed =
+      !this.open ||
+      mode !== this.#mode ||
+      found.query !== this.#query ||
+      found.start !== this.#start;
+    this.#mode = mode;
     this.#start = found.start;
     this.#end = caret;
     this.#query = found.query;
@@ -104,6 +122,10 @@ export class CommandMenu {
   async #refresh(): Promise<void> {
     const search = ++this.#search;
     const query = this.#query;
+    if (this.#mode === "@") {
+      await this.#searchEntities(search, query);
+      return;
+    }
     const sub = this.#stack.at(-1);
     if (sub) {
       this.#show(sub.filter((c) => matches(c, query)).map((command) => ({ command })));
@@ -119,6 +141,35 @@ export class CommandMenu {
       const found = await onSearch(query);
       if (search !== this.#search) return; // a newer query (or close) superseded this one
       this.#show([...builtIns, ...found.map((command) => ({ command }))]);
+    } catch (error) {
+      if (search === this.#search) this.#host.reportError(error);
+    } finally {
+      if (search === this.#search) {
+        this.loading = false;
+        this.#host.update();
+      }
+    }
+  }
+
+  async #searchEntities(search: number, query: string): Promise<void> {
+    const onTagSearch = this.#host.options().entities?.onTagSearch;
+    if (!onTagSearch) return;
+    this.loading = true;
+    this.#host.update();
+    try {
+      const found = await onTagSearch(query);
+      if (search !== this.#search) return;
+      this.#show(
+        found.map((entity) => ({
+          command: {
+            id: entity.id,
+            label: entity.title,
+            ...(entity.icon ? { icon: entity.icon } : {}),
+            ...(entity.group ? { group: entity.group } : {}),
+          },
+          entity,
+        })),
+      );
     } catch (error) {
       if (search === this.#search) this.#host.reportError(error);
     } finally {
@@ -162,6 +213,11 @@ export class CommandMenu {
     const entry = this.entries[index];
     if (!entry) return;
     const [start, end] = [this.#start, this.#end];
+    if (entry.entity) {
+      this.#host.insertEntity(start, end, entry.entity);
+      this.close();
+      return;
+    }
     if (entry.run) {
       this.#host.replaceText(start, end, "");
       this.close();
@@ -198,7 +254,7 @@ export class CommandMenu {
     const { t } = this.#host.i18n();
     let group: string | undefined;
     return html`<div class="command-menu" id=${CommandMenu.LIST_ID} role="listbox"
-      aria-label=${t("commands")} aria-busy=${this.loading ? "true" : "false"}
+      aria-label=${this.#mode === "@" ? t("mentions") : t("commands")} aria-busy=${this.loading ? "true" : "false"}
       @mousedown=${(e: Event) => e.preventDefault()}>
       ${
         this.#stack.length
@@ -222,14 +278,14 @@ export class CommandMenu {
             this.#host.update();
           }}
           @click=${() => void this.select(i)}>
-          ${command.icon ? icon(command.icon, 16) : html`<span class="command-slash">/</span>`}
+          ${command.icon ? icon(command.icon, 16) : html`<span class="command-slash">${this.#mode}</span>`}
           <span class="command-text"><span class="command-label" dir="auto">${command.label}</span>
           ${command.description ? html`<span class="command-description" dir="auto">${command.description}</span>` : nothing}</span>
         </div>`;
       })}
       ${
         !this.entries.length && !this.loading
-          ? html`<div class="command-empty">${t("noCommands")}</div>`
+          ? html`<div class="command-empty">${t(this.#mode === "@" ? "noMatches" : "noCommands")}</div>`
           : nothing
       }
     </div>`;

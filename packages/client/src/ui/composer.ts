@@ -24,6 +24,10 @@ export interface ComposerContext {
   onRemoveAttachment(key: string): void;
   onClearReply(): void;
   onTool(id: string | null): void;
+  /** The `@` button (`entities.showComposerMenu` with `onTagSearch`): starts a mention. */
+  onMention?(): void;
+  /** The microphone button's state (`composer.dictation`) and its toggle. */
+  dictation?: { state: "idle" | "recording" | "transcribing"; onToggle(): void };
   /** The model that will be sent (from `composer.models`). */
   modelId?: string | undefined;
   onModel?(id: string): void;
@@ -130,8 +134,15 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
             </label>`
           : nothing
       }
+      ${
+        options.entities?.showComposerMenu && options.entities.onTagSearch && ctx.onMention
+          ? html`<button type="button" class="icon-btn mention" aria-label=${t("mention")} title=${t("mention")}
+              ?disabled=${locked} @click=${ctx.onMention}><span aria-hidden="true">@</span></button>`
+          : nothing
+      }
       ${renderTools(ctx)}
       ${renderModels(ctx)}
+      ${renderDictation(ctx, locked)}
       <span class="spacer"></span>
       ${
         showStop
@@ -187,4 +198,20 @@ function renderModels(ctx: ComposerContext): unknown {
         title=${m.description ?? ""}>${m.label}</option>`,
     )}
   </select>`;
+}
+
+/** The microphone button (`composer.dictation.enabled`): pressed while recording. */
+function renderDictation(ctx: ComposerContext, locked: boolean): unknown {
+  const d = ctx.dictation;
+  if (!ctx.options.composer?.dictation?.enabled || !d) return nothing;
+  const { t } = ctx.i18n;
+  const label =
+    d.state === "recording"
+      ? t("stopDictation")
+      : d.state === "transcribing"
+        ? t("transcribing")
+        : t("dictate");
+  return html`<button type="button" class="icon-btn dictate ${d.state}" aria-label=${label} title=${label}
+    aria-pressed=${d.state === "recording"} ?disabled=${locked || d.state === "transcribing"}
+    @click=${d.onToggle}>${d.state === "transcribing" ? html`<span class="spinner"></span>` : icon("mic")}</button>`;
 }

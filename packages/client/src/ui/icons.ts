@@ -3,6 +3,7 @@ import { type SVGTemplateResult, svg } from "lit";
 const PATHS: Record<string, string> = {
   send: "M12 19V5M5 12l7-7 7 7",
   stop: "M7 7h10v10H7z",
+  mic: "M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM19 11a7 7 0 0 1-14 0M12 18v3",
   plus: "M12 5v14M5 12h14",
   compose: "M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z",
   history: "M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2",

@@ -20,6 +20,8 @@ export const itemStyles = css`
   .msg-attachments { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 6px; }
   .thumb { width: 96px; height: 96px; object-fit: cover; border-radius: 12px; border: 1px solid var(--tk-border); }
   .tag { color: var(--tk-info); font-weight: 500; }
+  button.tag { font: inherit; font-weight: 500; padding: 0; border: 0; background: none; cursor: pointer; }
+  button.tag:hover { text-decoration: underline; }
   .chip {
     display: inline-flex; align-items: center; gap: 6px; padding: 3px 10px; font-size: 0.8em;
     border: 1px solid var(--tk-border); border-radius: 999px; color: var(--tk-muted); text-decoration: none;
@@ -29,6 +31,9 @@ export const itemStyles = css`
   .sources { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 
   .prose { overflow-wrap: anywhere; min-width: 0; }
+  /* Each paragraph takes the direction of its own first strong character (an English line in an
+     Arabic reply reads left-to-right), as dir="auto" would per block. */
+  .prose :is(p, li, h1, h2, h3, h4, h5, h6, blockquote), .msg.user .bubble { unicode-bidi: plaintext; }
   .prose > :first-child { margin-top: 0; }
   .prose > :last-child { margin-bottom: 0; }
   .prose p, .prose ul, .prose ol, .prose pre, .prose table, .prose blockquote { margin: 0 0 0.8em; }

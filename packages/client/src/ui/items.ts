@@ -5,7 +5,7 @@ import type { I18n } from "../i18n/index.js";
 import { markdownHtml, markdownReady } from "../markdown-lazy.js";
 import { isSafeHref } from "../safe-href.js";
 import type { ThreadState } from "../state.js";
-import type { ChatKitOptions } from "../types.js";
+import type { ChatKitOptions, Entity } from "../types.js";
 import type { WidgetHost } from "../widgets/host.js";
 import { icon } from "./icons.js";
 import { renderStructuredInput, type StructuredInputContext } from "./structured-input.js";
@@ -20,6 +20,8 @@ export interface ItemsContext extends StructuredInputContext {
   copied: string | null;
   feedback: ReadonlyMap<string, "positive" | "negative">;
   onCopy(itemId: string, text: string): void;
+  /** Pointer or focus on a tag of a sent message (for `entities.onRequestPreview`); null when it leaves. */
+  onTagPreview?(entity: Entity | null, anchor?: Element): void;
   onFeedback(itemIds: string[], kind: "positive" | "negative"): void;
   onRetry(userItemId: string): void;
 }
@@ -51,7 +53,34 @@ function sourceChip(source: { title: string; url?: string | null }): TemplateRes
     : html`<span class="chip">${source.title}</span>`;
 }
 
-function userMessage(item: Item<"user_message">): TemplateResult {
+/**
+ * An `input_tag` in a sent message: a button calling `entities.onClick` when there is one; with
+ * `entities.onRequestPreview`, hovering or focusing it shows the entity's preview.
+ */
+function tag(
+  part: Extract<Item<"user_message">["content"][number], { type: "input_tag" }>,
+  ctx: ItemsContext,
+) {
+  const entities = ctx.options.entities;
+  const entity: Entity = {
+    id: part.id,
+    title: part.text,
+    ...(part.group ? { group: part.group } : {}),
+    interactive: part.interactive,
+    data: part.data as Record<string, string>,
+  };
+  const preview = entities?.onRequestPreview && ctx.onTagPreview;
+  const show = (e: Event) => ctx.onTagPreview?.(entity, e.currentTarget as Element);
+  const hide = () => ctx.onTagPreview?.(null);
+  if (!entities?.onClick && !preview) return html`<span class="tag">@${part.text}</span>`;
+  const onClick = entities?.onClick;
+  return html`<button type="button" class="tag" aria-describedby=${preview ? "tk-entity-preview" : nothing}
+    @click=${() => onClick?.(entity)}
+    @mouseenter=${preview ? show : nothing} @focus=${preview ? show : nothing}
+    @mouseleave=${preview ? hide : nothing} @blur=${preview ? hide : nothing}>@${part.text}</button>`;
+}
+
+function userMessage(item: Item<"user_message">, ctx: ItemsContext): TemplateResult {
   const attachments = item.attachments ?? [];
   return html`<div class="msg user" data-item-id=${item.id} data-item-type="user_message">
     ${item.quoted_text ? html`<blockquote class="quote" dir="auto">${item.quoted_text}</blockquote>` : nothing}
@@ -67,7 +96,7 @@ function userMessage(item: Item<"user_message">): TemplateResult {
         : nothing
     }
     <div class="bubble" dir="auto">${item.content.map((c) =>
-      c.type === "input_tag" ? html`<span class="tag">@${c.text}</span>` : c.text,
+      c.type === "input_tag" ? tag(c, ctx) : c.text,
     )}</div>
   </div>`;
 }
@@ -204,7 +233,7 @@ function workflow(item: Item<"workflow">, ctx: ItemsContext): TemplateResult {
 export function renderItem(item: ThreadItem, index: number, ctx: ItemsContext): unknown {
   switch (item.type) {
     case "user_message":
-      return userMessage(item);
+      return userMessage(item, ctx);
     case "assistant_message":
       return assistantMessage(item, index, ctx);
     case "widget":

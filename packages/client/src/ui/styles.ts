@@ -22,6 +22,9 @@ export const shellStyles = css`
     overflow: hidden;
     background: var(--tk-bg);
     color: var(--tk-fg);
+    /* The theme's variables are set on .root, so the typography is applied here, not on :host. */
+    font-family: var(--tk-font, inherit);
+    font-size: var(--tk-font-size, inherit);
   }
   /* Right-to-left locales: physical offsets and arrows that logical properties cannot express. */
   .root[dir="rtl"] { --tk-flip: -1; }

@@ -28,21 +28,34 @@ export function fieldErrorText(ctx: RenderCtx, name: string) {
     : html`<span class="field-error" id=${errorId(ctx, name)}>${message}</span>`;
 }
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
 /**
- * Applies each control's `errorMessage` prop (`data-error-message`) as its native validation
- * message: the browser shows it instead of its own when the control is invalid.
+ * Applies a control's `errorMessage` prop (`data-error-message`) as its native validation message:
+ * the browser shows it instead of its own while the control is invalid. Runs on every edit and
+ * render, since the browser checks validity before any submit handler runs.
  *
  * @example
  * ```ts
- * applyErrorMessages(form); // then form.checkValidity()
+ * syncErrorMessage(input); // input.validationMessage is now the errorMessage when invalid
  * ```
  */
-export function applyErrorMessages(form: HTMLFormElement): void {
-  type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-  for (const el of form.querySelectorAll<Control>("[data-error-message]")) {
-    const message = el.dataset.errorMessage ?? "";
-    // Textareas keep the pattern check's custom validity; others start from the native state.
-    if (!(el instanceof HTMLTextAreaElement)) el.setCustomValidity("");
-    if (!el.validity.valid && message) el.setCustomValidity(message);
+export function syncErrorMessage(el: Element): void {
+  if (
+    !(el instanceof HTMLInputElement) &&
+    !(el instanceof HTMLSelectElement) &&
+    !(el instanceof HTMLTextAreaElement)
+  ) {
+    return;
   }
+  const message = el.dataset.errorMessage;
+  if (message === undefined) return;
+  // Textareas keep the pattern check's custom validity; others start from the native state.
+  if (!(el instanceof HTMLTextAreaElement)) el.setCustomValidity("");
+  if (!el.validity.valid && message) el.setCustomValidity(message);
+}
+
+/** {@link syncErrorMessage} for every control under `root` that has an `errorMessage`. */
+export function applyErrorMessages(root: ParentNode): void {
+  for (const el of root.querySelectorAll<Control>("[data-error-message]")) syncErrorMessage(el);
 }

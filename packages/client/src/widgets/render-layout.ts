@@ -156,7 +156,7 @@ export function renderListView(node: WNode, ctx: RenderCtx, path: string) {
     ${
       cut
         ? html`<button type="button" class="btn c-secondary v-ghost s-sm show-more" @click=${() => ctx.toggle(path)}>
-          Show more (${items.length - (limit ?? 0)})
+          ${ctx.i18n.t("showMore", { count: ctx.i18n.formatNumber(items.length - (limit ?? 0)) })}
         </button>`
         : nothing
     }

@@ -10,6 +10,7 @@ import { repeat } from "lit/directives/repeat.js";
 import { createI18n } from "../i18n/index.js";
 import { loadMarkdown, markdownReady } from "../markdown-lazy.js";
 import type { RenderCtx } from "./context.js";
+import { applyErrorMessages, syncErrorMessage } from "./field-errors.js";
 import { FieldMemory } from "./field-memory.js";
 import { restoreFocus, snapshotFocus } from "./focus-after-action.js";
 import { syncTextareaPattern } from "./form-events.js";
@@ -141,6 +142,7 @@ export class WidgetView extends LitElement {
     for (const t of root.querySelectorAll<HTMLTextAreaElement>("textarea[data-pattern]")) {
       syncTextareaPattern(t);
     }
+    applyErrorMessages(root);
     if (this.#focusError) {
       this.#focusError = false;
       root
@@ -161,6 +163,7 @@ export class WidgetView extends LitElement {
     const name = (target as { name?: unknown } | null)?.name;
     if (typeof name === "string" && this.#fieldErrors.delete(name)) this.requestUpdate();
     if (target instanceof HTMLTextAreaElement) syncTextareaPattern(target);
+    if (target instanceof Element) syncErrorMessage(target);
   };
 
   async #act(raw: unknown, site: ActionSite, origin: Element, path: string): Promise<void> {

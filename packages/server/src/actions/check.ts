@@ -19,7 +19,7 @@ export interface ActionCheckOptions {
  * Runs the declared-action check for an action from `sender` (or without a widget when null),
  * unless the server turned it off with `verifyActions: false`. An action the app declares
  * imperative may also come with a widget that does not declare it: the page's code sent it with
- * `sendCustomAction(action, itemId)`, and its payload is checked with its schema instead.
+ * `sendCustomAction(action, itemId)`, and its payload is left to the app to parse, as without one.
  * `null` when accepted.
  */
 export function checkAction(
@@ -46,7 +46,9 @@ export function isRefusal(stream: object): boolean {
 
 /**
  * The events a refused streaming action gets: field errors as their `client_effect`, anything
- * else as an `error` event naming the action, without retry. No `stream_options`: nothing ran.
+ * else as an `error` event with code `action_refused` (the HTTP code of a refused sync action)
+ * naming the action, without retry. No `stream_options`: nothing ran. The message is for
+ * developers; the code lets a client show people a sentence of its own instead.
  */
 export function refusalEvents(
   itemId: string | null,
@@ -57,7 +59,7 @@ export function refusalEvents(
       ? fieldErrorsEvent(itemId, refusal.errors)
       : ({
           type: "error",
-          code: "custom",
+          code: "action_refused",
           message: refusal.message,
           allow_retry: false,
         } as ThreadStreamEvent);

@@ -27,6 +27,8 @@ export const de: Messages = {
   errorNetwork:
     "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   errorThreadNotFound: "Diese Unterhaltung wurde nicht gefunden.",
+  errorActionRefused:
+    "Diese Aktion ist hier nicht mehr verfügbar. Laden Sie die Unterhaltung neu und versuchen Sie es erneut.",
   widgetUpdated: "{title} aktualisiert",
   updated: "Aktualisiert",
   messageActions: "Nachrichtenaktionen",
@@ -76,4 +78,15 @@ export const de: Messages = {
   clearTool: "{tool} nicht mehr verwenden",
   tools: "Werkzeuge",
   model: "Modell",
+  mentions: "Erwähnungen",
+  noMatches: "Keine Treffer",
+  mention: "Erwähnen",
+  dictate: "Diktieren",
+  stopDictation: "Diktat beenden",
+  transcribing: "Wird transkribiert…",
+  showMore: "Mehr anzeigen ({count})",
+  tooManyRequests: "Zu viele Anfragen. Bitte warte einen Moment und versuche es erneut.",
+  alreadyInProgress: "Das läuft bereits. Bitte warte, bis es fertig ist.",
+  replyInterrupted: "Die Antwort wurde unterbrochen.",
+  replyStopped: "Die Antwort wurde gestoppt.",
 };
