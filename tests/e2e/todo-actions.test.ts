@@ -163,24 +163,21 @@ describe("todo example: actions", () => {
           ),
         );
 
-      // todo.note is the page's own (imperative) action: the server parses its payload before any
-      // handler runs (a refusal, code action_refused). Only a forged request gets there.
+      // todo.note is the page's own (imperative) action: the server checks its type only and the
+      // app parses its payload. Users read a short sentence; the parser's details go to the log.
       await send({ type: "todo.note", payload: { id: "../../etc/passwd", note: "x" } });
       const bad = await waitForEvent(page, "chatkit.error");
-      expect(JSON.stringify(bad.detail)).toContain(
-        'Invalid payload for action \\"todo.note\\": payload.id: expected a todo id',
+      expect(JSON.stringify(bad.detail)).toContain("That did not work. Please try again.");
+      await page.locator("threadkit-chat .error-row", { hasText: "That did not work" }).waitFor();
+      expect(server.output()).toContain(
+        'Invalid payload for action "todo.note": payload.id: expected a todo id',
       );
-      // People read a sentence; the parser's words stay in chatkit.error for developers.
-      await page
-        .locator("threadkit-chat .error-row", {
-          hasText: "That action is no longer available here",
-        })
-        .waitFor();
 
       const [milk] = await serverTodos(page, server);
       await send({ type: "todo.note", payload: { id: milk?.id, note: "x".repeat(5_000) } });
       const long = await waitForEvent(page, "chatkit.error", 2);
-      expect(JSON.stringify(long.detail)).toContain("payload.note: Too big");
+      expect(JSON.stringify(long.detail)).toContain("A note can have at most 1000 characters");
+      expect(server.output()).toContain("payload.note: Too big");
 
       // A widget action sent from the page (forged): refused before any handler runs.
       await send({ type: "todo.explode", payload: {} });
@@ -188,6 +185,12 @@ describe("todo example: actions", () => {
       expect(JSON.stringify(unknown.detail)).toContain(
         'Action \\"todo.explode\\" was sent without a widget, and the server does not declare it imperative',
       );
+      // People read a sentence (code action_refused), not the server's words.
+      await page
+        .locator("threadkit-chat .error-row", {
+          hasText: "That action is no longer available here",
+        })
+        .waitFor();
 
       // Nothing was changed, and the server still answers.
       expect((await serverTodos(page, server)).map((t) => t.title)).toEqual(["Buy milk"]);

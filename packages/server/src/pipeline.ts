@@ -91,10 +91,20 @@ function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
  * The `error` event for an exception raised by a handler. An `ActionParseError` (a client sent an
  * action the app's `actionSet` rejects) is the client's mistake, not the server's: its message is
  * sent as a `custom` error without retry, and nothing is logged as a server failure. A
- * {@link FieldErrors} becomes its `threadkit.field_errors` client effect.
+ * {@link FieldErrors} becomes its `threadkit.field_errors` client effect (or, with no sender widget
+ * to show them under, a `custom` error carrying the messages).
  */
 export function errorEvent(error: unknown): ThreadStreamEvent {
-  if (error instanceof FieldErrors) return fieldErrorsEvent(error.itemId, error.errors);
+  if (error instanceof FieldErrors) {
+    if (error.itemId !== null) return fieldErrorsEvent(error.itemId, error.errors);
+    // No widget to show them under (an action sent from page code): an error the user can read.
+    return {
+      type: "error",
+      code: "custom",
+      message: Object.values(error.errors).join(" "),
+      allow_retry: false,
+    } as ThreadStreamEvent;
+  }
   if (error instanceof ActionParseError) {
     return {
       type: "error",

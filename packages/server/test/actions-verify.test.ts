@@ -309,6 +309,22 @@ describe("declared actions: imperative and sync", () => {
     expect(h.calls).toHaveLength(2);
   });
 
+  it("a FieldErrors for an action sent without a widget is an error event with its messages", async () => {
+    const h = await harness({ actions: actionSet(Refresh) }, () => {
+      throw new FieldErrors({ page: "There is no such page." });
+    });
+    const events = await h.client.stream("threads.custom_action", {
+      thread_id: h.threadId,
+      action: { type: "refresh", payload: { page: 9 } },
+    });
+    expect(events.at(-1)).toEqual({
+      type: "error",
+      code: "custom",
+      message: "There is no such page.",
+      allow_retry: false,
+    });
+  });
+
   it("refuses every imperative action when the server declares none", async () => {
     const h = await harness();
     const events = await h.client.stream("threads.custom_action", {
