@@ -4,32 +4,22 @@
  * list, each open form (add, edit), the delete confirmation card, the error state and history.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "./helpers/axe.js";
-import { launchBrowser } from "./helpers/browser.js";
 import {
   andWaitForResponse,
   openTodoApp,
   say,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   todoRow,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 describe("todo app accessibility (axe)", () => {

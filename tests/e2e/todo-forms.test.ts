@@ -4,8 +4,7 @@
  * Card used as a form with a slow confirm (flow 7) and the payload-collision demo (flow 8).
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import { waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
@@ -15,26 +14,17 @@ import {
   openTodoApp,
   say,
   serverTodos,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   todoRow,
   widget,
   widgetText,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /** Waits a moment and checks that no request was sent (native validation blocked it). */

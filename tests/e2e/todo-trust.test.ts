@@ -5,8 +5,7 @@
  */
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import {
   andWaitForResponse,
   openSamePage,
@@ -18,21 +17,14 @@ import {
   tempDb,
   todoRow,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 import { focusedName } from "./helpers/widget-chat.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /** The `<USER_ACTION>` notes the server stored: one per action performed. */

@@ -5,8 +5,7 @@
  * not cut; UI-only actions (filter, Edit, Cancel, opening a form) add no assistant message.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import { recordedEvents, waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
@@ -16,25 +15,16 @@ import {
   reloadTodoApp,
   say,
   serverTodos,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   todoRow,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 /**

@@ -4,32 +4,22 @@
  * leaves it on the row again, and the polite live region says what changed.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import {
   andWaitForResponse,
   openTodoApp,
   say,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   todoRow,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 import { announced, focused, visibleInThread } from "./helpers/ux.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 describe("focus after widget actions", () => {

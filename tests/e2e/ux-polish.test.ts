@@ -4,31 +4,21 @@
  * from the locale; history threads have sensible names and its backdrop covers the composer.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import {
   andWaitForResponse,
   openTodoApp,
   say,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   todoRow,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 const box = async (l: Locator) => {

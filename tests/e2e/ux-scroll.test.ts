@@ -5,34 +5,24 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.js";
+import { describe, expect, it } from "vitest";
 import { waitForEvent } from "./helpers/page.js";
 import {
   andWaitForResponse,
   openTodoApp,
   reloadTodoApp,
   say,
-  startTodoServer,
   type TodoServer,
-  tempDb,
   widget,
+  withTodoApp,
 } from "./helpers/todo-app.js";
 import { distanceFromBottom, jumpVisible, visibleInThread } from "./helpers/ux.js";
 import { openWidgetChat } from "./helpers/widget-chat.js";
 
 let browser: Browser;
 let server: TodoServer;
-let db: ReturnType<typeof tempDb>;
-
-beforeAll(async () => {
-  db = tempDb();
-  [browser, server] = await Promise.all([launchBrowser(), startTodoServer({ dbPath: db.dbPath })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  db?.remove();
+withTodoApp((b, s) => {
+  [browser, server] = [b, s];
 });
 
 const atEnd = { timeout: 5_000 };

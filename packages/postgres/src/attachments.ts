@@ -5,12 +5,11 @@ import {
   type AttachmentRequest,
   absoluteBase,
   attachmentNotFound,
-  checkAttachmentParams,
   checkContentLength,
   DEFAULT_MAX_ATTACHMENT_BYTES,
   generateId,
   isSafeId,
-  pendingAttachment,
+  newUpload,
   readUploadBytes,
   type StoredFile,
   type UploadBody,
@@ -119,12 +118,8 @@ export class PostgresAttachmentStore<TContext = unknown>
     context: TContext,
     request?: AttachmentRequest,
   ): Promise<Attachment> {
-    const { name, size, mimeType } = checkAttachmentParams(params, this);
-    const id = this.generateAttachmentId(mimeType, context);
-    if (!isSafeId(id)) {
-      throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
-    }
-    const attachment = pendingAttachment(id, name, mimeType, this, request);
+    const { attachment, name, size, mimeType } = newUpload(this, params, context, request);
+    const id = attachment.id;
     await this.#run((pool) =>
       pool.query({
         ...this.#sql.create,

@@ -16,7 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "playwright-core";
-import { newPage, type TestPage } from "./browser.js";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser, newPage, type TestPage } from "./browser.js";
 import { CHATKIT_EVENTS, recordedEvents, waitForEvent } from "./page.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -39,6 +40,34 @@ export function tempDb(): { dbPath: string; remove(): void } {
     dbPath: join(dir, "todo.sqlite"),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The usual set-up of a todo browser test file: Chromium and a todo app process on a fresh SQLite
+ * file, started before the file's tests (handed to `ready`) and stopped and removed after them.
+ *
+ * @example
+ * let browser: Browser;
+ * let server: TodoServer;
+ * withTodoApp((b, s) => ([browser, server] = [b, s]));
+ */
+export function withTodoApp(ready: (browser: Browser, server: TodoServer) => void): void {
+  let browser: Browser | undefined;
+  let server: TodoServer | undefined;
+  let db: ReturnType<typeof tempDb> | undefined;
+  beforeAll(async () => {
+    db = tempDb();
+    [browser, server] = await Promise.all([
+      launchBrowser(),
+      startTodoServer({ dbPath: db.dbPath }),
+    ]);
+    ready(browser, server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    db?.remove();
+  });
 }
 
 /**

@@ -16,10 +16,9 @@ import type {
 } from "./types.js";
 import {
   absoluteBase,
-  checkAttachmentParams,
   checkContentLength,
   chunksOf,
-  pendingAttachment,
+  newUpload,
   uploadOfRequest,
   uploadSizeMismatch,
   uploadTooLarge,
@@ -115,13 +114,8 @@ export class DiskAttachmentStore<TContext = unknown> implements UploadingAttachm
     context: TContext,
     request?: AttachmentRequest,
   ): Promise<Attachment> {
-    const { name, size, mimeType } = checkAttachmentParams(params, this);
-    const id = this.generateAttachmentId(mimeType, context);
-    if (!isSafeId(id)) {
-      throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
-    }
-    // Built first: a missing public base fails before anything is written.
-    const attachment = pendingAttachment(id, name, mimeType, this, request);
+    const { attachment, name, size, mimeType } = newUpload(this, params, context, request);
+    const id = attachment.id;
     await this.#writeRecord({
       id,
       name,

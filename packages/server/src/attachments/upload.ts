@@ -6,6 +6,7 @@
  */
 import { Readable } from "node:stream";
 import type { Attachment } from "@threadkit/core";
+import { isSafeId } from "../store/ids.js";
 import { AttachmentRejectedError } from "./errors.js";
 import { mimeTypeAllowed, normalizeMimeType } from "./mime.js";
 import type { AttachmentCreateParams, AttachmentRequest, UploadBody } from "./types.js";
@@ -95,6 +96,33 @@ export function pendingAttachment(
       ? { ...common, type: "image", preview_url: absoluteUrl(`${urls.previewBaseUrl}/${id}`, base) }
       : { ...common, type: "file" }
   ) as Attachment;
+}
+
+/** What {@link newUpload} needs of an uploading attachment store. */
+export interface UploadingStore<TContext> extends AttachmentLimits, AttachmentUrls {
+  generateAttachmentId(mimeType: string, context: TContext): string;
+}
+
+/**
+ * The first step of every uploading store's `createAttachment`: checks the request
+ * ({@link checkAttachmentParams}), takes a new id from the store (refused unless it is a safe id,
+ * since it becomes part of URLs and keys) and builds the attachment to answer
+ * ({@link pendingAttachment}); the store then records the pending upload.
+ */
+export function newUpload<TContext>(
+  store: UploadingStore<TContext>,
+  params: AttachmentCreateParams,
+  context: TContext,
+  request?: AttachmentRequest,
+): { attachment: Attachment; name: string; size: number; mimeType: string } {
+  const { name, size, mimeType } = checkAttachmentParams(params, store);
+  const id = store.generateAttachmentId(mimeType, context);
+  if (!isSafeId(id)) {
+    throw new AttachmentRejectedError("invalid_attachment_id", `Invalid attachment id ${id}`);
+  }
+  // Built before anything is written: a missing public base fails first.
+  const attachment = pendingAttachment(id, name, mimeType, store, request);
+  return { attachment, name, size, mimeType };
 }
 
 /**
