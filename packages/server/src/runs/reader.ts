@@ -130,7 +130,14 @@ export async function* readRun(
       if (notified || signal.aborted) continue;
       const info = await host.log.info(runId);
       if (!info) return;
-      if (info.ended && info.lastSeq <= cursor.after) return;
+      if (info.ended) {
+        // Its last events were logged with its end: read once more; nothing there means the
+        // client has them all, or they were trimmed under us (a resume then gets 410).
+        const rest = await host.log.read(runId, cursor.after, PAGE);
+        if (rest.length === 0) return;
+        for (const frame of framesOf(runId, rest, cursor)) yield withRetry(frame);
+        continue;
+      }
       if (!info.ended && info.lastSeq <= cursor.after && info.leaseUntil <= Date.now()) {
         await host.finalise(runId);
       }
