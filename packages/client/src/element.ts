@@ -297,9 +297,16 @@ export class ThreadkitChat extends LitElement {
     if (this._historyOpen) return;
     this._historyOpen = true;
     this.#emit("chatkit.history.open");
+    // Focus goes into the panel at once (so Escape closes it while the list loads), then to the
+    // first thread once the list is there, unless the user has moved on meanwhile.
+    await this.updateComplete;
+    const close = this.renderRoot.querySelector<HTMLElement>(".history .icon-btn");
+    close?.focus();
     await this.#history.refresh().catch((e) => this.#controller.reportError(e));
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(".history-open, .history .icon-btn")?.focus();
+    const shadow = this.renderRoot as ShadowRoot;
+    if (!close || shadow.activeElement === close)
+      this.renderRoot.querySelector<HTMLElement>(".history-open, .history .icon-btn")?.focus();
   }
 
   /** Closes the history panel. */

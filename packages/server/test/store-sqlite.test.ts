@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { ThreadItem } from "@threadkit/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { PAGE_SQL, SQLiteStore } from "../src/store/sqlite.js";
@@ -33,6 +36,22 @@ describe("SQLiteStore on disk", () => {
     expect(store.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     store.close();
   });
+
+  it("lets several processes open a new file at the same moment (migrations take turns)", async () => {
+    const path = join(dir, `race-${++n}.db`);
+    const source = fileURLToPath(new URL("../src/store/sqlite.ts", import.meta.url));
+    const script = `import { SQLiteStore } from ${JSON.stringify(source)};
+      const store = new SQLiteStore({ path: ${JSON.stringify(path)} });
+      console.log(store.db.pragma("user_version", { simple: true }));
+      store.close();`;
+    const run = promisify(execFile);
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]),
+      ),
+    );
+    expect(opened.map((out) => Number(out.stdout.trim()))).toEqual(Array(6).fill(SCHEMA_VERSION));
+  }, 30_000);
 
   it("keeps data across reopen and migrates only once", async () => {
     const path = join(dir, "reopen.db");

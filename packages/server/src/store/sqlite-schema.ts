@@ -62,8 +62,9 @@ export const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
- * Brings `db` up to {@link SCHEMA_VERSION}, each migration in its own transaction. Throws when
- * the file was written by a newer version of the store.
+ * Brings `db` up to {@link SCHEMA_VERSION}, each migration in its own write-locked transaction
+ * (so processes opening one file at once take turns). Throws when the file was written by a
+ * newer version of the store.
  *
  * @example
  * migrate(new Database(":memory:")); // creates the tables
@@ -78,6 +79,9 @@ export function migrate(db: Database.Database): void {
   for (let version = current; version < SCHEMA_VERSION; version++) {
     const sql = MIGRATIONS[version] ?? "";
     db.transaction(() => {
+      // Read again under the write lock: another process opening the same file at the same
+      // moment may have applied this migration while we waited for the lock.
+      if (Number(db.pragma("user_version", { simple: true })) > version) return;
       db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
