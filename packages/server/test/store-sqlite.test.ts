@@ -37,7 +37,7 @@ describe("SQLiteStore on disk", () => {
     store.close();
   });
 
-  it("lets several processes open a new file at the same moment (migrations take turns)", async () => {
+  it("lets several processes open a new file at the same moment (WAL switch and migrations take turns)", async () => {
     const path = join(dir, `race-${++n}.db`);
     const source = fileURLToPath(new URL("../src/store/sqlite.ts", import.meta.url));
     const script = `import { SQLiteStore } from ${JSON.stringify(source)};
@@ -46,11 +46,11 @@ describe("SQLiteStore on disk", () => {
       store.close();`;
     const run = promisify(execFile);
     const opened = await Promise.all(
-      Array.from({ length: 6 }, () =>
+      Array.from({ length: 8 }, () =>
         run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]),
       ),
     );
-    expect(opened.map((out) => Number(out.stdout.trim()))).toEqual(Array(6).fill(SCHEMA_VERSION));
+    expect(opened.map((out) => Number(out.stdout.trim()))).toEqual(Array(8).fill(SCHEMA_VERSION));
   }, 30_000);
 
   it("keeps data across reopen and migrates only once", async () => {

@@ -85,9 +85,10 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
   constructor(options: SQLiteStoreOptions<TContext>) {
     this.#userId = options.userId ?? (() => "default");
     this.db = new Database(options.path);
+    // First: switching a new file to WAL takes a lock another process opening it may hold.
+    this.db.pragma("busy_timeout = 5000");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
     if (!this.db.memory && this.db.pragma("journal_mode", { simple: true }) === "wal") {
       // Checkpoints run in a worker thread, not inside the commit of whichever request crosses
