@@ -94,3 +94,21 @@ export function eventJson(event: unknown): string {
     (record.type === "thread.created" || record.type === "thread.updated");
   return JSON.stringify(!rebuilt && isClean(event) ? event : serialize(event));
 }
+
+/**
+ * The compact JSON of a response body under ChatKit's rules, exactly
+ * `JSON.stringify(serialize(value))`: a page's top-level `null`s (`after` on the last page) are
+ * dropped first, so that a clean page skips serialize's deep copy as events do.
+ */
+export function responseJson(value: unknown): string {
+  let body = value;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if (Object.getPrototypeOf(record) === Object.prototype && record.type === undefined) {
+      const copy: Record<string, unknown> = {};
+      for (const key in record) if (record[key] !== null) copy[key] = record[key];
+      body = copy;
+    }
+  }
+  return JSON.stringify(isClean(body) ? body : serialize(value));
+}

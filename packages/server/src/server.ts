@@ -3,6 +3,7 @@ import type {
   ActionSet,
   AnyActionDefinition,
   Attachment,
+  ChatKitRequest,
   StreamOptions,
   SyncCustomActionResponse,
   ThreadItem,
@@ -362,6 +363,7 @@ export abstract class ChatKitServer<TContext = unknown> {
       return new NonStreamingResult(JSON.stringify({ status }), 202);
     }
     const request = toChatKitRequest(json);
+    if (!STREAMING_TYPES.has(request.type)) return this.#processJson(request, context, options);
     const controller = new AbortController();
     const outer = options.signal;
     if (options.resume) {
@@ -382,28 +384,41 @@ export abstract class ChatKitServer<TContext = unknown> {
     }
     // One transaction for the writes of a plain streaming request, when the store offers it; a
     // resumable run's events go to its log as they come, so its writes commit one by one.
-    const unit =
-      !options.resume && STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
+    const unit = options.resume ? undefined : this.store.unitOfWork?.();
     if (unit) this.#units.set(controller.signal, unit);
-    let text: string;
     try {
       const prepared = await prepareStream(this, request, context, controller.signal);
-      if (prepared) {
-        const stream = { ...prepared, open: guard.stream(prepared.open) };
-        if (options.resume)
-          return await this.#startResumable(stream, controller, body, context, outer);
-        const run = await this.runs.claim({
-          threadId: stream.threadId,
-          context,
-          resumable: false,
-          bodyHash: "",
-          controller,
-        });
-        return new StreamingResult(stream.open, controller, {
-          onSettled: () => run.finish(controller.signal.aborted ? "cancelled" : "completed"),
-          ...(unit ? { unit } : {}),
-        });
-      }
+      const stream = { ...prepared, open: guard.stream(prepared.open) };
+      if (options.resume)
+        return await this.#startResumable(stream, controller, body, context, outer);
+      const run = await this.runs.claim({
+        threadId: stream.threadId,
+        context,
+        resumable: false,
+        bodyHash: "",
+        controller,
+      });
+      return new StreamingResult(stream.open, controller, {
+        onSettled: () => run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+        ...(unit ? { unit } : {}),
+      });
+    } catch (error) {
+      await guard.release();
+      throw error;
+    }
+  }
+
+  /** A request answered with JSON (no signal: it cannot outlive its answer). */
+  async #processJson(
+    request: ChatKitRequest,
+    context: TContext,
+    options: ProcessOptions,
+  ): Promise<NonStreamingResult> {
+    const guard = await guardRequest(this, request, context, options.idempotencyKey);
+    if (guard.replay)
+      return new NonStreamingResult("json" in guard.replay ? guard.replay.json : "{}");
+    let text: string;
+    try {
       text = await guard.json(
         await handleJsonRequest(this, request, context, { origin: options.origin }),
       );

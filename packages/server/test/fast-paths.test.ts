@@ -1,6 +1,6 @@
 import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
-import { eventJson } from "../src/event-json.js";
+import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
 import { randomHex } from "../src/store/ids.js";
 import { clone, deepEqual } from "../src/util.js";
@@ -95,6 +95,29 @@ const EVENTS: Array<[string, unknown]> = [
 describe("eventJson", () => {
   it.each(EVENTS)("equals JSON.stringify(serialize(event)) for %s", (_name, event) => {
     expect(eventJson(event)).toBe(slow(event));
+  });
+});
+
+const RESPONSES: Array<[string, unknown]> = [
+  ["the last page", { data: [{ id: "t1", title: "A" }], has_more: false, after: null }],
+  ["a page with a cursor", { data: [{ id: "t1" }], has_more: true, after: "t1" }],
+  ["a page whose items hold nulls", { data: [{ id: "i", quoted_text: null }], after: null }],
+  [
+    "a page of widget items",
+    { data: [{ type: "widget", widget: { type: "Card", children: null } }] },
+  ],
+  ["a widget root", { type: "Card", children: null, key: null }],
+  ["an attachment", { type: "file", id: "a", name: "n", mime_type: "text/plain", metadata: {} }],
+  ["a sync action answer", { updated_item: null }],
+  ["a thread", { id: "t", title: undefined, metadata: {}, items: { data: [], has_more: false } }],
+  ["a Date at the top", { data: [], at: new Date(0), after: null }],
+  ["an array", [{ a: null }, 1]],
+  ["null", null],
+];
+
+describe("responseJson", () => {
+  it.each(RESPONSES)("equals JSON.stringify(serialize(value)) for %s", (_name, value) => {
+    expect(responseJson(value)).toBe(slow(value));
   });
 });
 

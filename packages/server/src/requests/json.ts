@@ -1,7 +1,8 @@
-import { type ChatKitRequest, serialize, type WidgetItem } from "@threadkit/core";
+import type { ChatKitRequest, WidgetItem } from "@threadkit/core";
 import { checkAction, refusalError } from "../actions/check.js";
 import { FieldErrors } from "../actions/field-errors.js";
 import { BadRequestError, NotImplementedServerError } from "../errors.js";
+import { responseJson } from "../event-json.js";
 import type { ChatKitServer, ServerAttachmentStore } from "../server.js";
 import { loadVisibleItems } from "../store/pages.js";
 import { toThreadResponse } from "../thread-response.js";
@@ -15,9 +16,7 @@ function clientLimit(limit: number | null | undefined): number {
   return Math.min(limit || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }
 
-function json(value: unknown): string {
-  return JSON.stringify(serialize(value));
-}
+const json = responseJson;
 
 function requireAttachmentStore<C>(server: ChatKitServer<C>): ServerAttachmentStore<C> {
   if (!server.attachmentStore) {

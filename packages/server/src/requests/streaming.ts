@@ -138,8 +138,8 @@ async function itemsAfter<C>(
 }
 
 /**
- * Runs the pre-stream checks of a streaming request (throwing `NotFoundError` / `BadRequestError`
- * so HTTP can answer 404 / 400) and returns the lazy stream; `null` for non-streaming requests.
+ * Runs the pre-stream checks of a streaming request (one of {@link STREAMING_TYPES}), throwing
+ * `NotFoundError` / `BadRequestError` so HTTP can answer 404 / 400, and returns the lazy stream.
  *
  * @example
  * const stream = await prepareStream(server, request, context, signal);
@@ -149,8 +149,10 @@ export async function prepareStream<C>(
   request: ChatKitRequest,
   context: C,
   signal: AbortSignal,
-): Promise<PreparedStream | null> {
-  if (!STREAMING_TYPES.has(request.type)) return null;
+): Promise<PreparedStream> {
+  if (!STREAMING_TYPES.has(request.type)) {
+    throw new BadRequestError(`${request.type} is not a streaming request`);
+  }
   const req = request as StreamingRequest;
   const { store } = server;
   // The request's unit of work when the store has one: its writes are committed together.
