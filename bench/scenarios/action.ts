@@ -1,7 +1,8 @@
 /**
  * Scenario 2: a custom action that updates a 50-node card and streams a short reply; and its
- * sync twin. Threadkit runs on SQLiteStore, and also on PostgresStore (the `action.pg.` rows,
- * as ratios to SQLiteStore) when the database is reachable.
+ * sync twin. Threadkit runs on SQLiteStore, on MemoryStore (the `action.memory.` rows: the gap to
+ * the peer with persistence taken out), and on PostgresStore (the `action.pg.` rows, as ratios to
+ * SQLiteStore) when the database is reachable. Server CPU per action is read from /proc.
  */
 import { parseSse, post } from "../lib/client.js";
 import { TOGGLE } from "../lib/fixtures.js";
@@ -88,6 +89,8 @@ interface Plan {
   c1: Latencies;
   c32: Latencies;
   sync: Latencies;
+  /** Server CPU time (ms) and actions of the concurrency-32 batches. */
+  cpu: { ms: number; actions: number };
 }
 
 /**
@@ -100,6 +103,8 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
   const c32 = quick ? 2 : 4; // requests per worker per round at concurrency 32
   const schema = benchSchema();
   const servers = await Promise.all(NAMES.map((name) => startServer(name)));
+  // Threadkit on MemoryStore: what is left of the gap to the peer once SQLite is taken out.
+  servers.push({ ...(await startServer("threadkit", { BENCH_STORE: "memory" })), name: "memory" });
   if (await postgresReachable()) {
     const env = { BENCH_STORE: "postgres", BENCH_DATABASE_URL, BENCH_PG_SCHEMA: schema };
     servers.push({ ...(await startServer("threadkit", env)), name: "postgres" });
@@ -119,16 +124,20 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
         if (server.name !== "peer") {
           await measure(server.port, "threads.sync_custom_action", one, 20, empty());
         }
-        return { server, one, many, c1: empty(), c32: empty(), sync: empty() } as Plan;
+        const cpu = { ms: 0, actions: 0 };
+        return { server, one, many, c1: empty(), c32: empty(), sync: empty(), cpu } as Plan;
       }),
     );
     for (let round = 0; round < rounds; round++) {
       for (const plan of plans) {
         const port = plan.server.port;
         await measure(port, "threads.custom_action", plan.one, c1, plan.c1);
+        const cpu = plan.server.cpuMs();
         await measure(port, "threads.custom_action", plan.many, c32, plan.c32);
+        plan.cpu.ms += plan.server.cpuMs() - cpu;
+        plan.cpu.actions += plan.many.length * c32;
         // The peer has no threads.sync_custom_action.
-        if (plan.server.name !== "peer") {
+        if (plan.server.name !== "peer" && plan.server.name !== "memory") {
           await measure(port, "threads.sync_custom_action", plan.one, c1, plan.sync);
         }
       }
@@ -140,17 +149,44 @@ export async function actionScenario(quick: boolean): Promise<Row[]> {
       pick: (plan: Plan) => number[][],
       q: number,
       withPeer = true,
+      subject = "threadkit",
     ) => {
       const value = (plan: Plan | undefined) => percentile(pick(plan!).flat(), q);
       return row(name, metric, "ms", {
-        threadkit: value(by.threadkit),
+        threadkit: value(by[subject]),
         bare: value(by.bare),
         ...(withPeer ? { peer: value(by.peer) } : {}),
-        spread: spread(pick(by.threadkit!).map((r) => percentile(r, q))),
+        spread: spread(pick(by[subject]!).map((r) => percentile(r, q))),
       });
     };
+    const cpuUs = (plan: Plan | undefined) => (plan ? (plan.cpu.ms * 1000) / plan.cpu.actions : 0);
     return [
       ...postgresRows(by.postgres, by.threadkit),
+      row("action.server_cpu_us.c32", "server CPU time per custom_action, concurrency 32", "µs", {
+        threadkit: cpuUs(by.threadkit),
+        bare: cpuUs(by.bare),
+        peer: cpuUs(by.peer),
+        note: `on MemoryStore: ${cpuUs(by.memory).toFixed(0)} µs (the SQLite writes and commit are the difference)`,
+      }),
+      {
+        ...fig(
+          "action.memory.end_p50_ms.c1",
+          "custom_action on MemoryStore (no persistence, as the peer), end of stream, p50, concurrency 1",
+          (p) => p.c1.end,
+          50,
+          true,
+          "memory",
+        ),
+        note: "what is left of the gap to the peer without SQLite: validation, action verification, runs, limits, heartbeats, cancellation",
+      },
+      fig(
+        "action.memory.end_p50_ms.c32",
+        "custom_action on MemoryStore, end of stream, p50, concurrency 32",
+        (p) => p.c32.end,
+        50,
+        true,
+        "memory",
+      ),
       fig(
         "action.ttfb_p50_ms.c1",
         "custom_action, first byte, p50, concurrency 1",
