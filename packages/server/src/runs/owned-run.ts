@@ -107,7 +107,11 @@ export class OwnedRun {
       for await (const event of source()) {
         if ((event as { type?: unknown }).type === "error") failed = true;
         this.#push(eventJson(event));
-        if (this.#unflushed.length > MAX_UNFLUSHED) await this.#flushing;
+        // Held back until an append makes room (not until all is flushed: the handler goes on
+        // making the next batch while the log writes this one).
+        while (this.#unflushed.length > MAX_UNFLUSHED && !this.over) {
+          await new Promise<void>((resolve) => this.onChange(resolve));
+        }
         if (this.over) break;
       }
     } catch (error) {
