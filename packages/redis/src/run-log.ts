@@ -85,19 +85,25 @@ export class RedisRunLog implements RunLog {
     }
   }
 
-  async #command(args: Array<string | number>): Promise<Reply> {
+  async #command(args: Array<string | number | Buffer>): Promise<Reply> {
     if (this.#ownsClient) {
       this.#ready ??= this.#client.connect().then(() => undefined);
       await this.#ready;
     }
-    return this.#client.sendCommand(args.map(String));
+    return this.#client.sendCommand(
+      args.map((arg) => (typeof arg === "number" ? String(arg) : arg)),
+    );
   }
 
   /**
    * Runs a script by its SHA-1 (loaded once per script); a server that lost its script cache
    * (restart, SCRIPT FLUSH) gets it again.
    */
-  async #eval(script: string, keys: string[], args: Array<string | number>): Promise<Reply> {
+  async #eval(
+    script: string,
+    keys: string[],
+    args: Array<string | number | Buffer>,
+  ): Promise<Reply> {
     let sha = this.#shas.get(script);
     if (!sha) {
       sha = text(await this.#command(["SCRIPT", "LOAD", script]));
@@ -180,7 +186,9 @@ export class RedisRunLog implements RunLog {
           runId,
           first.seq,
           batch.last,
-          batch.lines,
+          // As bytes: the client then writes them as they are, instead of measuring and
+          // encoding a string of a whole batch inside its command string.
+          Buffer.from(batch.lines),
           batch.end ?? "",
         ],
       ),

@@ -66,8 +66,10 @@ export const READ = `local after = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local out = {}
 local from = '0-' .. (after + 1)
+-- A batch can hold many entries or one: ask for one, then twice as many each time.
+local count = 1
 while true do
-  local page = redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', 32)
+  local page = redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', count)
   for _, item in ipairs(page) do
     local fields = item[2]
     local data, reason = '', ''
@@ -77,8 +79,9 @@ while true do
     out[#out + 1] = {item[1], data, reason}
     if tonumber(string.sub(item[1], 3)) - after >= limit then return out end
   end
-  if #page < 32 then return out end
+  if #page < count then return out end
   from = '(' .. page[#page][1]
+  count = math.min(count * 2, 64)
 end`;
 
 /** KEYS: run, active. ARGV: owner, leaseMs, runId, recordMs. Returns {held, stop}. */

@@ -82,18 +82,20 @@ export async function* readRun(
         if (cursor.after < owned.flushedSeq) {
           let entry = owned.entry(cursor.after + 1);
           if (entry) {
-            // The frames in memory go as one chunk (a yield per frame cost more than the frame).
-            let chunk = "";
+            // The frames in memory go as one chunk (a yield per frame cost more than the frame),
+            // joined flat: the socket write measures and encodes it at once, where a string
+            // built by += is a tree of parts.
+            const frames: string[] = [];
             for (let n = 0; entry && n < BATCH; n++) {
               cursor.after = entry.seq;
-              chunk += entryFrame(runId, entry);
+              frames.push(entryFrame(runId, entry));
               if (entry.end) {
                 cursor.ended = true;
                 break;
               }
               entry = owned.entry(cursor.after + 1);
             }
-            yield withRetry(chunk);
+            yield withRetry(frames.join(""));
           } else {
             const entries = await host.log.read(runId, cursor.after, PAGE);
             for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
