@@ -386,6 +386,7 @@ export abstract class ChatKitServer<TContext = unknown> {
       !options.resume && STREAMING_TYPES.has(request.type) ? this.store.unitOfWork?.() : undefined;
     if (unit) this.#units.set(controller.signal, unit);
     let text: string;
+    let handled = false;
     try {
       const prepared = await prepareStream(this, request, context, controller.signal);
       if (prepared) {
@@ -404,10 +405,13 @@ export abstract class ChatKitServer<TContext = unknown> {
           ...(unit ? { unit } : {}),
         });
       }
+      handled = true;
       text = await guard.json(
         await handleJsonRequest(this, request, context, { origin: options.origin }),
       );
     } catch (error) {
+      // A stream refused before its handler ran (404, 409 thread_busy…) costs no token.
+      if (!handled) guard.refund();
       await guard.release();
       throw error;
     }
