@@ -13,10 +13,24 @@ import {
   type RunStartResult,
 } from "./log.js";
 
+/**
+ * One append as held: its data lines as UTF-8 bytes, outside the JavaScript heap (a run is kept
+ * minutes after it ends: as strings, every batch was copied by the young generation's collections
+ * and then moved around the old one).
+ */
+interface HeldBatch {
+  last: number;
+  bytes: Uint8Array;
+  end?: RunBatch["end"];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 interface MemoryRun {
   info: RunInfo;
-  /** Held entries, one batch per append, in order (one string each: little for the GC to walk). */
-  batches: RunBatch[];
+  /** Held entries, one batch per append, in order. */
+  batches: HeldBatch[];
   listeners: Set<() => void>;
 }
 
@@ -88,13 +102,16 @@ export class MemoryRunLog implements RunLog {
       throw new RunFencedError(`Run ${runId}: expected seq ${run.info.lastSeq + 1}`);
     }
     const batch = joinRunEntries(runId, entries);
-    run.batches.push(batch);
+    const bytes = encoder.encode(batch.lines);
+    run.batches.push(
+      batch.end ? { last: batch.last, bytes, end: batch.end } : { last: batch.last, bytes },
+    );
     run.info.lastSeq = batch.last;
     if (batch.end) this.#end(run, batch.end);
     // Whole appends are dropped, oldest first, while the rest still holds maxEntries.
     const keepFrom = batch.last - this.#maxEntries + 1;
     let drop = 0;
-    while ((run.batches[drop] as RunBatch).last < keepFrom) drop++;
+    while ((run.batches[drop] as HeldBatch).last < keepFrom) drop++;
     if (drop > 0) run.batches.splice(0, drop);
     for (const listener of run.listeners) listener();
   }
@@ -141,11 +158,13 @@ export class MemoryRunLog implements RunLog {
     let high = batches.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((batches[mid] as RunBatch).last <= after) low = mid + 1;
+      if ((batches[mid] as HeldBatch).last <= after) low = mid + 1;
       else high = mid;
     }
     for (let i = low; i < batches.length && out.length < limit; i++) {
-      splitRunBatch(batches[i] as RunBatch, after, limit, out);
+      const { last, bytes, end } = batches[i] as HeldBatch;
+      const lines = decoder.decode(bytes);
+      splitRunBatch(end ? { last, lines, end } : { last, lines }, after, limit, out);
     }
     return out;
   }
