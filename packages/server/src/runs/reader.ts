@@ -1,4 +1,4 @@
-import { entryFrame, RETRY_LINE } from "./frames.js";
+import { entryFrame, pushEntryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
 import type { OwnedRun } from "./owned-run.js";
 
@@ -76,6 +76,7 @@ export async function* readRun(
   };
   const owned = host.owned(runId);
   if (owned) {
+    const idPrefix = `id: ${runId}:`;
     const changed = changes(owned, signal);
     try {
       while (!cursor.ended && !signal.aborted) {
@@ -83,19 +84,19 @@ export async function* readRun(
           let entry = owned.entry(cursor.after + 1);
           if (entry) {
             // The frames in memory go as one chunk (a yield per frame cost more than the frame),
-            // joined flat: the socket write measures and encodes it at once, where a string
-            // built by += is a tree of parts.
-            const frames: string[] = [];
+            // joined flat from their parts: the socket write measures and encodes it at once,
+            // where a string built by += is a tree of parts.
+            const parts: Array<string | number> = [];
             for (let n = 0; entry && n < BATCH; n++) {
               cursor.after = entry.seq;
-              frames.push(entryFrame(runId, entry));
+              pushEntryFrame(parts, idPrefix, entry);
               if (entry.end) {
                 cursor.ended = true;
                 break;
               }
               entry = owned.entry(cursor.after + 1);
             }
-            yield withRetry(frames.join(""));
+            yield withRetry(parts.join(""));
           } else {
             const entries = await host.log.read(runId, cursor.after, PAGE);
             for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
