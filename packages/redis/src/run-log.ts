@@ -1,4 +1,5 @@
 import {
+  joinRunEntries,
   type LeaseRenewal,
   type RunEndReason,
   type RunEntry,
@@ -8,9 +9,10 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
+  splitRunBatch,
 } from "@threadkit/server";
 import { createClient } from "redis";
-import { APPEND, EXPIRED, RENEW, START, STOP, TAKE_OVER } from "./scripts.js";
+import { APPEND, EXPIRED, READ, RENEW, START, STOP, TAKE_OVER } from "./scripts.js";
 
 /** A node-redis client (`createClient()` from `redis`). */
 export type RedisClient = ReturnType<typeof createClient>;
@@ -29,7 +31,7 @@ function text(value: Reply): string {
   return typeof value === "string" ? value : Buffer.isBuffer(value) ? value.toString() : "";
 }
 
-/** A stream entry's fields (`[f, v, …]` in RESP2, an object or pairs in RESP3). */
+/** A hash's fields (`[f, v, …]` in RESP2, an object or pairs in RESP3). */
 function fieldsOf(value: Reply): Map<string, string> {
   const fields = new Map<string, string>();
   if (Array.isArray(value)) {
@@ -44,8 +46,8 @@ function fieldsOf(value: Reply): Map<string, string> {
 
 /**
  * A {@link RunLog} on Redis, for several server instances: each run is a hash (owner, lease,
- * stop flag, last seq) and a Redis Stream of its events (entry id `0-<seq>`, capped with
- * `MAXLEN`), written by Lua scripts that check the owner and the numbering atomically (a zombie
+ * stop flag, last seq) and a Redis Stream of its events (one entry per append: id
+ * `0-<last seq>`, the events' JSON lines joined; capped with `MINID`), written by Lua scripts that check the owner and the numbering atomically (a zombie
  * owner is fenced off). Live readers are woken through pub/sub on one subscriber connection per
  * instance; stops are a durable flag plus a pub/sub message. Ended runs' events expire after
  * `graceMs`, their record after `recordMs`. Not for Redis Cluster (a run's keys span slots).
@@ -83,19 +85,25 @@ export class RedisRunLog implements RunLog {
     }
   }
 
-  async #command(args: Array<string | number>): Promise<Reply> {
+  async #command(args: Array<string | number | Buffer>): Promise<Reply> {
     if (this.#ownsClient) {
       this.#ready ??= this.#client.connect().then(() => undefined);
       await this.#ready;
     }
-    return this.#client.sendCommand(args.map(String));
+    return this.#client.sendCommand(
+      args.map((arg) => (typeof arg === "number" ? String(arg) : arg)),
+    );
   }
 
   /**
    * Runs a script by its SHA-1 (loaded once per script); a server that lost its script cache
    * (restart, SCRIPT FLUSH) gets it again.
    */
-  async #eval(script: string, keys: string[], args: Array<string | number>): Promise<Reply> {
+  async #eval(
+    script: string,
+    keys: string[],
+    args: Array<string | number | Buffer>,
+  ): Promise<Reply> {
     let sha = this.#shas.get(script);
     if (!sha) {
       sha = text(await this.#command(["SCRIPT", "LOAD", script]));
@@ -159,46 +167,52 @@ export class RedisRunLog implements RunLog {
   }
 
   async append(runId: string, owner: string, entries: readonly RunEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const ends = entries.some((entry) => entry.end);
-    const threadKey = ends ? this.#threadKey(await this.#threadOf(runId)) : this.#threadKey("");
-    const args: Array<string | number> = [
-      owner,
-      this.#retention.maxEntries,
-      this.#retention.graceMs,
-      this.#retention.recordMs,
-      this.#liveChannel(runId),
-      runId,
-      entries.length,
-    ];
-    for (const entry of entries) args.push(entry.seq, entry.data, entry.end ?? "");
+    const first = entries[0];
+    if (!first) return;
+    const batch = joinRunEntries(runId, entries);
+    const threadKey = batch.end
+      ? this.#threadKey(await this.#threadOf(runId))
+      : this.#threadKey("");
     const reply = text(
       await this.#eval(
         APPEND,
         [this.#runKey(runId), this.#logKey(runId), threadKey, this.#activeKey],
-        args,
+        [
+          owner,
+          this.#retention.maxEntries,
+          this.#retention.graceMs,
+          this.#retention.recordMs,
+          this.#liveChannel(runId),
+          runId,
+          first.seq,
+          batch.last,
+          // As bytes: the client then writes them as they are, instead of measuring and
+          // encoding a string of a whole batch inside its command string.
+          Buffer.from(batch.lines),
+          batch.end ?? "",
+        ],
       ),
     );
     if (reply !== "ok") throw new RunFencedError(`Run ${runId}: append refused (${reply})`);
-    if (ends) this.#threads.delete(runId);
+    if (batch.end) this.#threads.delete(runId);
   }
 
   async read(runId: string, after: number, limit: number): Promise<RunEntry[]> {
-    const reply = (await this.#command([
-      "XRANGE",
-      this.#logKey(runId),
-      `0-${after + 1}`,
-      "+",
-      "COUNT",
-      limit,
-    ])) as Array<[Reply, Reply]> | null;
-    return (reply ?? []).map(([id, raw]) => {
-      const fields = fieldsOf(raw);
-      const seq = Number(text(id).split("-")[1]);
-      const end = fields.get("e");
-      const data = fields.get("d") ?? "";
-      return end ? { seq, data, end: end as RunEndReason } : { seq, data };
-    });
+    const reply = (await this.#eval(READ, [this.#logKey(runId)], [after, limit])) as Array<
+      [Reply, Reply, Reply]
+    > | null;
+    const out: RunEntry[] = [];
+    for (const [id, lines, end] of reply ?? []) {
+      const last = Number(text(id).slice(2));
+      const reason = text(end) as RunEndReason | "";
+      splitRunBatch(
+        reason ? { last, lines: text(lines), end: reason } : { last, lines: text(lines) },
+        after,
+        limit,
+        out,
+      );
+    }
+    return out;
   }
 
   async info(runId: string): Promise<RunInfo | null> {

@@ -24,31 +24,24 @@ redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
 return false`;
 
 /**
- * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId, n,
- * then n triples (seq, data, end-or-empty). Returns "ok", "fenced" or "seq".
+ * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId,
+ * first seq, last seq, the batch's data lines (joined by "\n"), end reason or "". The batch is one
+ * stream entry, id `0-<last seq>` (older batches are trimmed by MINID, whole, while the rest holds
+ * maxEntries). Returns "ok", "fenced" or "seq".
  */
 export const APPEND = `local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended', 'resumable')
 if not info[1] or info[1] ~= ARGV[1] or info[3] ~= '' then return 'fenced' end
-local last = tonumber(info[2])
-local n = tonumber(ARGV[7])
-for i = 0, n - 1 do
-  local seq = tonumber(ARGV[8 + i * 3])
-  if seq ~= last + 1 then return 'seq' end
-  last = seq
-end
-local ended = nil
-for i = 0, n - 1 do
-  local seq = ARGV[8 + i * 3]
-  local reason = ARGV[10 + i * 3]
-  if reason ~= '' then
-    redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. seq, 'd', ARGV[9 + i * 3], 'e', reason)
-    ended = reason
-  else
-    redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], '0-' .. seq, 'd', ARGV[9 + i * 3])
-  end
+if tonumber(ARGV[7]) ~= tonumber(info[2]) + 1 then return 'seq' end
+local last = tonumber(ARGV[8])
+local keep = math.max(0, last - tonumber(ARGV[2]) + 1)
+local ended = ARGV[10]
+if ended ~= '' then
+  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'd', ARGV[9], 'e', ended)
+else
+  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'd', ARGV[9])
 end
 redis.call('HSET', KEYS[1], 'lastSeq', last)
-if ended then
+if ended ~= '' then
   redis.call('HSET', KEYS[1], 'ended', ended)
   if info[4] == '0' then
     -- A run without a log (the client did not opt in) can never be resumed: forget it now.
@@ -64,6 +57,32 @@ else
 end
 redis.call('PUBLISH', ARGV[5], last)
 return 'ok'`;
+
+/**
+ * KEYS: log. ARGV: after, limit. The batches holding the entries after `after`, up to `limit`
+ * entries, as {id, data lines, end reason or ""} (the first may start before `after + 1`).
+ */
+export const READ = `local after = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local out = {}
+local from = '0-' .. (after + 1)
+-- A batch can hold many entries or one: ask for one, then twice as many each time.
+local count = 1
+while true do
+  local page = redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', count)
+  for _, item in ipairs(page) do
+    local fields = item[2]
+    local data, reason = '', ''
+    for i = 1, #fields, 2 do
+      if fields[i] == 'd' then data = fields[i + 1] elseif fields[i] == 'e' then reason = fields[i + 1] end
+    end
+    out[#out + 1] = {item[1], data, reason}
+    if tonumber(string.sub(item[1], 3)) - after >= limit then return out end
+  end
+  if #page < count then return out end
+  from = '(' .. page[#page][1]
+  count = math.min(count * 2, 64)
+end`;
 
 /** KEYS: run, active. ARGV: owner, leaseMs, runId, recordMs. Returns {held, stop}. */
 export const RENEW = `${NOW}

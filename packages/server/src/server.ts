@@ -403,6 +403,8 @@ export abstract class ChatKitServer<TContext = unknown> {
         ...(unit ? { unit } : {}),
       });
     } catch (error) {
+      // A stream refused before its handler ran (404, 409 thread_busy…) costs no token.
+      guard.refund();
       await guard.release();
       throw error;
     }
@@ -423,6 +425,7 @@ export abstract class ChatKitServer<TContext = unknown> {
         await handleJsonRequest(this, request, context, { origin: options.origin }),
       );
     } catch (error) {
+      // The handler ran (a sync action that threw still costs its token).
       await guard.release();
       throw error;
     }

@@ -348,4 +348,16 @@ describe("TokenBuckets", () => {
     expect(() => buckets.take("u", 10_000)).toThrow();
     expect(() => new TokenBuckets({ perMinute: 0, burst: 1 })).toThrow(RangeError);
   });
+
+  it("a refund gives a token back, never above burst", () => {
+    const buckets = new TokenBuckets({ perMinute: 60, burst: 2 });
+    buckets.take("u", 0);
+    buckets.refund("u");
+    buckets.refund("u");
+    buckets.take("u", 0);
+    buckets.take("u", 0);
+    expect(() => buckets.take("u", 0)).toThrow();
+    buckets.refund("u");
+    buckets.take("u", 0);
+  });
 });

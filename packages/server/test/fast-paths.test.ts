@@ -2,6 +2,9 @@ import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
+import { joinRunEntries, splitRunBatch } from "../src/runs/batch.js";
+import { entryFrame, pushEntryFrame } from "../src/runs/frames.js";
+import { type RunEntry, RunFencedError } from "../src/runs/log.js";
 import { randomHex } from "../src/store/ids.js";
 import { clone, deepEqual } from "../src/util.js";
 
@@ -205,5 +208,40 @@ describe("randomHex", () => {
     expect(seen.size).toBe(3000);
     expect(randomHex(7)).toMatch(/^[0-9a-f]{7}$/);
     expect(randomHex(10_000)).toMatch(/^[0-9a-f]{10000}$/);
+  });
+});
+
+describe("pushEntryFrame", () => {
+  it("gives the frames entryFrame gives, joined", () => {
+    const entries: RunEntry[] = [
+      { seq: 1, data: '{"type":"progress_update","text":"é ✓"}' },
+      { seq: 20_000, data: "{}" },
+      { seq: 20_001, data: '{"reason":"completed"}', end: "completed" },
+    ];
+    const parts: Array<string | number> = [];
+    for (const entry of entries) pushEntryFrame(parts, "id: run_ab12:", entry);
+    expect(parts.join("")).toBe(entries.map((entry) => entryFrame("run_ab12", entry)).join(""));
+  });
+});
+
+describe("joinRunEntries and splitRunBatch", () => {
+  it("give back the entries after any position, up to a limit", () => {
+    const entries: RunEntry[] = [
+      { seq: 5, data: '{"a":"\\n é"}' },
+      { seq: 6, data: "{}" },
+      { seq: 7, data: '{"reason":"failed"}', end: "failed" },
+    ];
+    const batch = joinRunEntries("run_1", entries);
+    expect(batch).toMatchObject({ last: 7, end: "failed" });
+    for (let after = 0; after <= 7; after++) {
+      for (let limit = 1; limit <= 4; limit++) {
+        const out: RunEntry[] = [];
+        splitRunBatch(batch, after, limit, out);
+        expect(out).toEqual(entries.filter((e) => e.seq > after).slice(0, limit));
+      }
+    }
+    expect(() => joinRunEntries("run_1", [entries[0] as RunEntry, entries[2] as RunEntry])).toThrow(
+      RunFencedError,
+    );
   });
 });

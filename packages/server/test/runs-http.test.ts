@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { RedisRunLog } from "@threadkit/redis";
-import { MemoryRunLog, type RunLog, type RunLogRetention } from "@threadkit/server";
+import {
+  type ChatKitServerOptions,
+  MemoryRunLog,
+  type RunLog,
+  type RunLogRetention,
+} from "@threadkit/server";
 import { createClient } from "redis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { storedItems } from "./helpers/app.js";
@@ -119,12 +124,20 @@ describe.each(CASES)(
       running = undefined;
     });
 
-    async function start(count: number, retention: RunLogRetention = {}) {
+    async function start(
+      count: number,
+      retention: RunLogRetention = {},
+      options: ChatKitServerOptions<Ctx> = {},
+    ) {
       const runLog = makeLog(retention);
       const pacer = new Pacer();
       const store = makeStore();
       log = runLog;
-      const server = new TestServer(store, { respond: pacer.respond(count) }, { runLog });
+      const server = new TestServer(
+        store,
+        { respond: pacer.respond(count) },
+        { runLog, ...options },
+      );
       running = await startAdapter(kind, server, {});
       return { pacer, store, server, url: running.url };
     }
@@ -289,6 +302,29 @@ describe.each(CASES)(
       await third.response;
       await eventually(() => third.ended());
       expect(third.status()).toBe(200);
+    });
+
+    it("a message refused with 409 thread_busy costs no rate-limit token", async () => {
+      // Three tokens, next to none refilled while the test runs.
+      const { pacer, url } = await start(1, {}, { rateLimit: { perMinute: 1, burst: 3 } });
+      pacer.allow(0);
+      const first = open(url, createBody("hi"), RESUME);
+      await first.response;
+      await eventually(() => first.frames().length > 0);
+      const threadId = (first.frames()[0]?.data?.thread as { id: string }).id;
+      const send = async (headers: Record<string, string>) => {
+        const next = open(url, addBody(threadId, "again"), headers);
+        await next.response;
+        await eventually(() => next.ended());
+        return next.status();
+      };
+      // Each would have taken one of the two tokens left.
+      for (const headers of [RESUME, {}, RESUME]) expect(await send(headers)).toBe(409);
+      pacer.allow();
+      await eventually(() => first.ended());
+      expect(await send(RESUME)).toBe(200);
+      expect(await send({})).toBe(200);
+      expect(await send(RESUME)).toBe(429);
     });
 
     it("threads.get_by_id names the active run with the header only; a rejoin from :0 has every event", async () => {

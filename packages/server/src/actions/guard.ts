@@ -76,12 +76,15 @@ export interface RequestGuard {
   json(text: string): Promise<string>;
   /** Forgets the key: the request failed before its handler ran. */
   release(): Promise<void>;
+  /** Gives back the request's rate-limit token: it was refused before its handler ran. */
+  refund(): void;
 }
 
 const OPEN: RequestGuard = {
   stream: (stream) => stream,
   json: async (text) => text,
   release: async () => undefined,
+  refund: () => undefined,
 };
 
 function idempotencyStoreOf<C>(server: ChatKitServer<C>): IdempotencyStore<C> | undefined {
@@ -100,7 +103,7 @@ function idempotencyStoreOf<C>(server: ChatKitServer<C>): IdempotencyStore<C> | 
 /**
  * Takes a rate-limit token for `request` (throws `RateLimitedError`, 429) and, for an action with
  * an `Idempotency-Key`, claims the key (throws 409 while a repeat is running, 422 when the key was
- * used for another request).
+ * used for another request; those refusals give the token back).
  */
 export async function guardRequest<C>(
   server: ChatKitServer<C>,
@@ -108,17 +111,38 @@ export async function guardRequest<C>(
   context: C,
   key: string | undefined,
 ): Promise<RequestGuard> {
+  let refund: (() => void) | undefined;
   if (LIMITED.has(request.type)) {
     const limiter = limiterOf(server);
     const user = limiter ? userOf(server, context) : undefined;
-    if (limiter && user !== undefined) limiter.take(user);
+    if (limiter && user !== undefined) {
+      limiter.take(user);
+      refund = () => limiter.refund(user);
+    }
   }
-  if (key === undefined || !ACTIONS.has(request.type)) return OPEN;
+  try {
+    return await guardKey(server, request, context, key, refund);
+  } catch (error) {
+    refund?.();
+    throw error;
+  }
+}
+
+/** {@link guardRequest}'s idempotency half; `refund` gives the request's token back. */
+async function guardKey<C>(
+  server: ChatKitServer<C>,
+  request: ChatKitRequest,
+  context: C,
+  key: string | undefined,
+  refund: (() => void) | undefined,
+): Promise<RequestGuard> {
+  const open = refund ? { ...OPEN, refund } : OPEN;
+  if (key === undefined || !ACTIONS.has(request.type)) return open;
   if (!KEY_SHAPE.test(key)) {
     throw new BadRequestError("Idempotency-Key: expected 1 to 255 visible ASCII characters");
   }
   const store = idempotencyStoreOf(server);
-  if (!store) return OPEN;
+  if (!store) return open;
   const claim = await store.claimIdempotencyKey(key, fingerprint(request), context);
   if (claim.state === "running") {
     throw new HttpError(409, "action_in_progress", "This action is still running");
@@ -130,8 +154,8 @@ export async function guardRequest<C>(
       "This Idempotency-Key was already used for another request",
     );
   }
-  if (claim.state === "done") return { ...OPEN, replay: replayOf(server, request, context, claim) };
-  const release = () =>
+  if (claim.state === "done") return { ...open, replay: replayOf(server, request, context, claim) };
+  const releaseKey = () =>
     store.releaseIdempotencyKey(key, context).catch((error: unknown) => {
       logError("Could not release an idempotency key", error);
     });
@@ -140,7 +164,7 @@ export async function guardRequest<C>(
       if (isRefusal(stream)) {
         // Refused before anything ran: the key is free for a corrected request.
         return async function* () {
-          await release();
+          await releaseKey();
           yield* stream();
         };
       }
@@ -153,7 +177,7 @@ export async function guardRequest<C>(
           }
         } finally {
           // A failed run may be retried; a finished (or cancelled) one is never run again.
-          if (failed) await release();
+          if (failed) await releaseKey();
           else await store.completeIdempotencyKey(key, null, context);
         }
       };
@@ -162,7 +186,8 @@ export async function guardRequest<C>(
       await store.completeIdempotencyKey(key, text, context);
       return text;
     },
-    release,
+    release: releaseKey,
+    refund: open.refund,
   };
 }
 

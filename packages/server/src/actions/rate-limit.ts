@@ -75,6 +75,15 @@ export class TokenBuckets {
     if (this.#buckets.size > SWEEP_AT) this.#sweep(now);
   }
 
+  /**
+   * Gives back the token a refused request took (never above `burst`), so a request refused
+   * before its handler ran (409 `thread_busy`, 404…) costs nothing.
+   */
+  refund(user: string): void {
+    const bucket = this.#buckets.get(user);
+    if (bucket) bucket.tokens = Math.min(this.#burst, bucket.tokens + 1);
+  }
+
   #sweep(now: number): void {
     for (const [user, bucket] of this.#buckets) {
       if (bucket.tokens + (now - bucket.at) * this.#perMs >= this.#burst)

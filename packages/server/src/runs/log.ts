@@ -37,8 +37,8 @@ export interface RunInfo {
 }
 
 /**
- * One logged event: `data` is the event's JSON (what its `data:` line carries). The last entry of a
- * run carries `end` and `data` `{"reason":...}`.
+ * One logged event: `data` is the event's JSON (what its `data:` line carries, so never a
+ * newline). The last entry of a run carries `end` and `data` `{"reason":...}`.
  */
 export interface RunEntry {
   seq: number;
@@ -117,7 +117,10 @@ export interface RunLog {
 export interface RunLogRetention {
   /** How long a run's events stay after it ends. Default 5 minutes. */
   graceMs?: number;
-  /** The most entries kept per run; older ones are trimmed (resumes before them get 410). Default 100,000. */
+  /**
+   * The entries kept per run; older ones are trimmed (resumes before them get 410), by whole
+   * appends, so up to one append's worth more may stay. Default 100,000.
+   */
   maxEntries?: number;
   /** How long an ended run's record stays (so a late resume gets 410, not 404). Default 1 hour. */
   recordMs?: number;

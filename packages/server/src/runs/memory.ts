@@ -1,3 +1,4 @@
+import { joinRunEntries, type RunBatch, splitRunBatch } from "./batch.js";
 import {
   DEFAULT_GRACE_MS,
   DEFAULT_MAX_ENTRIES,
@@ -12,10 +13,24 @@ import {
   type RunStartResult,
 } from "./log.js";
 
+/**
+ * One append as held: its data lines as UTF-8 bytes, outside the JavaScript heap (a run is kept
+ * minutes after it ends: as strings, every batch was copied by the young generation's collections
+ * and then moved around the old one).
+ */
+interface HeldBatch {
+  last: number;
+  bytes: Uint8Array;
+  end?: RunBatch["end"];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 interface MemoryRun {
   info: RunInfo;
-  /** Held entries; `entries[i].seq === firstSeq + i`. */
-  entries: RunEntry[];
+  /** Held entries, one batch per append, in order. */
+  batches: HeldBatch[];
   listeners: Set<() => void>;
 }
 
@@ -70,7 +85,7 @@ export class MemoryRunLog implements RunLog {
         leaseUntil: Date.now() + run.leaseMs,
         stopRequested: false,
       },
-      entries: [],
+      batches: [],
       listeners: new Set(),
     });
     return { started: true };
@@ -81,17 +96,23 @@ export class MemoryRunLog implements RunLog {
     if (!run || run.info.ended || run.info.owner !== owner) {
       throw new RunFencedError(`Run ${runId} is not writable by ${owner}`);
     }
-    let seq = run.info.lastSeq;
-    for (const entry of entries) {
-      if (entry.seq !== ++seq) throw new RunFencedError(`Run ${runId}: expected seq ${seq}`);
+    const first = entries[0];
+    if (!first) return;
+    if (first.seq !== run.info.lastSeq + 1) {
+      throw new RunFencedError(`Run ${runId}: expected seq ${run.info.lastSeq + 1}`);
     }
-    for (const entry of entries) {
-      run.entries.push(entry);
-      if (entry.end) this.#end(run, entry.end);
-    }
-    run.info.lastSeq = seq;
-    const excess = run.entries.length - this.#maxEntries;
-    if (excess > 0) run.entries.splice(0, excess);
+    const batch = joinRunEntries(runId, entries);
+    const bytes = encoder.encode(batch.lines);
+    run.batches.push(
+      batch.end ? { last: batch.last, bytes, end: batch.end } : { last: batch.last, bytes },
+    );
+    run.info.lastSeq = batch.last;
+    if (batch.end) this.#end(run, batch.end);
+    // Whole appends are dropped, oldest first, while the rest still holds maxEntries.
+    const keepFrom = batch.last - this.#maxEntries + 1;
+    let drop = 0;
+    while ((run.batches[drop] as HeldBatch).last < keepFrom) drop++;
+    if (drop > 0) run.batches.splice(0, drop);
     for (const listener of run.listeners) listener();
   }
 
@@ -115,7 +136,7 @@ export class MemoryRunLog implements RunLog {
     const now = Date.now();
     for (const ended of this.#ended) {
       if (now - ended.at < this.#graceMs) break;
-      ended.run.entries = [];
+      ended.run.batches = [];
     }
     while (this.#ended.length > 0 && now - (this.#ended[0] as Ended).at >= this.#recordMs) {
       const { run } = this.#ended.shift() as Ended;
@@ -129,10 +150,23 @@ export class MemoryRunLog implements RunLog {
 
   async read(runId: string, after: number, limit: number): Promise<RunEntry[]> {
     const run = this.#runs.get(runId);
-    if (!run || run.entries.length === 0) return [];
-    const first = (run.entries[0] as RunEntry).seq;
-    const start = Math.max(0, after + 1 - first);
-    return run.entries.slice(start, start + limit);
+    const out: RunEntry[] = [];
+    if (!run) return out;
+    const { batches } = run;
+    // The first batch that holds `after + 1` or later (binary search: a slow run has many).
+    let low = 0;
+    let high = batches.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((batches[mid] as HeldBatch).last <= after) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < batches.length && out.length < limit; i++) {
+      const { last, bytes, end } = batches[i] as HeldBatch;
+      const lines = decoder.decode(bytes);
+      splitRunBatch(end ? { last, lines, end } : { last, lines }, after, limit, out);
+    }
+    return out;
   }
 
   async info(runId: string): Promise<RunInfo | null> {

@@ -107,7 +107,17 @@ export class OwnedRun {
       for await (const event of source()) {
         if ((event as { type?: unknown }).type === "error") failed = true;
         this.#push(eventJson(event));
-        if (this.#unflushed.length > MAX_UNFLUSHED) await this.#flushing;
+        if (this.#seq % MAX_BATCH === 0) {
+          // A turn of the event loop every batch: a handler that never waits on I/O would
+          // otherwise hold the loop until it is held back below, and the log's write (a client
+          // may send on the next turn) would only go out then, instead of while it makes the next
+          // batch.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // Held back until an append makes room (not until all is flushed).
+        while (this.#unflushed.length > MAX_UNFLUSHED && !this.over) {
+          await new Promise<void>((resolve) => this.onChange(resolve));
+        }
         if (this.over) break;
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import { entryFrame, RETRY_LINE } from "./frames.js";
+import { entryFrame, pushEntryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
 import type { OwnedRun } from "./owned-run.js";
 
@@ -76,24 +76,27 @@ export async function* readRun(
   };
   const owned = host.owned(runId);
   if (owned) {
+    const idPrefix = `id: ${runId}:`;
     const changed = changes(owned, signal);
     try {
       while (!cursor.ended && !signal.aborted) {
         if (cursor.after < owned.flushedSeq) {
           let entry = owned.entry(cursor.after + 1);
           if (entry) {
-            // The frames in memory go as one chunk (a yield per frame cost more than the frame).
-            let chunk = "";
+            // The frames in memory go as one chunk (a yield per frame cost more than the frame),
+            // joined flat from their parts: the socket write measures and encodes it at once,
+            // where a string built by += is a tree of parts.
+            const parts: Array<string | number> = [];
             for (let n = 0; entry && n < BATCH; n++) {
               cursor.after = entry.seq;
-              chunk += entryFrame(runId, entry);
+              pushEntryFrame(parts, idPrefix, entry);
               if (entry.end) {
                 cursor.ended = true;
                 break;
               }
               entry = owned.entry(cursor.after + 1);
             }
-            yield withRetry(chunk);
+            yield withRetry(parts.join(""));
           } else {
             const entries = await host.log.read(runId, cursor.after, PAGE);
             for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);

@@ -115,6 +115,25 @@ export function describeRunLogConformance(
       expect(await log.read(r.runId, 7, 10)).toEqual([]);
     });
 
+    it("pages start and stop inside large appends and run over many small ones", async () => {
+      const log = await open();
+      const r = run();
+      await log.start(r);
+      await log.append(r.runId, "inst_a", entries(1, 300));
+      for (let seq = 301; seq <= 340; seq++) await log.append(r.runId, "inst_a", entries(seq, 1));
+      await log.append(r.runId, "inst_a", entries(341, 60, "end"));
+      expect(await log.read(r.runId, 150, 100)).toEqual(entries(151, 100));
+      expect(await log.read(r.runId, 290, 30)).toEqual(entries(291, 30));
+      expect(await log.read(r.runId, 335, 10)).toEqual(entries(336, 10));
+      expect(await log.read(r.runId, 0, 1000)).toEqual(entries(1, 400, "end"));
+      const paged: RunEntry[] = [];
+      for (let page = await log.read(r.runId, 0, 7); page.length > 0; ) {
+        paged.push(...page);
+        page = await log.read(r.runId, (page.at(-1) as RunEntry).seq, 7);
+      }
+      expect(paged).toEqual(entries(1, 400, "end"));
+    });
+
     it("refuses appends out of sequence, from another owner, or after the end", async () => {
       const log = await open();
       const r = run();
