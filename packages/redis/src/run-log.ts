@@ -1,5 +1,4 @@
 import {
-  joinRunEntries,
   type LeaseRenewal,
   type RunEndReason,
   type RunEntry,
@@ -9,6 +8,7 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
+  runBatch,
   splitRunBatch,
 } from "@threadkit/server";
 import { createClient } from "redis";
@@ -47,7 +47,7 @@ function fieldsOf(value: Reply): Map<string, string> {
 /**
  * A {@link RunLog} on Redis, for several server instances: each run is a hash (owner, lease,
  * stop flag, last seq) and a Redis Stream of its events (one entry per append: id
- * `0-<last seq>`, the events' JSON lines joined; capped with `MINID`), written by Lua scripts that check the owner and the numbering atomically (a zombie
+ * `0-<last seq>`, the events' SSE frames joined; capped with `MINID`), written by Lua scripts that check the owner and the numbering atomically (a zombie
  * owner is fenced off). Live readers are woken through pub/sub on one subscriber connection per
  * instance; stops are a durable flag plus a pub/sub message. Ended runs' events expire after
  * `graceMs`, their record after `recordMs`. Not for Redis Cluster (a run's keys span slots).
@@ -166,10 +166,15 @@ export class RedisRunLog implements RunLog {
     return threadId;
   }
 
-  async append(runId: string, owner: string, entries: readonly RunEntry[]): Promise<void> {
+  async append(
+    runId: string,
+    owner: string,
+    entries: readonly RunEntry[],
+    frames?: string,
+  ): Promise<void> {
     const first = entries[0];
     if (!first) return;
-    const batch = joinRunEntries(runId, entries);
+    const batch = runBatch(runId, entries, frames);
     const threadKey = batch.end
       ? this.#threadKey(await this.#threadOf(runId))
       : this.#threadKey("");
@@ -188,7 +193,7 @@ export class RedisRunLog implements RunLog {
           batch.last,
           // As bytes: the client then writes them as they are, instead of measuring and
           // encoding a string of a whole batch inside its command string.
-          Buffer.from(batch.lines),
+          Buffer.from(batch.frames),
           batch.end ?? "",
         ],
       ),
@@ -202,11 +207,11 @@ export class RedisRunLog implements RunLog {
       [Reply, Reply, Reply]
     > | null;
     const out: RunEntry[] = [];
-    for (const [id, lines, end] of reply ?? []) {
+    for (const [id, frames, end] of reply ?? []) {
       const last = Number(text(id).slice(2));
       const reason = text(end) as RunEndReason | "";
       splitRunBatch(
-        reason ? { last, lines: text(lines), end: reason } : { last, lines: text(lines) },
+        reason ? { last, frames: text(frames), end: reason } : { last, frames: text(frames) },
         after,
         limit,
         out,

@@ -25,7 +25,7 @@ return false`;
 
 /**
  * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId,
- * first seq, last seq, the batch's data lines (joined by "\n"), end reason or "". The batch is one
+ * first seq, last seq, the batch's SSE frames (see RunBatch), end reason or "". The batch is one
  * stream entry, id `0-<last seq>` (older batches are trimmed by MINID, whole, while the rest holds
  * maxEntries). Returns "ok", "fenced" or "seq".
  */
@@ -60,7 +60,7 @@ return 'ok'`;
 
 /**
  * KEYS: log. ARGV: after, limit. The batches holding the entries after `after`, up to `limit`
- * entries, as {id, data lines, end reason or ""} (the first may start before `after + 1`).
+ * entries, as {id, frames, end reason or ""} (the first may start before `after + 1`).
  */
 export const READ = `local after = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])

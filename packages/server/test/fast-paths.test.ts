@@ -2,8 +2,8 @@ import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
-import { joinRunEntries, splitRunBatch } from "../src/runs/batch.js";
-import { entryFrame, pushEntryFrame } from "../src/runs/frames.js";
+import { runBatch, runFrames, splitRunBatch } from "../src/runs/batch.js";
+import { entryFrame } from "../src/runs/frames.js";
 import { type RunEntry, RunFencedError } from "../src/runs/log.js";
 import { randomHex } from "../src/store/ids.js";
 import { clone, deepEqual } from "../src/util.js";
@@ -211,28 +211,28 @@ describe("randomHex", () => {
   });
 });
 
-describe("pushEntryFrame", () => {
+describe("runFrames", () => {
   it("gives the frames entryFrame gives, joined", () => {
     const entries: RunEntry[] = [
       { seq: 1, data: '{"type":"progress_update","text":"é ✓"}' },
       { seq: 20_000, data: "{}" },
       { seq: 20_001, data: '{"reason":"completed"}', end: "completed" },
     ];
-    const parts: Array<string | number> = [];
-    for (const entry of entries) pushEntryFrame(parts, "id: run_ab12:", entry);
-    expect(parts.join("")).toBe(entries.map((entry) => entryFrame("run_ab12", entry)).join(""));
+    expect(runFrames("run_ab12", entries)).toBe(
+      entries.map((entry) => entryFrame("run_ab12", entry)).join(""),
+    );
   });
 });
 
-describe("joinRunEntries and splitRunBatch", () => {
+describe("runBatch and splitRunBatch", () => {
   it("give back the entries after any position, up to a limit", () => {
     const entries: RunEntry[] = [
-      { seq: 5, data: '{"a":"\\n é"}' },
-      { seq: 6, data: "{}" },
+      { seq: 5, data: '{"a":"\\n é\\n\\nid: run_1:6"}' },
+      { seq: 6, data: '{"b":"data: x"}' },
       { seq: 7, data: '{"reason":"failed"}', end: "failed" },
     ];
-    const batch = joinRunEntries("run_1", entries);
-    expect(batch).toMatchObject({ last: 7, end: "failed" });
+    const batch = runBatch("run_1", entries);
+    expect(batch).toMatchObject({ last: 7, end: "failed", frames: runFrames("run_1", entries) });
     for (let after = 0; after <= 7; after++) {
       for (let limit = 1; limit <= 4; limit++) {
         const out: RunEntry[] = [];
@@ -240,7 +240,7 @@ describe("joinRunEntries and splitRunBatch", () => {
         expect(out).toEqual(entries.filter((e) => e.seq > after).slice(0, limit));
       }
     }
-    expect(() => joinRunEntries("run_1", [entries[0] as RunEntry, entries[2] as RunEntry])).toThrow(
+    expect(() => runBatch("run_1", [entries[0] as RunEntry, entries[2] as RunEntry])).toThrow(
       RunFencedError,
     );
   });

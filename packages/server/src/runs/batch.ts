@@ -1,56 +1,75 @@
 import { type RunEndReason, type RunEntry, RunFencedError } from "./log.js";
 
 /**
- * The entries of one append stored as one value: their data lines joined by `"\n"` (a data line
- * never holds a newline: it is an SSE `data:` line), numbered by the seq of the last. A run log
- * that keeps one string per append instead of an object and a string per event gives the garbage
- * collector far fewer things to walk while a run is kept, and writes one value per append to a
- * shared log. For {@link RunLog} implementations.
+ * The entries of one append as one value: their SSE frames (`id: <runId>:<seq>`, then
+ * `event: threadkit.end` for the closing entry, `data: <json>`, a blank line), numbered up to
+ * `last`. The owner builds this text once per append; it goes to the log as it is and to the
+ * owner's readers as it is, so an event costs one frame string and a share of one join, as on a
+ * plain stream. A run log that keeps one value per append instead of an object and a string per
+ * event also gives the garbage collector far fewer things to walk. For {@link RunLog}
+ * implementations.
  */
 export interface RunBatch {
-  /** Seq of the batch's last entry (the first is `last - lineCount + 1`). */
+  /** Seq of the batch's last entry. */
   last: number;
-  /** The entries' data, joined by `"\n"`. */
-  lines: string;
+  /** The entries' SSE frames, joined. */
+  frames: string;
   /** Set when the batch's last entry ends the run. */
   end?: RunEndReason;
 }
 
-/**
- * The batch of `entries` (numbered without gaps, an end only on the last). Throws
- * {@link RunFencedError} on a gap, as an append must.
- */
-export function joinRunEntries(runId: string, entries: readonly RunEntry[]): RunBatch {
-  const first = (entries[0] as RunEntry).seq;
-  const lines: string[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] as RunEntry;
-    if (entry.seq !== first + i) throw new RunFencedError(`Run ${runId}: seq gap in a batch`);
-    lines[i] = entry.data;
+/** The SSE frames of `entries` (see {@link RunBatch}), joined once. */
+export function runFrames(runId: string, entries: readonly RunEntry[]): string {
+  const idPrefix = `id: ${runId}:`;
+  const parts: Array<string | number> = [];
+  for (const entry of entries) {
+    parts.push(
+      idPrefix,
+      entry.seq,
+      entry.end ? "\nevent: threadkit.end\ndata: " : "\ndata: ",
+      entry.data,
+      "\n\n",
+    );
   }
-  const last = entries[entries.length - 1] as RunEntry;
-  const lineText = lines.length === 1 ? (lines[0] as string) : lines.join("\n");
-  return last.end
-    ? { last: last.seq, lines: lineText, end: last.end }
-    : { last: last.seq, lines: lineText };
+  return parts.join("");
 }
 
 /**
- * Adds to `out` the entries of `batch` with `seq > after`, until `out` holds `limit`. Returns
- * the seq of the batch's first entry.
+ * The batch of `entries` (numbered without gaps, an end only on the last), from their frames
+ * when the owner built them already. Throws {@link RunFencedError} on a gap, as an append must.
+ */
+export function runBatch(runId: string, entries: readonly RunEntry[], frames?: string): RunBatch {
+  const first = (entries[0] as RunEntry).seq;
+  for (let i = 1; i < entries.length; i++) {
+    if ((entries[i] as RunEntry).seq !== first + i) {
+      throw new RunFencedError(`Run ${runId}: seq gap in a batch`);
+    }
+  }
+  const last = entries[entries.length - 1] as RunEntry;
+  const text = frames ?? runFrames(runId, entries);
+  return last.end
+    ? { last: last.seq, frames: text, end: last.end }
+    : { last: last.seq, frames: text };
+}
+
+/**
+ * Adds to `out` the entries of `batch` with `seq > after`, until `out` holds `limit`. A frame's
+ * data is what follows its `data: `; a data line never holds a newline, so frames split on the
+ * blank line between them.
  */
 export function splitRunBatch(
   batch: RunBatch,
   after: number,
   limit: number,
   out: RunEntry[],
-): number {
-  const lines = batch.lines.split("\n");
-  const first = batch.last - lines.length + 1;
-  for (let i = Math.max(0, after + 1 - first); i < lines.length && out.length < limit; i++) {
+): void {
+  const frames = batch.frames.split("\n\n");
+  frames.pop(); // after the last frame's blank line
+  const first = batch.last - frames.length + 1;
+  for (let i = Math.max(0, after + 1 - first); i < frames.length && out.length < limit; i++) {
+    const frame = frames[i] as string;
     const seq = first + i;
-    const data = lines[i] as string;
+    const data = frame.slice(frame.indexOf("\ndata: ") + 7);
     out.push(batch.end && seq === batch.last ? { seq, data, end: batch.end } : { seq, data });
   }
-  return first;
 }

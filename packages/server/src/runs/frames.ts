@@ -17,17 +17,3 @@ export function entryFrame(runId: string, entry: RunEntry): string {
     ? `id: ${runId}:${entry.seq}\nevent: threadkit.end\ndata: ${entry.data}\n\n`
     : `id: ${runId}:${entry.seq}\ndata: ${entry.data}\n\n`;
 }
-
-/**
- * {@link entryFrame} as parts added to `parts`, for a chunk of frames joined once (no string per
- * frame). `idPrefix` is `id: <runId>:`.
- */
-export function pushEntryFrame(parts: Array<string | number>, idPrefix: string, entry: RunEntry) {
-  parts.push(
-    idPrefix,
-    entry.seq,
-    entry.end ? "\nevent: threadkit.end\ndata: " : "\ndata: ",
-    entry.data,
-    "\n\n",
-  );
-}

@@ -1,4 +1,4 @@
-import { joinRunEntries, type RunBatch, splitRunBatch } from "./batch.js";
+import { type RunBatch, runBatch, splitRunBatch } from "./batch.js";
 import {
   DEFAULT_GRACE_MS,
   DEFAULT_MAX_ENTRIES,
@@ -14,7 +14,7 @@ import {
 } from "./log.js";
 
 /**
- * One append as held: its data lines as UTF-8 bytes, outside the JavaScript heap (a run is kept
+ * One append as held: its frames as UTF-8 bytes, outside the JavaScript heap (a run is kept
  * minutes after it ends: as strings, every batch was copied by the young generation's collections
  * and then moved around the old one).
  */
@@ -91,7 +91,12 @@ export class MemoryRunLog implements RunLog {
     return { started: true };
   }
 
-  async append(runId: string, owner: string, entries: readonly RunEntry[]): Promise<void> {
+  async append(
+    runId: string,
+    owner: string,
+    entries: readonly RunEntry[],
+    frames?: string,
+  ): Promise<void> {
     const run = this.#runs.get(runId);
     if (!run || run.info.ended || run.info.owner !== owner) {
       throw new RunFencedError(`Run ${runId} is not writable by ${owner}`);
@@ -101,8 +106,8 @@ export class MemoryRunLog implements RunLog {
     if (first.seq !== run.info.lastSeq + 1) {
       throw new RunFencedError(`Run ${runId}: expected seq ${run.info.lastSeq + 1}`);
     }
-    const batch = joinRunEntries(runId, entries);
-    const bytes = encoder.encode(batch.lines);
+    const batch = runBatch(runId, entries, frames);
+    const bytes = encoder.encode(batch.frames);
     run.batches.push(
       batch.end ? { last: batch.last, bytes, end: batch.end } : { last: batch.last, bytes },
     );
@@ -163,8 +168,8 @@ export class MemoryRunLog implements RunLog {
     }
     for (let i = low; i < batches.length && out.length < limit; i++) {
       const { last, bytes, end } = batches[i] as HeldBatch;
-      const lines = decoder.decode(bytes);
-      splitRunBatch(end ? { last, lines, end } : { last, lines }, after, limit, out);
+      const frames = decoder.decode(bytes);
+      splitRunBatch(end ? { last, frames, end } : { last, frames }, after, limit, out);
     }
     return out;
   }

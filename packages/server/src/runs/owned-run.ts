@@ -1,9 +1,10 @@
 import { eventJson } from "../event-json.js";
 import { logError } from "../util.js";
+import { runFrames } from "./batch.js";
 import { endData } from "./frames.js";
 import type { RunEndReason, RunEntry, RunLog } from "./log.js";
 
-/** Recent entries kept in memory for this instance's own readers. */
+/** Recent entries kept in memory for this instance's own readers (as whole appends). */
 const RING = 512;
 /** Unflushed entries above which the handler waits for the log. */
 const MAX_UNFLUSHED = 1000;
@@ -11,6 +12,17 @@ const MAX_UNFLUSHED = 1000;
 const MAX_BATCH = 256;
 
 const STREAM_FAILED = '{"type":"error","code":"stream.error","allow_retry":true}';
+
+/** An append kept for this instance's readers: entries `first` to `last` as SSE text. */
+export interface Chunk {
+  first: number;
+  last: number;
+  frames: string;
+  /** The append ends the run. */
+  ended: boolean;
+}
+
+const size = (chunk: Chunk) => chunk.last - chunk.first + 1;
 
 /** What an owned run needs from its registry. */
 export interface RunHost {
@@ -41,7 +53,9 @@ export class OwnedRun {
   over = false;
   readonly #unflushed: RunEntry[] = [];
   #flushing: Promise<void> | undefined;
-  readonly #ring: RunEntry[] = [];
+  /** The latest appends, oldest first, as their readers are sent them. */
+  readonly #ring: Chunk[] = [];
+  #ringEntries = 0;
   #waiters: Array<() => void> = [];
   #leaseTimer: ReturnType<typeof setInterval> | undefined;
   #maxTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,8 +163,10 @@ export class OwnedRun {
     try {
       while (this.#unflushed.length > 0 && !this.over) {
         const batch = this.#unflushed.splice(0, MAX_BATCH);
+        // The batch's SSE text, built once: the log stores it and readers are sent it.
+        const frames = runFrames(this.runId, batch);
         try {
-          await this.#host.log.append(this.runId, this.#host.instanceId, batch);
+          await this.#host.log.append(this.runId, this.#host.instanceId, batch, frames);
         } catch (error) {
           // Fenced (another instance finalised the run) or the log is down: stop the handler;
           // readers end, and clients resume from the log.
@@ -158,10 +174,20 @@ export class OwnedRun {
           this.#fenced();
           break;
         }
-        for (const entry of batch) this.#ring.push(entry);
-        // Trimmed in chunks: a shift of the whole ring for every event cost more than the rest.
-        if (this.#ring.length > 2 * RING) this.#ring.splice(0, this.#ring.length - RING);
-        this.flushedSeq = (batch[batch.length - 1] as RunEntry).seq;
+        const last = batch[batch.length - 1] as RunEntry;
+        this.#ring.push({
+          first: (batch[0] as RunEntry).seq,
+          last: last.seq,
+          frames,
+          ended: !!last.end,
+        });
+        this.#ringEntries += batch.length;
+        for (let oldest = this.#ring[0] as Chunk; this.#ringEntries - size(oldest) >= RING; ) {
+          this.#ring.shift();
+          this.#ringEntries -= size(oldest);
+          oldest = this.#ring[0] as Chunk;
+        }
+        this.flushedSeq = last.seq;
         this.#wake();
       }
     } finally {
@@ -180,10 +206,21 @@ export class OwnedRun {
     this.#waiters.push(wake);
   }
 
-  /** The logged entry `seq` if still in memory (else it must come from the log). */
-  entry(seq: number): RunEntry | undefined {
-    const first = this.#ring[0];
-    return first && seq >= first.seq ? this.#ring[seq - first.seq] : undefined;
+  /**
+   * The frames of the logged append holding entry `from`, from that entry on, if still in
+   * memory (else they must come from the log).
+   */
+  framesFrom(from: number): Chunk | undefined {
+    for (const chunk of this.#ring) {
+      if (chunk.last < from) continue;
+      if (chunk.first > from) return undefined;
+      if (chunk.first === from) return chunk;
+      // A reader joining in the middle of an append: its text from that entry's `id:` line (a
+      // data line holds no newline, so the line is found only where it starts a frame).
+      const at = chunk.frames.indexOf(`\n\nid: ${this.runId}:${from}\n`);
+      return at < 0 ? undefined : { ...chunk, first: from, frames: chunk.frames.slice(at + 2) };
+    }
+    return undefined;
   }
 
   /** Logs the end entry (when resumable) and releases the run; the thread is free again. */

@@ -1,9 +1,7 @@
-import { entryFrame, pushEntryFrame, RETRY_LINE } from "./frames.js";
+import { entryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
 import type { OwnedRun } from "./owned-run.js";
 
-/** The most frames joined into one chunk. */
-const BATCH = 256;
 /** Entries read from the log per call. */
 const PAGE = 256;
 /** How often a reader waiting on another instance's run checks its record (end, dead owner). */
@@ -76,27 +74,16 @@ export async function* readRun(
   };
   const owned = host.owned(runId);
   if (owned) {
-    const idPrefix = `id: ${runId}:`;
     const changed = changes(owned, signal);
     try {
       while (!cursor.ended && !signal.aborted) {
         if (cursor.after < owned.flushedSeq) {
-          let entry = owned.entry(cursor.after + 1);
-          if (entry) {
-            // The frames in memory go as one chunk (a yield per frame cost more than the frame),
-            // joined flat from their parts: the socket write measures and encodes it at once,
-            // where a string built by += is a tree of parts.
-            const parts: Array<string | number> = [];
-            for (let n = 0; entry && n < BATCH; n++) {
-              cursor.after = entry.seq;
-              pushEntryFrame(parts, idPrefix, entry);
-              if (entry.end) {
-                cursor.ended = true;
-                break;
-              }
-              entry = owned.entry(cursor.after + 1);
-            }
-            yield withRetry(parts.join(""));
+          const chunk = owned.framesFrom(cursor.after + 1);
+          if (chunk) {
+            // An append's frames go as the one string the owner built for them.
+            cursor.after = chunk.last;
+            if (chunk.ended) cursor.ended = true;
+            yield withRetry(chunk.frames);
           } else {
             const entries = await host.log.read(runId, cursor.after, PAGE);
             for (const frame of framesOf(runId, entries, cursor)) yield withRetry(frame);
