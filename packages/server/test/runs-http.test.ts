@@ -31,14 +31,26 @@ const addBody = (threadId: string, text: string) => ({
  * connection (a network loss).
  */
 function open(url: string, body: unknown, headers: Record<string, string> = {}, user: Ctx = USER) {
+  return read(
+    request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-user": user.userId, ...headers },
+    }),
+    JSON.stringify(body),
+  );
+}
+
+/** A resume GET read as it arrives, as {@link open} reads a POST. */
+function openGet(url: string, lastEventId: string) {
+  const headers = { "x-user": USER.userId, "last-event-id": lastEventId };
+  return read(request(url, { method: "GET", headers }));
+}
+
+function read(req: ReturnType<typeof request>, body?: string) {
   let text = "";
   let status = 0;
   let responseHeaders: Record<string, string | string[] | undefined> = {};
   let ended = false;
-  const req = request(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-user": user.userId, ...headers },
-  });
   const response = new Promise<void>((resolve, reject) => {
     req.on("response", (res) => {
       status = res.statusCode ?? 0;
@@ -55,7 +67,7 @@ function open(url: string, body: unknown, headers: Record<string, string> = {}, 
     });
     req.on("error", reject);
   });
-  req.end(JSON.stringify(body));
+  req.end(body);
   return {
     response,
     status: () => status,
@@ -211,6 +223,34 @@ describe.each(CASES)(
       expect(pacer.aborted).toBe(false);
       const items = await storedItems(store, threadId, USER);
       expect(items.map((i) => i.type)).toEqual(["user_message", "assistant_message"]);
+    });
+
+    it("resumes that join a live run in the middle of its appends start at the next event", async () => {
+      const { pacer, url } = await start(600);
+      pacer.allow(400);
+      const stream = open(url, createBody("hi"), RESUME);
+      await stream.response;
+      // The first 400 deltas were yielded without a wait: they went to the log in a few appends,
+      // so most of these positions fall inside one.
+      await eventually(() => textOf(stream.frames()).split(" ").length > 400);
+      const seen = stream.frames();
+      const runId = stream.header("threadkit-run") as string;
+      const mids = [100, 200, 263, 290, 301, 333, 377, 399].map((i) => seqOf(seen[i] as Frame));
+      const resumes = mids.map((mid) => openGet(url, `${runId}:${mid}`));
+      // Joined while the run waits for the rest: each is served from the owner's memory.
+      await eventually(() => resumes.every((resume) => resume.frames().length > 0));
+      pacer.allow();
+      await eventually(() => stream.ended() && resumes.every((resume) => resume.ended()));
+      const full = stream.text();
+      for (const [i, resume] of resumes.entries()) {
+        const mid = mids[i] as number;
+        expect(resume.status()).toBe(200);
+        const frames = resume.frames();
+        expect(frames.map(seqOf)).toEqual(frames.map((_, j) => mid + 1 + j));
+        expect(resume.text()).toBe(
+          `retry: 1000\n${full.slice(full.indexOf(`id: ${runId}:${mid + 1}\n`))}`,
+        );
+      }
     });
 
     it("a resume through the last_event_id query parameter, from :0, replays the whole run", async () => {

@@ -20,18 +20,14 @@ export interface RunBatch {
 
 /** The SSE frames of `entries` (see {@link RunBatch}), joined once. */
 export function runFrames(runId: string, entries: readonly RunEntry[]): string {
-  const idPrefix = `id: ${runId}:`;
-  const parts: Array<string | number> = [];
-  for (const entry of entries) {
-    parts.push(
-      idPrefix,
-      entry.seq,
-      entry.end ? "\nevent: threadkit.end\ndata: " : "\ndata: ",
-      entry.data,
-      "\n\n",
-    );
+  const frames: string[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as RunEntry;
+    frames[i] = entry.end
+      ? `id: ${runId}:${entry.seq}\nevent: threadkit.end\ndata: ${entry.data}\n\n`
+      : `id: ${runId}:${entry.seq}\ndata: ${entry.data}\n\n`;
   }
-  return parts.join("");
+  return frames.length === 1 ? (frames[0] as string) : frames.join("");
 }
 
 /**
