@@ -8,8 +8,8 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
-  runBatch,
   splitRunBatch,
+  storedBatch,
 } from "@threadkit/server";
 import { createClient } from "redis";
 import { APPEND, EXPIRED, READ, RENEW, START, STOP, TAKE_OVER } from "./scripts.js";
@@ -170,11 +170,11 @@ export class RedisRunLog implements RunLog {
     runId: string,
     owner: string,
     entries: readonly RunEntry[],
-    frames?: string,
+    frames?: Uint8Array,
   ): Promise<void> {
     const first = entries[0];
     if (!first) return;
-    const batch = runBatch(runId, entries, frames);
+    const batch = storedBatch(runId, entries, frames);
     const threadKey = batch.end
       ? this.#threadKey(await this.#threadOf(runId))
       : this.#threadKey("");
@@ -193,7 +193,7 @@ export class RedisRunLog implements RunLog {
           batch.last,
           // As bytes: the client then writes them as they are, instead of measuring and
           // encoding a string of a whole batch inside its command string.
-          Buffer.from(batch.frames),
+          Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength),
           batch.end ?? "",
         ],
       ),

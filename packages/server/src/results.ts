@@ -3,6 +3,15 @@ import type { StoreUnit } from "./store/types.js";
 import { logError } from "./util.js";
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** SSE text, or the same as UTF-8 bytes (a resumable run's appends, encoded once). */
+export type SseChunk = string | Uint8Array;
+
+const asText = (chunk: SseChunk): string =>
+  typeof chunk === "string" ? chunk : decoder.decode(chunk);
+const asBytes = (chunk: SseChunk): Uint8Array =>
+  typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 
 /**
  * Sent when a stream fails outside the handler's pipeline (a store error while adding the user
@@ -80,7 +89,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   }
 
   [Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
-    if (this.#options.frames) return this.#framed((frame) => encoder.encode(frame));
+    if (this.#options.frames) return this.#framed(asBytes);
     return this.#json((json) => encoder.encode(`data: ${json}\n\n`), true);
   }
 
@@ -89,12 +98,12 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * tick and encodes them once, instead of running a TextEncoder and a Buffer.concat per event.
    */
   frames(): AsyncGenerator<string> {
-    if (this.#options.frames) return this.#framed((frame) => frame);
+    if (this.#options.frames) return this.#framed(asText);
     return this.#json((json) => `data: ${json}\n\n`, true);
   }
 
   /** @internal {@link frames} for a reader that calls {@link commitWrites} before it writes. */
-  [UNCOMMITTED_FRAMES](): AsyncGenerator<string> {
+  [UNCOMMITTED_FRAMES](): AsyncGenerator<SseChunk> {
     if (this.#options.frames) return this.#framed((frame) => frame);
     return this.#json((json) => `data: ${json}\n\n`, false);
   }
@@ -131,15 +140,15 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
 
   /** A resumable run's events, from its chunks of frames. */
   async *#framedEvents(): AsyncGenerator<Record<string, unknown>> {
-    for await (const events of this.#framed(dataOf)) yield* events;
+    for await (const events of this.#framed((chunk) => dataOf(asText(chunk)))) yield* events;
   }
 
   /** A resumable run's chunks of frames (already SSE text), passed through `map`. */
-  async *#framed<T>(map: (frame: string) => T): AsyncGenerator<T> {
+  async *#framed<T>(map: (frame: SseChunk) => T): AsyncGenerator<T> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
     try {
-      for await (const frame of (this.#options.frames as () => AsyncIterable<string>)()) {
+      for await (const frame of (this.#options.frames as () => AsyncIterable<SseChunk>)()) {
         yield map(frame);
       }
     } finally {
@@ -163,8 +172,8 @@ function dataOf(chunk: string): Record<string, unknown>[] {
 
 /** Options of a {@link StreamingResult}, set by the server for runs. */
 export interface StreamingResultOptions {
-  /** The stream as SSE text frames (a resumable run's, with `id:` lines) instead of events. */
-  frames?: () => AsyncIterable<string>;
+  /** The stream as SSE frames (a resumable run's, with `id:` lines) instead of events. */
+  frames?: () => AsyncIterable<SseChunk>;
   /** Extra response headers. */
   headers?: Readonly<Record<string, string>>;
   /**

@@ -2,7 +2,7 @@ import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
-import { runBatch, runFrames, splitRunBatch } from "../src/runs/batch.js";
+import { runFrames, splitRunBatch, storedBatch } from "../src/runs/batch.js";
 import { entryFrame } from "../src/runs/frames.js";
 import { type RunEntry, RunFencedError } from "../src/runs/log.js";
 import { randomHex } from "../src/store/ids.js";
@@ -224,15 +224,18 @@ describe("runFrames", () => {
   });
 });
 
-describe("runBatch and splitRunBatch", () => {
+describe("storedBatch and splitRunBatch", () => {
   it("give back the entries after any position, up to a limit", () => {
     const entries: RunEntry[] = [
       { seq: 5, data: '{"a":"\\n é\\n\\nid: run_1:6"}' },
       { seq: 6, data: '{"b":"data: x"}' },
       { seq: 7, data: '{"reason":"failed"}', end: "failed" },
     ];
-    const batch = runBatch("run_1", entries);
-    expect(batch).toMatchObject({ last: 7, end: "failed", frames: runFrames("run_1", entries) });
+    const stored = storedBatch("run_1", entries);
+    expect(stored).toMatchObject({ last: 7, end: "failed" });
+    const frames = new TextDecoder().decode(stored.bytes);
+    expect(frames).toBe(runFrames("run_1", entries));
+    const batch = { last: stored.last, frames, end: "failed" as const };
     for (let after = 0; after <= 7; after++) {
       for (let limit = 1; limit <= 4; limit++) {
         const out: RunEntry[] = [];
@@ -240,7 +243,7 @@ describe("runBatch and splitRunBatch", () => {
         expect(out).toEqual(entries.filter((e) => e.seq > after).slice(0, limit));
       }
     }
-    expect(() => runBatch("run_1", [entries[0] as RunEntry, entries[2] as RunEntry])).toThrow(
+    expect(() => storedBatch("run_1", [entries[0] as RunEntry, entries[2] as RunEntry])).toThrow(
       RunFencedError,
     );
   });

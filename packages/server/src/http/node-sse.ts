@@ -1,5 +1,10 @@
 import type { ServerResponse } from "node:http";
-import { STREAM_FAILED_FRAME, type StreamingResult, UNCOMMITTED_FRAMES } from "../results.js";
+import {
+  type SseChunk,
+  STREAM_FAILED_FRAME,
+  type StreamingResult,
+  UNCOMMITTED_FRAMES,
+} from "../results.js";
 import { SSE_HEARTBEAT } from "../sse.js";
 import { logError } from "../util.js";
 
@@ -46,12 +51,20 @@ export async function writeSse(
   // framing, stream bookkeeping) cost more than building the event. The frames come as text and
   // a batch is encoded once, by the write, rather than per event. A batch goes out at the end of
   // the tick, or sooner once it holds BATCH_CHARS; a full socket still pauses the reads.
-  const batch: string[] = [];
+  const batch: SseChunk[] = [];
   let size = 0;
   let drained: Promise<void> | undefined;
   const flush = () => {
     if (batch.length === 0) return;
-    let data = batch.length === 1 ? (batch[0] as string) : batch.join("");
+    // A resumable run's appends come as bytes, encoded once for its log and its readers.
+    let data: SseChunk =
+      batch.length === 1
+        ? (batch[0] as SseChunk)
+        : batch.every((chunk) => typeof chunk === "string")
+          ? batch.join("")
+          : Buffer.concat(
+              batch.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk) : chunk)),
+            );
     batch.length = 0;
     size = 0;
     if (res.destroyed) return;

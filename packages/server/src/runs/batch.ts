@@ -1,7 +1,7 @@
 import { type RunEndReason, type RunEntry, RunFencedError } from "./log.js";
 
 /**
- * The entries of one append as one value: their SSE frames (`id: <runId>:<seq>`, then
+ * The entries of one append as one value (as read back from a log): their SSE frames (`id: <runId>:<seq>`, then
  * `event: threadkit.end` for the closing entry, `data: <json>`, a blank line), numbered up to
  * `last`. The owner builds this text once per append; it goes to the log as it is and to the
  * owner's readers as it is, so an event costs one frame string and a share of one join, as on a
@@ -30,11 +30,25 @@ export function runFrames(runId: string, entries: readonly RunEntry[]): string {
   return frames.length === 1 ? (frames[0] as string) : frames.join("");
 }
 
+const encoder = new TextEncoder();
+
+/** What a log stores for one append: its frames as UTF-8 bytes, the last seq and its end. */
+export interface StoredBatch {
+  last: number;
+  bytes: Uint8Array;
+  end?: RunEndReason;
+}
+
 /**
- * The batch of `entries` (numbered without gaps, an end only on the last), from their frames
- * when the owner built them already. Throws {@link RunFencedError} on a gap, as an append must.
+ * The stored form of `entries` (numbered without gaps, an end only on the last), from the bytes
+ * of their frames when the owner encoded them already. Throws {@link RunFencedError} on a gap,
+ * as an append must.
  */
-export function runBatch(runId: string, entries: readonly RunEntry[], frames?: string): RunBatch {
+export function storedBatch(
+  runId: string,
+  entries: readonly RunEntry[],
+  bytes?: Uint8Array,
+): StoredBatch {
   const first = (entries[0] as RunEntry).seq;
   for (let i = 1; i < entries.length; i++) {
     if ((entries[i] as RunEntry).seq !== first + i) {
@@ -42,10 +56,10 @@ export function runBatch(runId: string, entries: readonly RunEntry[], frames?: s
     }
   }
   const last = entries[entries.length - 1] as RunEntry;
-  const text = frames ?? runFrames(runId, entries);
+  const stored = bytes ?? encoder.encode(runFrames(runId, entries));
   return last.end
-    ? { last: last.seq, frames: text, end: last.end }
-    : { last: last.seq, frames: text };
+    ? { last: last.seq, bytes: stored, end: last.end }
+    : { last: last.seq, bytes: stored };
 }
 
 /**

@@ -1,4 +1,10 @@
-export { type RunBatch, runBatch, runFrames, splitRunBatch } from "./batch.js";
+export {
+  type RunBatch,
+  runFrames,
+  type StoredBatch,
+  splitRunBatch,
+  storedBatch,
+} from "./batch.js";
 export { type ParsedResumeQuery, RESUME_HEADER, resumeQuery, wantsResume } from "./http.js";
 export { parseEventId, type RunPosition } from "./ids.js";
 export {

@@ -80,14 +80,14 @@ export interface RunLog {
    * Appends entries numbered `lastSeq + 1`, `+ 2`… atomically, as `owner`; an entry with `end`
    * (last of the batch) ends the run, frees its thread and starts the retention countdown.
    * Throws {@link RunFencedError} when the owner or the numbering is wrong or the run has ended.
-   * `frames` is the entries' SSE text (`runFrames(runId, entries)`) when the caller built it
-   * already: a log that keeps one value per append can store it as it is.
+   * `frames` is the entries' SSE text (`runFrames(runId, entries)`) as UTF-8 bytes when the
+   * caller encoded it already: a log that keeps one value per append can store it as it is.
    */
   append(
     runId: string,
     owner: string,
     entries: readonly RunEntry[],
-    frames?: string,
+    frames?: Uint8Array,
   ): Promise<void>;
   /**
    * Up to `limit` entries with `seq > after`, in order. Entries trimmed away are simply missing

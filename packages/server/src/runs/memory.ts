@@ -1,4 +1,4 @@
-import { type RunBatch, runBatch, splitRunBatch } from "./batch.js";
+import { type StoredBatch, splitRunBatch, storedBatch } from "./batch.js";
 import {
   DEFAULT_GRACE_MS,
   DEFAULT_MAX_ENTRIES,
@@ -14,23 +14,16 @@ import {
 } from "./log.js";
 
 /**
- * One append as held: its frames as UTF-8 bytes, outside the JavaScript heap (a run is kept
- * minutes after it ends: as strings, every batch was copied by the young generation's collections
- * and then moved around the old one).
+ * Held appends are their frames as UTF-8 bytes, outside the JavaScript heap (a run is kept minutes
+ * after it ends: as strings, every batch was copied by the young generation's collections and
+ * then moved around the old one).
  */
-interface HeldBatch {
-  last: number;
-  bytes: Uint8Array;
-  end?: RunBatch["end"];
-}
-
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 interface MemoryRun {
   info: RunInfo;
   /** Held entries, one batch per append, in order. */
-  batches: HeldBatch[];
+  batches: StoredBatch[];
   listeners: Set<() => void>;
 }
 
@@ -95,7 +88,7 @@ export class MemoryRunLog implements RunLog {
     runId: string,
     owner: string,
     entries: readonly RunEntry[],
-    frames?: string,
+    frames?: Uint8Array,
   ): Promise<void> {
     const run = this.#runs.get(runId);
     if (!run || run.info.ended || run.info.owner !== owner) {
@@ -106,17 +99,14 @@ export class MemoryRunLog implements RunLog {
     if (first.seq !== run.info.lastSeq + 1) {
       throw new RunFencedError(`Run ${runId}: expected seq ${run.info.lastSeq + 1}`);
     }
-    const batch = runBatch(runId, entries, frames);
-    const bytes = encoder.encode(batch.frames);
-    run.batches.push(
-      batch.end ? { last: batch.last, bytes, end: batch.end } : { last: batch.last, bytes },
-    );
+    const batch = storedBatch(runId, entries, frames);
+    run.batches.push(batch);
     run.info.lastSeq = batch.last;
     if (batch.end) this.#end(run, batch.end);
     // Whole appends are dropped, oldest first, while the rest still holds maxEntries.
     const keepFrom = batch.last - this.#maxEntries + 1;
     let drop = 0;
-    while ((run.batches[drop] as HeldBatch).last < keepFrom) drop++;
+    while ((run.batches[drop] as StoredBatch).last < keepFrom) drop++;
     if (drop > 0) run.batches.splice(0, drop);
     for (const listener of run.listeners) listener();
   }
@@ -163,11 +153,11 @@ export class MemoryRunLog implements RunLog {
     let high = batches.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((batches[mid] as HeldBatch).last <= after) low = mid + 1;
+      if ((batches[mid] as StoredBatch).last <= after) low = mid + 1;
       else high = mid;
     }
     for (let i = low; i < batches.length && out.length < limit; i++) {
-      const { last, bytes, end } = batches[i] as HeldBatch;
+      const { last, bytes, end } = batches[i] as StoredBatch;
       const frames = decoder.decode(bytes);
       splitRunBatch(end ? { last, frames, end } : { last, frames }, after, limit, out);
     }

@@ -13,16 +13,33 @@ const MAX_BATCH = 256;
 
 const STREAM_FAILED = '{"type":"error","code":"stream.error","allow_retry":true}';
 
-/** An append kept for this instance's readers: entries `first` to `last` as SSE text. */
+/** An append kept for this instance's readers: entries `first` to `last` as SSE text in UTF-8. */
 export interface Chunk {
   first: number;
   last: number;
-  frames: string;
+  frames: Uint8Array;
   /** The append ends the run. */
   ended: boolean;
 }
 
 const size = (chunk: Chunk) => chunk.last - chunk.first + 1;
+
+const encoder = new TextEncoder();
+
+/** Where `needle` first occurs in `bytes`, or -1. */
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  for (
+    let at = bytes.indexOf(first as number);
+    at >= 0;
+    at = bytes.indexOf(first as number, at + 1)
+  ) {
+    let i = 1;
+    while (i < needle.length && bytes[at + i] === needle[i]) i++;
+    if (i === needle.length) return at;
+  }
+  return -1;
+}
 
 /** What an owned run needs from its registry. */
 export interface RunHost {
@@ -163,8 +180,8 @@ export class OwnedRun {
     try {
       while (this.#unflushed.length > 0 && !this.over) {
         const batch = this.#unflushed.splice(0, MAX_BATCH);
-        // The batch's SSE text, built once: the log stores it and readers are sent it.
-        const frames = runFrames(this.runId, batch);
+        // The batch's SSE text, built and encoded once: the log stores it, readers are sent it.
+        const frames = encoder.encode(runFrames(this.runId, batch));
         try {
           await this.#host.log.append(this.runId, this.#host.instanceId, batch, frames);
         } catch (error) {
@@ -217,8 +234,8 @@ export class OwnedRun {
       if (chunk.first === from) return chunk;
       // A reader joining in the middle of an append: its text from that entry's `id:` line (a
       // data line holds no newline, so the line is found only where it starts a frame).
-      const at = chunk.frames.indexOf(`\n\nid: ${this.runId}:${from}\n`);
-      return at < 0 ? undefined : { ...chunk, first: from, frames: chunk.frames.slice(at + 2) };
+      const at = indexOfBytes(chunk.frames, encoder.encode(`\n\nid: ${this.runId}:${from}\n`));
+      return at < 0 ? undefined : { ...chunk, first: from, frames: chunk.frames.subarray(at + 2) };
     }
     return undefined;
   }

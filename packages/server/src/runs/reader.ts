@@ -1,6 +1,9 @@
+import type { SseChunk } from "../results.js";
 import { entryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
 import type { OwnedRun } from "./owned-run.js";
+
+const decoder = new TextDecoder();
 
 /** Entries read from the log per call. */
 const PAGE = 256;
@@ -64,13 +67,13 @@ export async function* readRun(
   runId: string,
   after: number,
   signal: AbortSignal,
-): AsyncGenerator<string> {
+): AsyncGenerator<SseChunk> {
   const cursor: Cursor = { after, ended: false };
   let first = true;
-  const withRetry = (frame: string) => {
+  const withRetry = <T extends SseChunk>(frame: T): T | string => {
     if (!first) return frame;
     first = false;
-    return RETRY_LINE + frame;
+    return RETRY_LINE + (typeof frame === "string" ? frame : decoder.decode(frame));
   };
   const owned = host.owned(runId);
   if (owned) {
@@ -80,7 +83,7 @@ export async function* readRun(
         if (cursor.after < owned.flushedSeq) {
           const chunk = owned.framesFrom(cursor.after + 1);
           if (chunk) {
-            // An append's frames go as the one string the owner built for them.
+            // An append's frames go as the bytes the owner encoded for its log and its readers.
             cursor.after = chunk.last;
             if (chunk.ended) cursor.ended = true;
             yield withRetry(chunk.frames);
