@@ -102,10 +102,16 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     return this.#json((json) => `data: ${json}\n\n`, true);
   }
 
-  /** @internal {@link frames} for a reader that calls {@link commitWrites} before it writes. */
-  [UNCOMMITTED_FRAMES](): AsyncGenerator<SseChunk> {
+  /**
+   * @internal {@link frames} for a reader that calls {@link commitWrites} before it writes (the
+   * node adapter). A plain stream's frames come from a hand-written iterator over the pipeline,
+   * not one more generator: each generator layer cost a few promises per streamed event.
+   */
+  [UNCOMMITTED_FRAMES](): ChunkReader {
     if (this.#options.frames) return this.#framed((frame) => frame);
-    return this.#json((json) => `data: ${json}\n\n`, false);
+    if (this.#used) throw new Error("A StreamingResult can be consumed only once");
+    this.#used = true;
+    return new PlainFrames(this.#source, this.#controller, this.#options.onSettled);
   }
 
   /**
@@ -156,6 +162,91 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
       this.#controller.abort();
       await this.#options.onSettled?.();
     }
+  }
+}
+
+/** What the node adapter reads a stream's chunks through. */
+export interface ChunkReader {
+  next(): Promise<IteratorResult<SseChunk, undefined>>;
+  return(value?: undefined): Promise<IteratorResult<SseChunk, undefined>>;
+}
+
+const DONE: IteratorResult<SseChunk, undefined> = { done: true, value: undefined };
+
+/**
+ * A plain stream's `data:` frames, read straight off the pipeline's iterator: exactly what
+ * `#json(frame, false)` gives (a failure ends the stream with {@link STREAM_FAILED}; a stop before
+ * the end closes the pipeline, then aborts the handler's signal; the stream ends once
+ * `onSettled` has run), without a generator of its own.
+ */
+class PlainFrames implements ChunkReader {
+  readonly #open: () => AsyncIterable<unknown>;
+  readonly #controller: AbortController;
+  readonly #onSettled: (() => void | Promise<void>) | undefined;
+  #source: AsyncIterator<unknown> | undefined;
+  /** open: reading; failed: the failure frame was given; over: ended (settled). */
+  #state: "open" | "failed" | "over" = "open";
+
+  constructor(
+    open: () => AsyncIterable<unknown>,
+    controller: AbortController,
+    onSettled: (() => void | Promise<void>) | undefined,
+  ) {
+    this.#open = open;
+    this.#controller = controller;
+    this.#onSettled = onSettled;
+  }
+
+  next(): Promise<IteratorResult<SseChunk, undefined>> {
+    if (this.#state !== "open") return this.#end();
+    let source: AsyncIterator<unknown>;
+    try {
+      source = this.#source ??= this.#open()[Symbol.asyncIterator]();
+    } catch (error) {
+      return Promise.resolve(this.#fail(error));
+    }
+    return source.next().then(
+      (result) => {
+        if (result.done) return this.#end();
+        try {
+          return { done: false, value: `data: ${eventJson(result.value)}\n\n` };
+        } catch (error) {
+          return this.#fail(error);
+        }
+      },
+      (error: unknown) => this.#fail(error),
+    );
+  }
+
+  async return(): Promise<IteratorResult<SseChunk, undefined>> {
+    if (this.#state === "open") {
+      this.#state = "over";
+      // The consumer stopped early: close the pipeline (its cancellation path), then tell the
+      // handler through its signal.
+      try {
+        await this.#source?.return?.();
+      } finally {
+        this.#controller.abort();
+        await this.#onSettled?.();
+      }
+      return DONE;
+    }
+    return this.#end();
+  }
+
+  #fail(error: unknown): IteratorResult<SseChunk, undefined> {
+    this.#state = "failed";
+    logError("Stream failed", error);
+    return { done: false, value: STREAM_FAILED_FRAME };
+  }
+
+  /** Ends the stream (once): a client's next message must find the thread free. */
+  async #end(): Promise<IteratorResult<SseChunk, undefined>> {
+    if (this.#state !== "over") {
+      this.#state = "over";
+      await this.#onSettled?.();
+    }
+    return DONE;
   }
 }
 

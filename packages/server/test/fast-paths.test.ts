@@ -2,6 +2,7 @@ import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
+import { StreamingResult, UNCOMMITTED_FRAMES } from "../src/results.js";
 import { runFrames, splitRunBatch, storedBatch } from "../src/runs/batch.js";
 import { entryFrame } from "../src/runs/frames.js";
 import { type RunEntry, RunFencedError } from "../src/runs/log.js";
@@ -247,4 +248,69 @@ describe("storedBatch and splitRunBatch", () => {
       RunFencedError,
     );
   });
+});
+
+describe("the node adapter's plain frames", () => {
+  // The same stream read through frames() (a generator) and UNCOMMITTED_FRAMES (hand-written).
+  function twin(events: unknown[], failAfter?: number) {
+    const log: string[] = [];
+    const make = (name: string) => {
+      const controller = new AbortController();
+      controller.signal.addEventListener("abort", () => log.push(`${name} aborted`));
+      async function* source() {
+        try {
+          for (const [i, event] of events.entries()) {
+            if (i === failAfter) throw new Error("handler failed");
+            yield event;
+          }
+        } finally {
+          log.push(`${name} source closed`);
+        }
+      }
+      return new StreamingResult(source, controller, {
+        onSettled: () => {
+          log.push(`${name} settled`);
+        },
+      });
+    };
+    return { general: make("general"), plain: make("plain"), log };
+  }
+  const EVENTS = [{ type: "progress_update", text: "a" }, delta(), { type: "x", n: null }];
+
+  async function read(
+    reader: {
+      next(): Promise<IteratorResult<unknown>>;
+      return?(value?: undefined): Promise<unknown>;
+    },
+    stopAfter = Number.POSITIVE_INFINITY,
+  ) {
+    const out: unknown[] = [];
+    for (;;) {
+      if (out.length === stopAfter) {
+        await reader.return?.();
+        return out;
+      }
+      const next = await reader.next();
+      if (next.done) return out;
+      out.push(next.value);
+    }
+  }
+
+  it.each([
+    ["to its end", undefined, Number.POSITIVE_INFINITY],
+    ["when the handler fails", 2, Number.POSITIVE_INFINITY],
+    ["when the reader stops early", undefined, 1],
+  ] as const)(
+    "gives what frames() gives, %s, with the same closing steps",
+    async (_name, failAfter, stopAfter) => {
+      const { general, plain, log } = twin(EVENTS, failAfter);
+      const a = await read(general.frames(), stopAfter);
+      const b = await read(plain[UNCOMMITTED_FRAMES](), stopAfter);
+      expect(b).toEqual(a);
+      const steps = (name: string) =>
+        log.filter((l) => l.startsWith(name)).map((l) => l.split(" ").slice(1).join(" "));
+      expect(steps("plain")).toEqual(steps("general"));
+      expect(() => plain[UNCOMMITTED_FRAMES]()).toThrow(/only once/);
+    },
+  );
 });
