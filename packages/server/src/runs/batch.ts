@@ -1,13 +1,9 @@
 import { type RunEndReason, type RunEntry, RunFencedError } from "./log.js";
 
 /**
- * The entries of one append as one value (as read back from a log): their SSE frames (`id: <runId>:<seq>`, then
+ * The entries of one append as read back from a log: their SSE frames (`id: <runId>:<seq>`, then
  * `event: threadkit.end` for the closing entry, `data: <json>`, a blank line), numbered up to
- * `last`. The owner builds this text once per append; it goes to the log as it is and to the
- * owner's readers as it is, so an event costs one frame string and a share of one join, as on a
- * plain stream. A run log that keeps one value per append instead of an object and a string per
- * event also gives the garbage collector far fewer things to walk. For {@link RunLog}
- * implementations.
+ * `last`. For {@link RunLog} implementations, with {@link splitRunBatch}.
  */
 export interface RunBatch {
   /** Seq of the batch's last entry. */
@@ -32,7 +28,13 @@ export function runFrames(runId: string, entries: readonly RunEntry[]): string {
 
 const encoder = new TextEncoder();
 
-/** What a log stores for one append: its frames as UTF-8 bytes, the last seq and its end. */
+/**
+ * What a log stores for one append: its frames as UTF-8 bytes, the last seq and its end. The owner
+ * builds and encodes the frames once per append; the log stores those bytes as they are and the
+ * owner's readers are written the same bytes, so an event costs one frame string and a share of
+ * one join and one encoding, as on a plain stream. One value per append instead of an object and
+ * a string per event also leaves the garbage collector far less to walk.
+ */
 export interface StoredBatch {
   last: number;
   bytes: Uint8Array;
