@@ -135,41 +135,38 @@ export class CommandMenu {
     this.#show(builtIns);
     const onSearch = this.#host.options().commands?.onSearch;
     if (!onSearch) return;
-    this.loading = true;
-    this.#host.update();
-    try {
+    await this.#load(search, async () => {
       const found = await onSearch(query);
-      if (search !== this.#search) return; // a newer query (or close) superseded this one
-      this.#show([...builtIns, ...found.map((command) => ({ command }))]);
-    } catch (error) {
-      if (search === this.#search) this.#host.reportError(error);
-    } finally {
-      if (search === this.#search) {
-        this.loading = false;
-        this.#host.update();
-      }
-    }
+      return [...builtIns, ...found.map((command) => ({ command }))];
+    });
   }
 
   async #searchEntities(search: number, query: string): Promise<void> {
     const onTagSearch = this.#host.options().entities?.onTagSearch;
     if (!onTagSearch) return;
+    await this.#load(search, async () =>
+      (await onTagSearch(query)).map((entity) => ({
+        command: {
+          id: entity.id,
+          label: entity.title,
+          ...(entity.icon ? { icon: entity.icon } : {}),
+          ...(entity.group ? { group: entity.group } : {}),
+        },
+        entity,
+      })),
+    );
+  }
+
+  /**
+   * Shows what `find` gives, with `loading` set meanwhile; a newer query (or close) supersedes
+   * search `search`, whose answer or error is then dropped.
+   */
+  async #load(search: number, find: () => Promise<Entry[]>): Promise<void> {
     this.loading = true;
     this.#host.update();
     try {
-      const found = await onTagSearch(query);
-      if (search !== this.#search) return;
-      this.#show(
-        found.map((entity) => ({
-          command: {
-            id: entity.id,
-            label: entity.title,
-            ...(entity.icon ? { icon: entity.icon } : {}),
-            ...(entity.group ? { group: entity.group } : {}),
-          },
-          entity,
-        })),
-      );
+      const entries = await find();
+      if (search === this.#search) this.#show(entries);
     } catch (error) {
       if (search === this.#search) this.#host.reportError(error);
     } finally {
