@@ -85,12 +85,12 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
   events(): AsyncGenerator<Record<string, unknown>> {
     if (this.#options.frames) return this.#framedEvents();
-    return this.#json((json) => JSON.parse(json) as Record<string, unknown>, true);
+    return this.#json((json) => JSON.parse(json) as Record<string, unknown>);
   }
 
   [Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
     if (this.#options.frames) return this.#framed(asBytes);
-    return this.#json((json) => encoder.encode(`data: ${json}\n\n`), true);
+    return this.#json((json) => encoder.encode(`data: ${json}\n\n`));
   }
 
   /**
@@ -99,7 +99,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    */
   frames(): AsyncGenerator<string> {
     if (this.#options.frames) return this.#framed(asText);
-    return this.#json((json) => `data: ${json}\n\n`, true);
+    return this.#json((json) => `data: ${json}\n\n`);
   }
 
   /**
@@ -119,11 +119,11 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * every layer costs a few promises per event); a failure ends the stream with
    * {@link STREAM_FAILED}.
    */
-  async *#json<T>(map: (json: string) => T, commitEach: boolean): AsyncGenerator<T> {
+  async *#json<T>(map: (json: string) => T): AsyncGenerator<T> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
     let finished = false;
-    const unit = commitEach ? this.#options.unit : undefined;
+    const unit = this.#options.unit;
     try {
       for await (const event of this.#source()) {
         const json = eventJson(event);
@@ -149,7 +149,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     for await (const events of this.#framed((chunk) => dataOf(asText(chunk)))) yield* events;
   }
 
-  /** A resumable run's chunks of frames (already SSE text), passed through `map`. */
+  /** A resumable run's chunks of frames (SSE text, or its bytes), passed through `map`. */
   async *#framed<T>(map: (frame: SseChunk) => T): AsyncGenerator<T> {
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
@@ -174,10 +174,10 @@ export interface ChunkReader {
 const DONE: IteratorResult<SseChunk, undefined> = { done: true, value: undefined };
 
 /**
- * A plain stream's `data:` frames, read straight off the pipeline's iterator: exactly what
- * `#json(frame, false)` gives (a failure ends the stream with {@link STREAM_FAILED}; a stop before
- * the end closes the pipeline, then aborts the handler's signal; the stream ends once
- * `onSettled` has run), without a generator of its own.
+ * A plain stream's `data:` frames, read straight off the pipeline's iterator, without a generator
+ * of its own: what `frames()` gives, less its commit before each event (a failure ends the stream
+ * with {@link STREAM_FAILED}; a stop before the end closes the pipeline, then aborts the handler's
+ * signal; the stream ends once `onSettled` has run).
  */
 class PlainFrames implements ChunkReader {
   readonly #open: () => AsyncIterable<unknown>;

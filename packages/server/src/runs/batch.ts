@@ -1,3 +1,4 @@
+import { entryFrame } from "./frames.js";
 import { type RunEndReason, type RunEntry, RunFencedError } from "./log.js";
 
 /**
@@ -16,14 +17,8 @@ export interface RunBatch {
 
 /** The SSE frames of `entries` (see {@link RunBatch}), joined once. */
 export function runFrames(runId: string, entries: readonly RunEntry[]): string {
-  const frames: string[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] as RunEntry;
-    frames[i] = entry.end
-      ? `id: ${runId}:${entry.seq}\nevent: threadkit.end\ndata: ${entry.data}\n\n`
-      : `id: ${runId}:${entry.seq}\ndata: ${entry.data}\n\n`;
-  }
-  return frames.length === 1 ? (frames[0] as string) : frames.join("");
+  if (entries.length === 1) return entryFrame(runId, entries[0] as RunEntry);
+  return entries.map((entry) => entryFrame(runId, entry)).join("");
 }
 
 const encoder = new TextEncoder();
