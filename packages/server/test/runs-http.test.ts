@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
+import type { ThreadItem, ThreadStreamEvent } from "@threadkit/core";
 import { RedisRunLog } from "@threadkit/redis";
 import {
   type ChatKitServerOptions,
@@ -12,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { storedItems } from "./helpers/app.js";
 import { ADAPTERS, type AdapterKind, type Running, startAdapter } from "./helpers/http.js";
 import { eventually, type Frame, Pacer, parseFrames, seqOf } from "./helpers/runs.js";
-import { type Ctx, makeStore, OTHER, TestServer, USER, userInput } from "./helpers/server.js";
+import { type Ctx, makeStore, now, OTHER, TestServer, USER, userInput } from "./helpers/server.js";
 
 const CANCEL_NOTE = "The user cancelled the stream. Stop responding to the prior request.";
 const RESUME = { "threadkit-resume": "1" };
@@ -106,6 +107,28 @@ function textOf(frames: Frame[]): string {
     .filter((d) => d?.type === "thread.item.updated")
     .map((d) => (d?.update as { delta: string }).delta)
     .join("");
+}
+
+/** `log` with each append held back `delayMs` (a log far away), recording what each carried. */
+function slowAppends(log: RunLog, delayMs: number) {
+  const appends: Array<{ entries: number; chars: number; lastChars: number }> = [];
+  const slow = new Proxy(log, {
+    get(target, key) {
+      if (key === "append") {
+        return async (...args: Parameters<RunLog["append"]>) => {
+          const entries = args[2];
+          const chars = entries.reduce((n, entry) => n + entry.data.length, 0);
+          const lastChars = entries[entries.length - 1]?.data.length ?? 0;
+          appends.push({ entries: entries.length, chars, lastChars });
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          return target.append(...args);
+        };
+      }
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { log: slow, appends };
 }
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -250,6 +273,73 @@ describe.each(CASES)(
         expect(resume.text()).toBe(
           `retry: 1000\n${full.slice(full.indexOf(`id: ${runId}:${mid + 1}\n`))}`,
         );
+      }
+    });
+
+    it("a log slower than the handler gets the backlog in appends larger than a turn's events", async () => {
+      const slow = slowAppends(makeLog({}), 20);
+      try {
+        const { pacer, url } = await start(3000, {}, { runLog: slow.log });
+        pacer.allow();
+        const stream = open(url, createBody("hi"), RESUME);
+        await stream.response;
+        await eventually(() => stream.ended());
+        expect(textOf(stream.frames())).toBe(
+          Array.from({ length: 3000 }, (_, i) => `w${i} `).join(""),
+        );
+        // The driver yields a turn every 256 events: appends of one turn's events never catch up
+        // with a backlog (the handler was then held back at almost every turn).
+        const largest = Math.max(...slow.appends.map((append) => append.entries));
+        expect(largest).toBeGreaterThan(256);
+        expect(largest).toBeLessThanOrEqual(1024);
+      } finally {
+        await slow.log.close();
+      }
+    });
+
+    it("one append carries about 256 KB of events at most, however few they are", async () => {
+      const slow = slowAppends(makeLog({}), 20);
+      const delta = "x".repeat(100_000);
+      try {
+        const server = new TestServer(
+          makeStore(),
+          {
+            async *respond(thread) {
+              const item = {
+                type: "assistant_message",
+                id: "msg_big",
+                thread_id: thread.id,
+                created_at: now(),
+                content: [{ type: "output_text", text: "", annotations: [] }],
+              } as ThreadItem;
+              yield { type: "thread.item.added", item } as ThreadStreamEvent;
+              for (let i = 0; i < 12; i++) {
+                yield {
+                  type: "thread.item.updated",
+                  item_id: item.id,
+                  update: {
+                    type: "assistant_message.content_part.text_delta",
+                    content_index: 0,
+                    delta,
+                  },
+                } as ThreadStreamEvent;
+              }
+            },
+          },
+          { runLog: slow.log },
+        );
+        running = await startAdapter(kind, server, {});
+        const stream = open(running.url, createBody("hi"), RESUME);
+        await stream.response;
+        await eventually(() => stream.ended());
+        expect(textOf(stream.frames())).toBe(delta.repeat(12));
+        // Entries are taken while their data is under 256 KB: three of these at most.
+        for (const append of slow.appends) {
+          expect(append.chars - append.lastChars).toBeLessThan(256 * 1024);
+        }
+        expect(Math.max(...slow.appends.map((append) => append.chars))).toBeGreaterThan(250_000);
+      } finally {
+        await slow.log.close();
       }
     });
 
