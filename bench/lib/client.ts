@@ -3,6 +3,9 @@ import http from "node:http";
 /** One agent for every request the load makes, so sockets are reused as a real client would. */
 export const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 
+/** Silence after which a request of the load is abandoned (the socket's idle timeout). */
+const IDLE_LIMIT_MS = 60_000;
+
 export interface StreamTiming {
   /** Milliseconds from sending the request to the first body byte. */
   ttfb: number;
@@ -74,6 +77,14 @@ export function post(
       },
     );
     req.on("error", reject);
+    // A server that stops answering fails the run instead of hanging it.
+    req.setTimeout(IDLE_LIMIT_MS, () => {
+      req.destroy(
+        new Error(
+          `no answer for ${IDLE_LIMIT_MS / 1000} s to ${JSON.stringify(request).slice(0, 80)}`,
+        ),
+      );
+    });
     req.end(payload);
   });
 }
