@@ -35,7 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A cheap structural check of what a handler yielded; throws a TypeError naming the problem. */
-function checkEvent(event: unknown): ThreadStreamEvent {
+export function checkEvent(event: unknown): ThreadStreamEvent {
   if (!isRecord(event) || typeof event.type !== "string" || !EVENT_TYPES.has(event.type)) {
     throw new TypeError("Handler yielded a value that is not a ThreadStreamEvent");
   }
@@ -69,7 +69,7 @@ function checkEvent(event: unknown): ThreadStreamEvent {
  * `applyItemUpdate`'s, without copying the item, its content and the part for every delta of a
  * long stream: pending items are the pipeline's own copies, shared with nothing.
  */
-function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
+export function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
   if (update.type !== "assistant_message.content_part.text_delta") return false;
   if (item.type !== "assistant_message" || !Array.isArray(item.content)) return false;
   const index = update.content_index;

@@ -1,0 +1,115 @@
+import { toHttpError } from "../errors.js";
+import { SSE_HEARTBEAT } from "../sse.js";
+import { logError } from "../util.js";
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Default idle time before a `: keep-alive` comment is sent on an SSE stream. */
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** Headers of every SSE response. */
+export const SSE_HEADERS = {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",
+};
+/** Headers of every JSON response. */
+export const JSON_HEADERS = {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+};
+/** Status, JSON text and extra headers for an error; 5xx causes are logged (no request data). */
+export function errorPayload(error) {
+    const { status, body, headers } = toHttpError(error);
+    if (status >= 500 && status !== 501)
+        logError("Request failed", error);
+    return { status, json: JSON.stringify(body), headers: headers ?? {} };
+}
+/**
+ * Pulls SSE chunks one at a time from a stream; when the stream is idle for `heartbeatMs`
+ * it returns the `: keep-alive` comment instead, keeping the pending read for the next call.
+ * The caller asks for the next chunk only when it can write it (backpressure).
+ *
+ * One timer serves the whole stream: it is armed once and, when it fires while chunks are still
+ * flowing, re-armed for the rest of the idle time. (A timer per chunk cost a `setTimeout` and a
+ * `clearTimeout` for every event, a large share of a fast stream's time.)
+ */
+export class SsePump {
+    #iterator;
+    #heartbeatMs;
+    #pending;
+    #timer;
+    /** Answers the waiting `next()` call with a heartbeat; unset when no call is waiting. */
+    #onIdle;
+    /** When the waiting `next()` call began. */
+    #waitingSince = 0;
+    constructor(source, heartbeatMs) {
+        this.#iterator = source[Symbol.asyncIterator]();
+        this.#heartbeatMs = heartbeatMs;
+    }
+    /** The next chunk, a heartbeat comment, or `null` at the end of the stream. */
+    next() {
+        this.#pending ??= this.#iterator.next();
+        const pending = this.#pending;
+        if (this.#heartbeatMs <= 0) {
+            return pending.then((result) => {
+                this.#pending = undefined;
+                return result.done ? null : result.value;
+            });
+        }
+        return new Promise((resolve, reject) => {
+            let answered = false;
+            const onIdle = () => {
+                answered = true;
+                resolve(SSE_HEARTBEAT); // the pending read is kept for the next call
+            };
+            this.#onIdle = onIdle;
+            this.#waitingSince = Date.now();
+            this.#timer ??= setTimeout(this.#tick, this.#heartbeatMs);
+            pending.then((result) => {
+                if (answered)
+                    return;
+                answered = true;
+                if (this.#onIdle === onIdle)
+                    this.#onIdle = undefined;
+                this.#pending = undefined;
+                resolve(result.done ? null : result.value);
+            }, (error) => {
+                if (answered)
+                    return;
+                answered = true;
+                if (this.#onIdle === onIdle)
+                    this.#onIdle = undefined;
+                reject(error);
+            });
+        });
+    }
+    #tick = () => {
+        this.#timer = undefined;
+        const onIdle = this.#onIdle;
+        if (!onIdle)
+            return; // nobody waiting: the next call arms the timer again
+        const idle = Date.now() - this.#waitingSince;
+        if (idle < this.#heartbeatMs) {
+            this.#timer = setTimeout(this.#tick, this.#heartbeatMs - idle);
+            return;
+        }
+        this.#onIdle = undefined;
+        onIdle();
+    };
+    /** Ends the source (after the request's signal was aborted, this lets cancellation finish). */
+    async close() {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        this.#onIdle = undefined;
+        const pending = this.#pending;
+        this.#pending = undefined;
+        try {
+            if (pending)
+                await pending;
+            await this.#iterator.return?.();
+        }
+        catch (error) {
+            logError("Stream ended with an error", error);
+        }
+    }
+}
+//# sourceMappingURL=common.js.map

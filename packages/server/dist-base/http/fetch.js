@@ -1,0 +1,160 @@
+import { PayloadTooLargeError } from "../errors.js";
+import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
+import { logError } from "../util.js";
+import { matchAttachmentRoute, methodNotAllowed, serveAttachmentRoute, } from "./attachment-routes.js";
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_MAX_BODY_BYTES, errorPayload, JSON_HEADERS, SSE_HEADERS, SsePump, } from "./common.js";
+import { drainReader } from "./drain.js";
+function pathnameOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return "";
+    }
+}
+/** The answer when the client went away (e.g. mid-body): nobody reads it, so nothing is logged. */
+function clientGone() {
+    return new Response(null, { status: 499 });
+}
+function errorResponse(error, extra = {}) {
+    const { status, json, headers } = errorPayload(error);
+    return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers, ...extra } });
+}
+/**
+ * The body; over `limit`, {@link PayloadTooLargeError} after the rest was read and discarded
+ * (bounded, see `drainReader`), so that the client, done sending, reads the 413 instead of a reset.
+ */
+async function readBody(request, limit) {
+    const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+        if (request.body)
+            await drainReader(request.body.getReader());
+        throw new PayloadTooLargeError(limit);
+    }
+    if (!request.body)
+        return new Uint8Array();
+    const reader = request.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await drainReader(reader);
+            throw new PayloadTooLargeError(limit);
+        }
+        chunks.push(value);
+    }
+    const body = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return body;
+}
+/**
+ * Serves a {@link ChatKitServer} as a fetch handler `(Request) => Promise<Response>` (Node, Bun,
+ * Deno, workers, Hono, Next route handlers). When the attachment store takes uploads (e.g.
+ * `DiskAttachmentStore`), its upload URLs (`PUT`/`POST`) and preview URLs (`GET`) are served
+ * too, so route those paths here as well. Otherwise POST only (405 otherwise); bodies over
+ * `maxBodyBytes` get 413; bad requests 400 `invalid_request`; missing or foreign threads 404
+ * `not_found`; errors are `{"error":{"code","message"}}`. Streams are SSE with heartbeats,
+ * pulled chunk by chunk (backpressure); cancelling the response body (client disconnect) or
+ * aborting `request.signal` cancels the handler and runs the cancellation path.
+ *
+ * @example
+ * const handler = createFetchHandler(server, { getContext: (req) => ({ userId: req.headers.get("x-user") ?? "anon" }) });
+ * Bun.serve({ fetch: handler });
+ */
+export function createFetchHandler(server, options) {
+    const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    server.runs.listen();
+    return async (request) => {
+        const route = matchAttachmentRoute(server.attachmentStore, pathnameOf(request.url));
+        if (route) {
+            try {
+                return await serveAttachmentRoute(route, request, options.getContext);
+            }
+            catch (error) {
+                return request.signal.aborted ? clientGone() : errorResponse(error);
+            }
+        }
+        const resumeGet = request.method === "GET"
+            ? resumeQuery(request.url, request.headers.get("last-event-id"))
+            : null;
+        if (request.method !== "POST" && !resumeGet) {
+            const { json, headers } = methodNotAllowed(request.method, ["POST"]);
+            return new Response(json, { status: 405, headers });
+        }
+        const controller = new AbortController();
+        try {
+            const signal = request.signal;
+            if (signal.aborted)
+                controller.abort();
+            else
+                signal.addEventListener("abort", () => controller.abort(), { once: true });
+            if (resumeGet) {
+                const context = await options.getContext(request);
+                return toResponse(await server.resume(resumeGet, context, controller.signal), controller);
+            }
+            const body = await readBody(request, limit);
+            const context = await options.getContext(request);
+            const resume = wantsResume(request.headers.get(RESUME_HEADER));
+            const lastEventId = resume ? request.headers.get("last-event-id") : null;
+            const key = request.headers.get("idempotency-key");
+            const result = await server.process(body, context, {
+                signal: controller.signal,
+                origin: new URL(request.url).origin,
+                ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
+                ...(key !== null ? { idempotencyKey: key } : {}),
+            });
+            return toResponse(result, controller);
+        }
+        catch (error) {
+            return request.signal.aborted ? clientGone() : errorResponse(error);
+        }
+    };
+    function toResponse(result, controller) {
+        if (!result.streaming) {
+            if (result.status === 204) {
+                return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+            }
+            const headers = result.headers ? { ...JSON_HEADERS, ...result.headers } : JSON_HEADERS;
+            return new Response(result.json, { status: result.status, headers });
+        }
+        const pump = new SsePump(result, heartbeatMs);
+        // Set when the body is cancelled: a pull still waiting on the pump must not touch `out`.
+        let cancelled = false;
+        const stream = new ReadableStream({
+            async pull(out) {
+                try {
+                    const chunk = await pump.next();
+                    if (cancelled)
+                        return;
+                    if (chunk === null)
+                        out.close();
+                    else
+                        out.enqueue(chunk);
+                }
+                catch (error) {
+                    if (cancelled)
+                        return;
+                    logError("Stream failed", error);
+                    out.error(error);
+                }
+            },
+            async cancel() {
+                cancelled = true;
+                controller.abort();
+                await pump.close();
+            },
+        }, { highWaterMark: 1 });
+        const headers = result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS;
+        return new Response(stream, { status: 200, headers });
+    }
+}
+//# sourceMappingURL=fetch.js.map

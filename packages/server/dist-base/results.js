@@ -1,0 +1,254 @@
+import { eventJson } from "./event-json.js";
+import { logError } from "./util.js";
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const asText = (chunk) => typeof chunk === "string" ? chunk : decoder.decode(chunk);
+const asBytes = (chunk) => typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+/**
+ * Sent when a stream fails outside the handler's pipeline (a store error while adding the user
+ * message, an event that cannot be serialised): the stream ends with an error the client can
+ * show and retry, instead of a connection cut after the headers.
+ */
+const STREAM_FAILED = { type: "error", code: "stream.error", allow_retry: true };
+/** The SSE frame of {@link STREAM_FAILED}. */
+export const STREAM_FAILED_FRAME = `data: ${JSON.stringify(STREAM_FAILED)}\n\n`;
+/**
+ * @internal The frames without a commit before each: the node adapter reads a tick's frames,
+ * then calls {@link StreamingResult.commitWrites} once before it writes them.
+ */
+export const UNCOMMITTED_FRAMES = Symbol("uncommitted frames");
+/**
+ * The result of a streaming request: a lazy, single-use async iterable of SSE chunks
+ * (`data: <json>\n\n` as `Uint8Array`). Nothing runs until it is iterated. {@link events} gives the
+ * same stream as serialised event objects instead of bytes. Stopping early (`break`, `return()`)
+ * or aborting the request's signal runs the cancellation path.
+ *
+ * @example
+ * const result = await server.process(body, ctx);
+ * if (result instanceof StreamingResult) for await (const chunk of result) res.write(chunk);
+ */
+export class StreamingResult {
+    streaming = true;
+    /** Extra response headers (resumable runs: `Threadkit-Run`); undefined for plain streams. */
+    headers;
+    #source;
+    #controller;
+    #options;
+    #used = false;
+    constructor(source, controller, options = {}) {
+        this.#source = source;
+        this.#controller = controller;
+        this.#options = options;
+        this.headers = options.headers;
+    }
+    /**
+     * @internal Makes the writes behind the events read so far durable (commits the request's
+     * unit of work); throws when they could not be. The iterators below call it before handing
+     * out each event; {@link UNCOMMITTED_FRAMES}' reader calls it before each socket write.
+     */
+    commitWrites() {
+        this.#options.unit?.commit();
+    }
+    /** Aborted when the request is cancelled (client disconnect or {@link cancel}). */
+    get signal() {
+        return this.#controller.signal;
+    }
+    /** Cancels the stream: the handler's signal aborts and the cancellation path runs. */
+    cancel() {
+        this.#controller.abort();
+        if (!this.#used) {
+            this.#used = true;
+            void this.#options.onSettled?.();
+        }
+    }
+    /** The stream as serialised JSON objects (what each `data:` line carries). Single use. */
+    events() {
+        if (this.#options.frames)
+            return this.#framedEvents();
+        return this.#json((json) => JSON.parse(json));
+    }
+    [Symbol.asyncIterator]() {
+        if (this.#options.frames)
+            return this.#framed(asBytes);
+        return this.#json((json) => encoder.encode(`data: ${json}\n\n`));
+    }
+    /**
+     * The same SSE chunks as text, not bytes (single use). The node adapter joins the chunks of a
+     * tick and encodes them once, instead of running a TextEncoder and a Buffer.concat per event.
+     */
+    frames() {
+        if (this.#options.frames)
+            return this.#framed(asText);
+        return this.#json((json) => `data: ${json}\n\n`);
+    }
+    /**
+     * @internal {@link frames} for a reader that calls {@link commitWrites} before it writes (the
+     * node adapter). A plain stream's frames come from a hand-written iterator over the pipeline,
+     * not one more generator: each generator layer cost a few promises per streamed event.
+     */
+    [UNCOMMITTED_FRAMES]() {
+        if (this.#options.frames)
+            return this.#framed((frame) => frame);
+        if (this.#used)
+            throw new Error("A StreamingResult can be consumed only once");
+        this.#used = true;
+        return new PlainFrames(this.#source, this.#controller, this.#options.onSettled);
+    }
+    /**
+     * Each event as compact JSON, passed through `map` (one generator, not one wrapping another:
+     * every layer costs a few promises per event); a failure ends the stream with
+     * {@link STREAM_FAILED}.
+     */
+    async *#json(map) {
+        if (this.#used)
+            throw new Error("A StreamingResult can be consumed only once");
+        this.#used = true;
+        let finished = false;
+        const unit = this.#options.unit;
+        try {
+            for await (const event of this.#source()) {
+                const json = eventJson(event);
+                unit?.commit();
+                yield map(json);
+            }
+            unit?.commit();
+            finished = true;
+        }
+        catch (error) {
+            finished = true;
+            logError("Stream failed", error);
+            yield map(JSON.stringify(STREAM_FAILED));
+        }
+        finally {
+            // The consumer stopped early (`break`, `return()`): tell the handler through its signal.
+            if (!finished)
+                this.#controller.abort();
+            // Before the stream ends: a client's next message must find the thread free.
+            await this.#options.onSettled?.();
+        }
+    }
+    /** A resumable run's events, from its chunks of frames. */
+    async *#framedEvents() {
+        for await (const events of this.#framed((chunk) => dataOf(asText(chunk))))
+            yield* events;
+    }
+    /** A resumable run's chunks of frames (SSE text, or its bytes), passed through `map`. */
+    async *#framed(map) {
+        if (this.#used)
+            throw new Error("A StreamingResult can be consumed only once");
+        this.#used = true;
+        try {
+            for await (const frame of this.#options.frames()) {
+                yield map(frame);
+            }
+        }
+        finally {
+            // Stops this reader only: a resumable run goes on without it.
+            this.#controller.abort();
+            await this.#options.onSettled?.();
+        }
+    }
+}
+const DONE = { done: true, value: undefined };
+/**
+ * A plain stream's `data:` frames, read straight off the pipeline's iterator, without a generator
+ * of its own: what `frames()` gives, less its commit before each event (a failure ends the stream
+ * with {@link STREAM_FAILED}; a stop before the end closes the pipeline, then aborts the handler's
+ * signal; the stream ends once `onSettled` has run).
+ */
+class PlainFrames {
+    #open;
+    #controller;
+    #onSettled;
+    #source;
+    /** open: reading; failed: the failure frame was given; over: ended (settled). */
+    #state = "open";
+    constructor(open, controller, onSettled) {
+        this.#open = open;
+        this.#controller = controller;
+        this.#onSettled = onSettled;
+    }
+    next() {
+        if (this.#state !== "open")
+            return this.#end();
+        let source;
+        try {
+            source = this.#source ??= this.#open()[Symbol.asyncIterator]();
+        }
+        catch (error) {
+            return Promise.resolve(this.#fail(error));
+        }
+        return source.next().then((result) => {
+            if (result.done)
+                return this.#end();
+            try {
+                return { done: false, value: `data: ${eventJson(result.value)}\n\n` };
+            }
+            catch (error) {
+                return this.#fail(error);
+            }
+        }, (error) => this.#fail(error));
+    }
+    async return() {
+        if (this.#state === "open") {
+            this.#state = "over";
+            // The consumer stopped early: close the pipeline (its cancellation path), then tell the
+            // handler through its signal.
+            try {
+                await this.#source?.return?.();
+            }
+            finally {
+                this.#controller.abort();
+                await this.#onSettled?.();
+            }
+            return DONE;
+        }
+        return this.#end();
+    }
+    #fail(error) {
+        this.#state = "failed";
+        logError("Stream failed", error);
+        return { done: false, value: STREAM_FAILED_FRAME };
+    }
+    /** Ends the stream (once): a client's next message must find the thread free. */
+    async #end() {
+        if (this.#state !== "over") {
+            this.#state = "over";
+            await this.#onSettled?.();
+        }
+        return DONE;
+    }
+}
+/** The JSON of each `data:` line of a chunk of frames. */
+function dataOf(chunk) {
+    const events = [];
+    for (let start = chunk.indexOf("data: "); start >= 0; start = chunk.indexOf("data: ", start)) {
+        const end = chunk.indexOf("\n", start);
+        events.push(JSON.parse(chunk.slice(start + 6, end)));
+        start = end;
+    }
+    return events;
+}
+/**
+ * The result of a non-streaming request: the JSON response text.
+ *
+ * @example
+ * if (result instanceof NonStreamingResult) return new Response(result.json, { headers: { "content-type": "application/json" } });
+ */
+export class NonStreamingResult {
+    json;
+    status;
+    headers;
+    streaming = false;
+    /**
+     * @param json The response body (empty for 204).
+     * @param status The HTTP status (200; 202 for a stop, 204 for a resume with nothing left).
+     * @param headers Extra response headers (`Threadkit-Active-Run`).
+     */
+    constructor(json, status = 200, headers) {
+        this.json = json;
+        this.status = status;
+        this.headers = headers;
+    }
+}
+//# sourceMappingURL=results.js.map

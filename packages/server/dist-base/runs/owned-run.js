@@ -1,0 +1,239 @@
+import { eventJson } from "../event-json.js";
+import { logError } from "../util.js";
+import { runFrames } from "./batch.js";
+import { endData } from "./frames.js";
+/** Recent entries kept in memory for this instance's own readers (as whole appends). */
+const RING = 512;
+/** Unflushed entries above which the handler waits for the log. */
+const MAX_UNFLUSHED = 1000;
+/** The most entries one append carries (bounds the buffers of one write to a shared log). */
+const MAX_BATCH = 256;
+const STREAM_FAILED = '{"type":"error","code":"stream.error","allow_retry":true}';
+const size = (chunk) => chunk.last - chunk.first + 1;
+const encoder = new TextEncoder();
+/** Where `needle` first occurs in `bytes`, or -1. */
+function indexOfBytes(bytes, needle) {
+    const first = needle[0];
+    for (let at = bytes.indexOf(first); at >= 0; at = bytes.indexOf(first, at + 1)) {
+        let i = 1;
+        while (i < needle.length && bytes[at + i] === needle[i])
+            i++;
+        if (i === needle.length)
+            return at;
+    }
+    return -1;
+}
+/**
+ * A run this instance owns: holds the lease, aborts the handler on a stop, and, when resumable,
+ * drives the handler to its end whoever reads (a disconnect detaches), numbering events and
+ * appending them to the log before any reader gets them.
+ */
+export class OwnedRun {
+    runId;
+    threadId;
+    resumable;
+    /** Aborts the handler's signal (stop, maximum run time, lost lease). */
+    controller;
+    #host;
+    #seq = 0;
+    /** The last seq the log holds (readers may be sent up to it). */
+    flushedSeq = 0;
+    /** Set when the run is over here (ended, or fenced off by another instance). */
+    over = false;
+    #unflushed = [];
+    #flushing;
+    /** The latest appends, oldest first, as their readers are sent them. */
+    #ring = [];
+    #ringEntries = 0;
+    #waiters = [];
+    #leaseTimer;
+    #maxTimer;
+    #finished = false;
+    constructor(host, runId, threadId, resumable, controller) {
+        this.#host = host;
+        this.runId = runId;
+        this.threadId = threadId;
+        this.resumable = resumable;
+        this.controller = controller;
+    }
+    /**
+     * Starts renewing the lease (a third of its length; only on a log other instances share: in
+     * one process the owner cannot die without its log) and, if given, the maximum run time.
+     */
+    hold(maxRunMs) {
+        if (maxRunMs && maxRunMs > 0 && !this.#maxTimer) {
+            this.#maxTimer = setTimeout(() => this.stop(), maxRunMs);
+            this.#maxTimer.unref?.();
+        }
+        if (this.#leaseTimer || !this.#host.shared)
+            return;
+        const { log, instanceId, leaseMs } = this.#host;
+        this.#leaseTimer = setInterval(() => {
+            log.renewLease(this.runId, instanceId, leaseMs).then((lease) => {
+                if (!lease.held)
+                    this.#fenced();
+                else if (lease.stopRequested)
+                    this.stop();
+            }, (error) => logError("Renewing a run lease failed", error));
+        }, leaseMs / 3);
+        this.#leaseTimer.unref?.();
+    }
+    /** Aborts the handler: the pipeline's cancel path saves the partial reply and the note. */
+    stop() {
+        this.controller.abort();
+    }
+    /** Another instance finalised the run (our lease ran out): stop the handler, write nothing. */
+    #fenced() {
+        if (this.#finished)
+            return;
+        this.over = true;
+        this.stop();
+        this.#release();
+    }
+    /**
+     * Runs a resumable run's event source to its end, whoever reads: numbers and logs every
+     * event, then the end entry. Never throws.
+     */
+    async drive(source) {
+        let failed = false;
+        try {
+            for await (const event of source()) {
+                if (event.type === "error")
+                    failed = true;
+                this.#push(eventJson(event));
+                if (this.#seq % MAX_BATCH === 0) {
+                    // A turn of the event loop every batch: a handler that never waits on I/O would
+                    // otherwise hold the loop until it is held back below, and the log's write (a client
+                    // may send on the next turn) would only go out then, instead of while it makes the next
+                    // batch.
+                    await new Promise((resolve) => setImmediate(resolve));
+                }
+                // Held back until an append makes room (not until all is flushed).
+                while (this.#unflushed.length > MAX_UNFLUSHED && !this.over) {
+                    await new Promise((resolve) => this.onChange(resolve));
+                }
+                if (this.over)
+                    break;
+            }
+        }
+        catch (error) {
+            logError("Stream failed", error);
+            failed = true;
+            this.#push(STREAM_FAILED);
+        }
+        const reason = this.controller.signal.aborted
+            ? "cancelled"
+            : failed
+                ? "failed"
+                : "completed";
+        await this.finish(reason);
+    }
+    #push(data, end) {
+        if (this.over)
+            return;
+        const entry = end ? { seq: ++this.#seq, data, end } : { seq: ++this.#seq, data };
+        this.#unflushed.push(entry);
+        // One append per turn of the event loop: what a fast handler yields in a turn goes as a
+        // batch (one round trip to a shared log), a slow one's events one by one.
+        this.#flushing ??= new Promise((resolve) => setImmediate(() => void this.#flush().then(resolve)));
+    }
+    /** Appends everything unflushed, batch by batch (entries pile up while an append is in flight). */
+    async #flush() {
+        try {
+            while (this.#unflushed.length > 0 && !this.over) {
+                const batch = this.#unflushed.splice(0, MAX_BATCH);
+                // The batch's SSE text, built and encoded once: the log stores it, readers are sent it.
+                const frames = encoder.encode(runFrames(this.runId, batch));
+                try {
+                    await this.#host.log.append(this.runId, this.#host.instanceId, batch, frames);
+                }
+                catch (error) {
+                    // Fenced (another instance finalised the run) or the log is down: stop the handler;
+                    // readers end, and clients resume from the log.
+                    logError("Appending to the run log failed", error);
+                    this.#fenced();
+                    break;
+                }
+                const last = batch[batch.length - 1];
+                this.#ring.push({
+                    first: batch[0].seq,
+                    last: last.seq,
+                    frames,
+                    ended: !!last.end,
+                });
+                this.#ringEntries += batch.length;
+                for (let oldest = this.#ring[0]; this.#ringEntries - size(oldest) >= RING;) {
+                    this.#ring.shift();
+                    this.#ringEntries -= size(oldest);
+                    oldest = this.#ring[0];
+                }
+                this.flushedSeq = last.seq;
+                this.#wake();
+            }
+        }
+        finally {
+            this.#flushing = undefined;
+        }
+    }
+    #wake() {
+        const waiters = this.#waiters;
+        this.#waiters = [];
+        for (const wake of waiters)
+            wake();
+    }
+    /** Calls `wake` once, when more entries were logged or the run is over here. */
+    onChange(wake) {
+        this.#waiters.push(wake);
+    }
+    /**
+     * The frames of the logged append holding entry `from`, from that entry on, if still in
+     * memory (else they must come from the log).
+     */
+    framesFrom(from) {
+        for (const chunk of this.#ring) {
+            if (chunk.last < from)
+                continue;
+            if (chunk.first > from)
+                return undefined;
+            if (chunk.first === from)
+                return chunk;
+            // A reader joining in the middle of an append: its text from that entry's `id:` line (a
+            // data line holds no newline, so the line is found only where it starts a frame).
+            const at = indexOfBytes(chunk.frames, encoder.encode(`\n\nid: ${this.runId}:${from}\n`));
+            return at < 0 ? undefined : { ...chunk, first: from, frames: chunk.frames.subarray(at + 2) };
+        }
+        return undefined;
+    }
+    /** Logs the end entry (when resumable) and releases the run; the thread is free again. */
+    async finish(reason) {
+        if (this.#finished)
+            return;
+        if (this.resumable) {
+            this.#push(endData(reason), reason);
+            while (this.#flushing)
+                await this.#flushing;
+        }
+        else if (!this.over) {
+            try {
+                await this.#host.log.append(this.runId, this.#host.instanceId, [
+                    { seq: 1, data: endData(reason), end: reason },
+                ]);
+            }
+            catch (error) {
+                logError("Ending a run failed", error);
+            }
+        }
+        this.#release();
+    }
+    #release() {
+        if (this.#finished)
+            return;
+        this.#finished = true;
+        this.over = true;
+        clearInterval(this.#leaseTimer);
+        clearTimeout(this.#maxTimer);
+        this.#wake();
+        this.#host.released(this);
+    }
+}
+//# sourceMappingURL=owned-run.js.map

@@ -1,0 +1,133 @@
+import { entryFrame, RETRY_LINE } from "./frames.js";
+const decoder = new TextDecoder();
+/** Entries read from the log per call. */
+const PAGE = 256;
+/** How often a reader waiting on another instance's run checks its record (end, dead owner). */
+const CHECK_MS = 1000;
+function* framesOf(runId, entries, cursor) {
+    for (const entry of entries) {
+        if (entry.seq !== cursor.after + 1) {
+            // Trimmed under us (a reader far behind a capped log): end; a resume gets 410.
+            cursor.ended = true;
+            return;
+        }
+        cursor.after = entry.seq;
+        if (entry.end)
+            cursor.ended = true;
+        yield entryFrame(runId, entry);
+        if (cursor.ended)
+            return;
+    }
+}
+/**
+ * Waits for the owned run to log more (or end here), or for `signal`: one abort listener for the
+ * reader's life, not one per wait.
+ */
+function changes(owned, signal) {
+    let resume;
+    const onAbort = () => resume?.();
+    signal.addEventListener("abort", onAbort);
+    return {
+        next: () => new Promise((resolve) => {
+            resume = resolve;
+            owned.onChange(resolve);
+        }),
+        stop: () => signal.removeEventListener("abort", onAbort),
+    };
+}
+/**
+ * The SSE frames of a run after `after`, then its live events, to its end entry: from this
+ * instance's memory when it owns the run, else from the log (subscribed before reading, so
+ * nothing falls between). Pulled one frame at a time, so a slow client holds nothing but its
+ * socket buffer. The first frame carries the `retry:` line. Stops when `signal` aborts.
+ */
+export async function* readRun(host, runId, after, signal) {
+    const cursor = { after, ended: false };
+    let first = true;
+    const withRetry = (frame) => {
+        if (!first)
+            return frame;
+        first = false;
+        return RETRY_LINE + (typeof frame === "string" ? frame : decoder.decode(frame));
+    };
+    const owned = host.owned(runId);
+    if (owned) {
+        const changed = changes(owned, signal);
+        try {
+            while (!cursor.ended && !signal.aborted) {
+                if (cursor.after < owned.flushedSeq) {
+                    const chunk = owned.framesFrom(cursor.after + 1);
+                    if (chunk) {
+                        // An append's frames go as the bytes the owner encoded for its log and its readers.
+                        cursor.after = chunk.last;
+                        if (chunk.ended)
+                            cursor.ended = true;
+                        yield withRetry(chunk.frames);
+                    }
+                    else {
+                        const entries = await host.log.read(runId, cursor.after, PAGE);
+                        for (const frame of framesOf(runId, entries, cursor))
+                            yield withRetry(frame);
+                        if (entries.length === 0)
+                            await changed.next();
+                    }
+                }
+                else if (owned.over)
+                    break;
+                else
+                    await changed.next();
+            }
+        }
+        finally {
+            changed.stop();
+        }
+        if (cursor.ended || signal.aborted)
+            return;
+    }
+    // Another instance's run (or ours, taken over): follow the log.
+    let wake;
+    const unsubscribe = await host.log.subscribe(runId, () => wake?.());
+    const onAbort = () => wake?.();
+    signal.addEventListener("abort", onAbort);
+    try {
+        while (!cursor.ended && !signal.aborted) {
+            const entries = await host.log.read(runId, cursor.after, PAGE);
+            if (entries.length > 0) {
+                for (const frame of framesOf(runId, entries, cursor))
+                    yield withRetry(frame);
+                continue;
+            }
+            const notified = await new Promise((resolve) => {
+                const timer = setTimeout(() => resolve(false), CHECK_MS);
+                wake = () => {
+                    clearTimeout(timer);
+                    resolve(true);
+                };
+            });
+            wake = undefined;
+            if (notified || signal.aborted)
+                continue;
+            const info = await host.log.info(runId);
+            if (!info)
+                return;
+            if (info.ended) {
+                // Its last events were logged with its end: read once more; nothing there means the
+                // client has them all, or they were trimmed under us (a resume then gets 410).
+                const rest = await host.log.read(runId, cursor.after, PAGE);
+                if (rest.length === 0)
+                    return;
+                for (const frame of framesOf(runId, rest, cursor))
+                    yield withRetry(frame);
+                continue;
+            }
+            if (!info.ended && info.lastSeq <= cursor.after && info.leaseUntil <= Date.now()) {
+                await host.finalise(runId);
+            }
+        }
+    }
+    finally {
+        signal.removeEventListener("abort", onAbort);
+        unsubscribe();
+    }
+}
+//# sourceMappingURL=reader.js.map

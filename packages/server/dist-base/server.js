@@ -1,0 +1,284 @@
+import { guardRequest } from "./actions/guard.js";
+import { NotImplementedServerError } from "./errors.js";
+import { streamAssistantMessage } from "./message-stream.js";
+import { defaultHandleStreamCancelled } from "./pipeline.js";
+import { handleJsonRequest } from "./requests/json.js";
+import { parseJsonBody, toChatKitRequest } from "./requests/parse.js";
+import { prepareStream, STREAMING_TYPES } from "./requests/streaming.js";
+import { NonStreamingResult, StreamingResult } from "./results.js";
+import { readRun } from "./runs/reader.js";
+import { bodyHashOf, RunRegistry } from "./runs/registry.js";
+import { planResume } from "./runs/resume.js";
+import { parseStopRequest, STOP_REQUEST } from "./runs/stop-request.js";
+import { replaceWidgetRoot, streamWidget } from "./widget-stream.js";
+const NEVER_ABORTED = new AbortController().signal;
+/** The event source of a framed (resumable) result: its frames come from the run. */
+async function* noEvents() { }
+function isAttachmentStore(value) {
+    return (typeof value?.createAttachment === "function");
+}
+/**
+ * A ChatKit server (ChatKit Python's `ChatKitServer`): subclass it, implement {@link respond}
+ * (and optionally {@link action}, {@link syncAction}, {@link addFeedback}, {@link transcribe}),
+ * and serve {@link process} through `createFetchHandler` or `createNodeHandler`.
+ *
+ * Handlers are async generators of `ThreadStreamEvent`s. They get an extra last argument,
+ * `{ signal }`, that aborts when the client disconnects; pass it to model calls. Items are
+ * persisted by the pipeline when `thread.item.done` / `replaced` / `removed` flow through it, and
+ * changes the handler makes to `thread` (title, status, metadata) are saved and sent.
+ *
+ * @example
+ * class MyServer extends ChatKitServer<{ userId: string }> {
+ *   async *respond(thread, input, context) {
+ *     yield* this.streamWidget(thread, Card({ children: [Text({ value: "Hello!" })] }));
+ *   }
+ *   async *action(thread, action, sender, context) {
+ *     if (action.type === "example") {
+ *       await this.store.addThreadItem(thread.id, {
+ *         type: "hidden_context_item", id: this.store.generateItemId("message", thread, context),
+ *         thread_id: thread.id, created_at: new Date().toISOString(),
+ *         content: "<USER_ACTION>The user did a thing</USER_ACTION>",
+ *       }, context);
+ *       yield* this.generate(thread, context); // the seed's `self.generate(context, thread)`
+ *     }
+ *   }
+ * }
+ */
+export class ChatKitServer {
+    store;
+    attachmentStore;
+    /** The signal of the request each live thread object belongs to (for {@link generate}). */
+    #signals = new WeakMap();
+    /** The store's unit of work of each streaming request, by the request's signal. */
+    #units = new WeakMap();
+    options;
+    #runs;
+    constructor(store, options) {
+        this.store = store;
+        this.options = isAttachmentStore(options) ? { attachmentStore: options } : (options ?? {});
+        this.attachmentStore = this.options.attachmentStore;
+    }
+    /**
+     * Handles a widget action sent with `threads.custom_action`. `sender` is the widget item the
+     * action came from (null when the client sent it without an item). The default reports a
+     * `stream.error` event.
+     */
+    // biome-ignore lint/correctness/useYield: the default only throws
+    async *action(_thread, action, _sender, _context, _options) {
+        throw new NotImplementedServerError(`action() is not implemented (action ${action.type})`);
+    }
+    /** Handles a `streaming: false` action (`threads.sync_custom_action`). Default: 501. */
+    async syncAction(_thread, _action, _sender, _context) {
+        throw new NotImplementedServerError("syncAction() is not implemented");
+    }
+    /** Records thumbs up/down on items. Default: does nothing. */
+    async addFeedback(_threadId, _itemIds, _kind, _context) { }
+    /** Transcribes dictated audio (`input.transcribe`). Default: 501. */
+    async transcribe(_audio, _context) {
+        throw new NotImplementedServerError("transcribe() is not implemented");
+    }
+    /** The `stream_options` sent first on every stream. Default: `{ allow_cancel: true }`. */
+    getStreamOptions(_thread, _context) {
+        return { allow_cancel: true };
+    }
+    /**
+     * Runs when a stream is cancelled (client disconnect). The default saves pending assistant
+     * messages with non-whitespace text and adds the `sdk_hidden_context` cancellation note.
+     */
+    async handleStreamCancelled(thread, pendingItems, context) {
+        await defaultHandleStreamCancelled(this.store, thread, pendingItems, context);
+    }
+    /**
+     * Runs {@link respond} with no new input: the seed's `self.generate(context, thread)`. Use it
+     * from {@link action} after adding a hidden context item: `yield* this.generate(thread, context)`.
+     * The request's signal is found from `thread` when `options` is omitted.
+     */
+    generate(thread, context, options) {
+        return this.respond(thread, null, context, options ?? { signal: this.signalFor(thread) });
+    }
+    /** The abort signal of the request that `thread` (the object given to a handler) belongs to. */
+    signalFor(thread) {
+        return this.#signals.get(thread) ?? NEVER_ABORTED;
+    }
+    /**
+     * @internal Where a request's writes go: its unit of work (committed together, before the
+     * client sees what follows them), or the store when it has none.
+     */
+    writesFor(signal) {
+        return this.#units.get(signal) ?? this.store;
+    }
+    /** @internal Binds a thread object to its request's signal. */
+    bindSignal(thread, signal) {
+        this.#signals.set(thread, signal);
+        return { signal };
+    }
+    /**
+     * Streams a widget as a new item: a static root gives one `thread.item.done`; an async
+     * iterable of roots gives `added`, then `updated` deltas (streaming text or root replacement),
+     * then `done`.
+     */
+    streamWidget(thread, widget, options = {}) {
+        return streamWidget(thread, widget, options);
+    }
+    /**
+     * Streams text (a string, or chunks from any iterable) as one assistant message with an id from
+     * the store, stopping when the request is cancelled. See {@link streamAssistantMessage}.
+     *
+     * @example
+     * async *respond(thread, input, context) {
+     *   yield* this.streamAssistantMessage(thread, "Hello! Ask me about your todos.", context);
+     * }
+     */
+    streamAssistantMessage(thread, text, context) {
+        return streamAssistantMessage(thread, text, {
+            generateId: (kind) => this.store.generateItemId(kind, thread, context),
+            signal: this.signalFor(thread),
+        });
+    }
+    /**
+     * Updates the sender widget in place: persists the new root (`saveItem`) and yields
+     * `thread.item.updated` with `widget.root.updated`.
+     */
+    replaceWidgetRoot(thread, sender, root, context) {
+        return replaceWidgetRoot(this.writesFor(this.signalFor(thread)), thread, sender, root, context);
+    }
+    /** This server's runs: its run log, the runs it owns, stops and takeovers. */
+    get runs() {
+        this.#runs ??= new RunRegistry(this, {
+            ...(this.options.runLog ? { log: this.options.runLog } : {}),
+            ...(this.options.maxRunMs ? { maxRunMs: this.options.maxRunMs } : {}),
+            ...(this.options.runLeaseMs ? { leaseMs: this.options.runLeaseMs } : {}),
+        });
+        return this.#runs;
+    }
+    /**
+     * Handles one request body: parses it (400 on bad input), runs the pre-stream checks (404 on
+     * a missing or foreign thread or item, 409 `thread_busy` while the thread has a reply running),
+     * and returns a lazy {@link StreamingResult} or a {@link NonStreamingResult}. Also answers
+     * `threadkit.runs.stop` (202).
+     */
+    async process(body, context, options = {}) {
+        const json = parseJsonBody(body);
+        if (json.type === STOP_REQUEST) {
+            const { threadId, runId } = parseStopRequest(json);
+            await this.store.loadThread(threadId, context);
+            const status = await this.runs.stop(threadId, runId);
+            return new NonStreamingResult(JSON.stringify({ status }), 202);
+        }
+        const request = toChatKitRequest(json);
+        if (!STREAMING_TYPES.has(request.type))
+            return this.#processJson(request, context, options);
+        const controller = new AbortController();
+        const outer = options.signal;
+        if (options.resume) {
+            if (options.lastEventId) {
+                const bodyHash = await bodyHashOf(body);
+                return this.resume({ lastEventId: options.lastEventId, bodyHash }, context, outer);
+            }
+        }
+        else if (outer) {
+            if (outer.aborted)
+                controller.abort();
+            else
+                outer.addEventListener("abort", () => controller.abort(), { once: true });
+        }
+        // After the resume above: a resumed run is not a new request (no token, no key claim).
+        const guard = await guardRequest(this, request, context, options.idempotencyKey);
+        if (guard.replay) {
+            return "json" in guard.replay
+                ? new NonStreamingResult(guard.replay.json)
+                : new StreamingResult(guard.replay.stream, controller);
+        }
+        // One transaction for the writes of a plain streaming request, when the store offers it; a
+        // resumable run's events go to its log as they come, so its writes commit one by one.
+        const unit = options.resume ? undefined : this.store.unitOfWork?.();
+        if (unit)
+            this.#units.set(controller.signal, unit);
+        try {
+            const prepared = await prepareStream(this, request, context, controller.signal);
+            const stream = { ...prepared, open: guard.stream(prepared.open) };
+            if (options.resume)
+                return await this.#startResumable(stream, controller, body, context, outer);
+            const run = await this.runs.claim({
+                threadId: stream.threadId,
+                context,
+                resumable: false,
+                bodyHash: "",
+                controller,
+            });
+            return new StreamingResult(stream.open, controller, {
+                onSettled: () => run.finish(controller.signal.aborted ? "cancelled" : "completed"),
+                ...(unit ? { unit } : {}),
+            });
+        }
+        catch (error) {
+            // A stream refused before its handler ran (404, 409 thread_busy…) costs no token.
+            guard.refund();
+            await guard.release();
+            throw error;
+        }
+    }
+    /** A request answered with JSON (no signal: it cannot outlive its answer). */
+    async #processJson(request, context, options) {
+        const guard = await guardRequest(this, request, context, options.idempotencyKey);
+        if (guard.replay)
+            return new NonStreamingResult("json" in guard.replay ? guard.replay.json : "{}");
+        let text;
+        try {
+            text = await guard.json(await handleJsonRequest(this, request, context, { origin: options.origin }));
+        }
+        catch (error) {
+            // The handler ran (a sync action that threw still costs its token).
+            await guard.release();
+            throw error;
+        }
+        if (options.resume && request.type === "threads.get_by_id") {
+            const runId = await this.runs.log.activeRun(request.params.thread_id);
+            const info = runId ? await this.runs.log.info(runId) : null;
+            if (info?.resumable)
+                return new NonStreamingResult(text, 200, { "Threadkit-Active-Run": info.runId });
+        }
+        return new NonStreamingResult(text);
+    }
+    /** Starts a resumable run (driven to its end whoever reads) and reads it from its start. */
+    async #startResumable(stream, handler, body, context, signal) {
+        const runs = this.runs;
+        const run = await runs.claim({
+            threadId: stream.threadId,
+            context,
+            resumable: true,
+            bodyHash: await bodyHashOf(body),
+            controller: handler,
+        });
+        // The handler's signal is the run's (stop, maximum run time), not the client's.
+        run.hold(runs.maxRunMs);
+        void run.drive(stream.open);
+        return this.#reader(run.runId, 0, signal);
+    }
+    /**
+     * Answers a resume (`GET` with `Last-Event-ID`, or a retried POST): the run's events after the
+     * client's last one, then its live events, from any instance sharing the run log. 204 when
+     * the run ended and nothing is left; errors as described in {@link planResume}.
+     */
+    async resume(request, context, signal) {
+        this.runs.listen();
+        const plan = await planResume(this.runs, this, request, context);
+        if (!plan)
+            return new NonStreamingResult("", 204);
+        return this.#reader(plan.runId, plan.after, signal);
+    }
+    #reader(runId, after, signal) {
+        const reader = new AbortController();
+        if (signal) {
+            if (signal.aborted)
+                reader.abort();
+            else
+                signal.addEventListener("abort", () => reader.abort(), { once: true });
+        }
+        return new StreamingResult(noEvents, reader, {
+            frames: () => readRun(this.runs, runId, after, reader.signal),
+            headers: { "Threadkit-Run": runId },
+        });
+    }
+}
+//# sourceMappingURL=server.js.map

@@ -1,0 +1,30 @@
+import { NotFoundError } from "./types.js";
+/**
+ * ChatKit's error for a missing or foreign thread: `"Thread {id} not found"` (a ChatKit test
+ * checks this text).
+ *
+ * @example
+ * throw threadNotFound("thr_1"); // NotFoundError: Thread thr_1 not found
+ */
+export function threadNotFound(threadId) {
+    return new NotFoundError(`Thread ${threadId} not found`);
+}
+/**
+ * The error for a missing or foreign item of a thread.
+ *
+ * @example
+ * throw itemNotFound("thr_1", "msg_1"); // NotFoundError: Item msg_1 not found in thread thr_1
+ */
+export function itemNotFound(threadId, itemId) {
+    return new NotFoundError(`Item ${itemId} not found in thread ${threadId}`);
+}
+/**
+ * The error for a missing or foreign attachment.
+ *
+ * @example
+ * throw attachmentNotFound("atc_1"); // NotFoundError: Attachment atc_1 not found
+ */
+export function attachmentNotFound(attachmentId) {
+    return new NotFoundError(`Attachment ${attachmentId} not found`);
+}
+//# sourceMappingURL=not-found.js.map
