@@ -110,7 +110,14 @@ export async function writeSse(
         reading = true;
         timer ??= setTimeout(tick, heartbeatMs);
       }
-      const next = await frames.next();
+      // The source's own promise, then its chunk: no promise of the reader's own per event.
+      let next: IteratorResult<SseChunk, undefined> | Promise<IteratorResult<SseChunk, undefined>>;
+      try {
+        next = frames.chunk(await frames.next());
+      } catch (error) {
+        next = frames.failed(error);
+      }
+      if (next instanceof Promise) next = await next;
       reading = false;
       if (next.done || controller.signal.aborted || res.destroyed) break;
       const chunk = next.value;
@@ -129,7 +136,7 @@ export async function writeSse(
     if (controller.signal.aborted || res.destroyed) controller.abort();
     // Ends the stream (after an abort, this lets the cancellation path finish).
     try {
-      await frames.return(undefined);
+      await frames.return();
     } catch (error) {
       logError("Stream ended with an error", error);
     }
