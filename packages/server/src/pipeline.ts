@@ -248,6 +248,8 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
   #reject: ((error: unknown) => void) | undefined;
   /** Waiting for the handler's next event, which an abort ends early. */
   #waiting = false;
+  /** `signal.aborted`, kept by the listener (the getter checks its receiver on every read). */
+  #aborted = false;
 
   constructor(
     host: PipelineHost<TContext>,
@@ -382,6 +384,7 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
     this.#at = "over";
     this.#store = this.#host.writesFor?.(this.#signal) ?? this.#host.store;
     this.#snapshot = clone(this.#thread);
+    this.#aborted = this.#signal.aborted;
     this.#signal.addEventListener("abort", this.#onAbort, { once: true });
     let options: StreamOptions;
     try {
@@ -405,7 +408,7 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
 
   /** Asks the handler for its next event; the reactions below (or an abort) go on from there. */
   #pull(): Outcome | Promise<Outcome> {
-    if (this.#signal.aborted) return this.#cancelled();
+    if (this.#aborted) return this.#cancelled();
     try {
       const next = (this.#iterator as AsyncIterator<ThreadStreamEvent>).next();
       this.#waiting = true;
@@ -440,6 +443,7 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
   // stream until it ended). The handler's pending `next()` settles into the ignored reactions.
   // The cancellation path starts after the abort's other listeners (the handler's) have run.
   readonly #onAbort = (): void => {
+    this.#aborted = true;
     if (!this.#waiting) return;
     this.#waiting = false;
     queueMicrotask(() => this.#deliver(this.#cancelled()));
