@@ -290,10 +290,7 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
       });
     }
     this.#running = true;
-    const promise = new Promise<Step>((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
+    const promise = new Promise<Step>(this.#bind);
     try {
       this.#deliver(
         kind === "next" ? this.#advance() : kind === "return" ? this.#stop() : this.#throwIn(error),
@@ -303,6 +300,12 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
     }
     return promise;
   }
+
+  /** The executor of each call's promise (one function for them all). */
+  readonly #bind = (resolve: (step: Step) => void, reject: (error: unknown) => void): void => {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  };
 
   /** Settles the running call with `outcome` once it is known; then runs the next call, if any. */
   readonly #deliver = (outcome: Outcome | Promise<Outcome>): void => {
