@@ -34,7 +34,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** A cheap structural check of what a handler yielded; throws a TypeError naming the problem. */
+/**
+ * @internal A cheap structural check of what a handler yielded; throws a TypeError naming the
+ * problem. (Exported for the tests' reference pipeline, like {@link appendText}.)
+ */
 export function checkEvent(event: unknown): ThreadStreamEvent {
   if (!isRecord(event) || typeof event.type !== "string" || !EVENT_TYPES.has(event.type)) {
     throw new TypeError("Handler yielded a value that is not a ThreadStreamEvent");
@@ -64,8 +67,8 @@ export function checkEvent(event: unknown): ThreadStreamEvent {
 }
 
 /**
- * Applies a text delta to an existing part of a pending assistant message in place; false (and
- * nothing done) for any other update, left to `applyItemUpdate`. The result is the same as
+ * @internal Applies a text delta to an existing part of a pending assistant message in place;
+ * false (and nothing done) for any other update, left to `applyItemUpdate`. The result is the same as
  * `applyItemUpdate`'s, without copying the item, its content and the part for every delta of a
  * long stream: pending items are the pipeline's own copies, shared with nothing.
  */
@@ -83,7 +86,7 @@ export function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * `deepEqual(value, snapshot)` for a snapshot made by `clone` (plain data, own properties only),
+ * @internal `deepEqual(value, snapshot)` for a snapshot made by `clone` (plain data, own properties only),
  * in one walk of each object's keys instead of two: equal when every own key of `value` matches
  * and both hold as many keys with a defined value. The pipeline checks the thread after every
  * event, and `deepEqual`'s second walk (keys only the snapshot has) was most of that check.
