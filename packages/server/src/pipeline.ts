@@ -68,9 +68,9 @@ export function checkEvent(event: unknown): ThreadStreamEvent {
 
 /**
  * @internal Applies a text delta to an existing part of a pending assistant message in place;
- * false (and nothing done) for any other update, left to `applyItemUpdate`. The result is the same as
- * `applyItemUpdate`'s, without copying the item, its content and the part for every delta of a
- * long stream: pending items are the pipeline's own copies, shared with nothing.
+ * false (and nothing done) for any other update, left to `applyItemUpdate`. The result is the
+ * same as `applyItemUpdate`'s, without copying the item, its content and the part for every
+ * delta of a long stream: pending items are the pipeline's own copies, shared with nothing.
  */
 export function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean {
   if (update.type !== "assistant_message.content_part.text_delta") return false;
@@ -86,10 +86,11 @@ export function appendText(item: ThreadItem, update: ThreadItemUpdate): boolean 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * @internal `deepEqual(value, snapshot)` for a snapshot made by `clone` (plain data, own properties only),
- * in one walk of each object's keys instead of two: equal when every own key of `value` matches
- * and both hold as many keys with a defined value. The pipeline checks the thread after every
- * event, and `deepEqual`'s second walk (keys only the snapshot has) was most of that check.
+ * @internal `deepEqual(value, snapshot)` for a snapshot made by `clone` (plain data, own
+ * properties only), in one walk of each object's keys instead of two: equal when every own key
+ * of `value` matches and both hold as many keys with a defined value. The pipeline checks the
+ * thread after every event, and `deepEqual`'s second walk (keys only the snapshot has) was most
+ * of that check.
  */
 export function unchanged(value: unknown, snapshot: unknown): boolean {
   if (value === snapshot) return true;
