@@ -108,7 +108,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
    * not one more generator: each generator layer cost a few promises per streamed event.
    */
   [UNCOMMITTED_FRAMES](): ChunkReader {
-    if (this.#options.frames) return this.#framed((frame) => frame);
+    if (this.#options.frames) return generatorReader(this.#framed((frame) => frame));
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
     return new PlainFrames(this.#source, this.#controller, this.#options.onSettled);
@@ -165,13 +165,39 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   }
 }
 
-/** What the node adapter reads a stream's chunks through. */
+/**
+ * What the node adapter reads a stream's chunks through, in two steps so that reading a plain
+ * stream costs no promise of its own: {@link next} hands out the source's own promise, then
+ * {@link chunk} turns what it gave into the chunk to write, or the end (which may wait for the
+ * stream to settle). A `next()` that rejects is given to {@link failed}.
+ */
 export interface ChunkReader {
-  next(): Promise<IteratorResult<SseChunk, undefined>>;
-  return(value?: undefined): Promise<IteratorResult<SseChunk, undefined>>;
+  next(): Promise<IteratorResult<unknown>>;
+  chunk(
+    result: IteratorResult<unknown>,
+  ): IteratorResult<SseChunk, undefined> | Promise<IteratorResult<SseChunk, undefined>>;
+  /** What a rejected `next()` gives instead; throws when the stream has no failure frame. */
+  failed(error: unknown): IteratorResult<SseChunk, undefined>;
+  return(): Promise<IteratorResult<SseChunk, undefined>>;
 }
 
 const DONE: IteratorResult<SseChunk, undefined> = { done: true, value: undefined };
+const SOURCE_DONE: Promise<IteratorResult<unknown>> = Promise.resolve({
+  done: true,
+  value: undefined,
+});
+
+/** A generator's chunks as a {@link ChunkReader}: as they come; a failure is thrown on. */
+function generatorReader(chunks: AsyncGenerator<SseChunk>): ChunkReader {
+  return {
+    next: () => chunks.next(),
+    chunk: (result) => result as IteratorResult<SseChunk, undefined>,
+    failed: (error) => {
+      throw error;
+    },
+    return: () => chunks.return(undefined),
+  };
+}
 
 /**
  * A plain stream's `data:` frames, read straight off the pipeline's iterator, without a generator
@@ -197,25 +223,44 @@ class PlainFrames implements ChunkReader {
     this.#onSettled = onSettled;
   }
 
-  next(): Promise<IteratorResult<SseChunk, undefined>> {
-    if (this.#state !== "open") return this.#end();
-    let source: AsyncIterator<unknown>;
+  next(): Promise<IteratorResult<unknown>> {
+    // Failed or over: what follows is the end.
+    if (this.#state !== "open") return SOURCE_DONE;
     try {
-      source = this.#source ??= this.#open()[Symbol.asyncIterator]();
+      this.#source ??= this.#open()[Symbol.asyncIterator]();
     } catch (error) {
-      return Promise.resolve(this.#fail(error));
+      return Promise.reject(error);
     }
-    return source.next().then(
-      (result) => {
-        if (result.done) return this.#end();
-        try {
-          return { done: false, value: `data: ${eventJson(result.value)}\n\n` };
-        } catch (error) {
-          return this.#fail(error);
-        }
-      },
-      (error: unknown) => this.#fail(error),
-    );
+    return this.#source.next();
+  }
+
+  chunk(
+    result: IteratorResult<unknown>,
+  ): IteratorResult<SseChunk, undefined> | Promise<IteratorResult<SseChunk, undefined>> {
+    if (result.done) return this.#end();
+    try {
+      return { done: false, value: `data: ${eventJson(result.value)}\n\n` };
+    } catch (error) {
+      return this.#unserialisable(error);
+    }
+  }
+
+  /** An event that cannot be sent: the source is closed (as `for await` closes it), then failed. */
+  async #unserialisable(error: unknown): Promise<IteratorResult<SseChunk, undefined>> {
+    this.#state = "failed";
+    let failure = error;
+    try {
+      await this.#source?.return?.();
+    } catch (closeError) {
+      failure = closeError;
+    }
+    return this.failed(failure);
+  }
+
+  failed(error: unknown): IteratorResult<SseChunk, undefined> {
+    this.#state = "failed";
+    logError("Stream failed", error);
+    return { done: false, value: STREAM_FAILED_FRAME };
   }
 
   async return(): Promise<IteratorResult<SseChunk, undefined>> {
@@ -232,12 +277,6 @@ class PlainFrames implements ChunkReader {
       return DONE;
     }
     return this.#end();
-  }
-
-  #fail(error: unknown): IteratorResult<SseChunk, undefined> {
-    this.#state = "failed";
-    logError("Stream failed", error);
-    return { done: false, value: STREAM_FAILED_FRAME };
   }
 
   /** Ends the stream (once): a client's next message must find the thread free. */

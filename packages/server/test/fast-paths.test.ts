@@ -2,7 +2,12 @@ import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { eventJson, responseJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
-import { StreamingResult, UNCOMMITTED_FRAMES } from "../src/results.js";
+import {
+  type ChunkReader,
+  STREAM_FAILED_FRAME,
+  StreamingResult,
+  UNCOMMITTED_FRAMES,
+} from "../src/results.js";
 import { runFrames, splitRunBatch, storedBatch } from "../src/runs/batch.js";
 import { entryFrame } from "../src/runs/frames.js";
 import { type RunEntry, RunFencedError } from "../src/runs/log.js";
@@ -276,6 +281,9 @@ describe("the node adapter's plain frames", () => {
     return { general: make("general"), plain: make("plain"), log };
   }
   const EVENTS = [{ type: "progress_update", text: "a" }, delta(), { type: "x", n: null }];
+  const cycle: Record<string, unknown> = { type: "x" };
+  cycle.self = cycle;
+  const UNSERIALISABLE = [EVENTS[0], cycle, EVENTS[1]];
 
   async function read(
     reader: {
@@ -296,17 +304,36 @@ describe("the node adapter's plain frames", () => {
     }
   }
 
+  /** A ChunkReader read the way the node adapter reads it. */
+  function chunksOf(reader: ChunkReader) {
+    return {
+      async next() {
+        let next: ReturnType<ChunkReader["chunk"]>;
+        try {
+          next = reader.chunk(await reader.next());
+        } catch (error) {
+          next = reader.failed(error);
+        }
+        return next;
+      },
+      return: () => reader.return(),
+    };
+  }
+
   it.each([
     ["to its end", undefined, Number.POSITIVE_INFINITY],
     ["when the handler fails", 2, Number.POSITIVE_INFINITY],
     ["when the reader stops early", undefined, 1],
+    ["when an event cannot be serialised", -1, Number.POSITIVE_INFINITY],
   ] as const)(
     "gives what frames() gives, %s, with the same closing steps",
     async (_name, failAfter, stopAfter) => {
-      const { general, plain, log } = twin(EVENTS, failAfter);
+      const { general, plain, log } =
+        failAfter === -1 ? twin(UNSERIALISABLE) : twin(EVENTS, failAfter);
       const a = await read(general.frames(), stopAfter);
-      const b = await read(plain[UNCOMMITTED_FRAMES](), stopAfter);
+      const b = await read(chunksOf(plain[UNCOMMITTED_FRAMES]()), stopAfter);
       expect(b).toEqual(a);
+      if (failAfter !== undefined) expect(b.at(-1)).toBe(STREAM_FAILED_FRAME);
       const steps = (name: string) =>
         log.filter((l) => l.startsWith(name)).map((l) => l.split(" ").slice(1).join(" "));
       expect(steps("plain")).toEqual(steps("general"));

@@ -47,6 +47,13 @@ export async function writeSse(
   // never sees an event before the writes that precede it are durable, and the writes of one
   // request (an action's updated card and its reply) usually share one commit.
   const frames = result[UNCOMMITTED_FRAMES]();
+  // `signal.aborted`, kept by a listener: the getter checks its receiver on every read.
+  const { signal } = controller;
+  let aborted = signal.aborted;
+  const onAbort = () => {
+    aborted = true;
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
   // Events produced in the same tick are joined into one write: a `res.write` per event (chunk
   // framing, stream bookkeeping) cost more than building the event. The frames come as text and
   // a batch is encoded once, by the write, rather than per event. A batch goes out at the end of
@@ -110,9 +117,16 @@ export async function writeSse(
         reading = true;
         timer ??= setTimeout(tick, heartbeatMs);
       }
-      const next = await frames.next();
+      // The source's own promise, then its chunk: no promise of the reader's own per event.
+      let next: IteratorResult<SseChunk, undefined> | Promise<IteratorResult<SseChunk, undefined>>;
+      try {
+        next = frames.chunk(await frames.next());
+      } catch (error) {
+        next = frames.failed(error);
+      }
+      if (next instanceof Promise) next = await next;
       reading = false;
-      if (next.done || controller.signal.aborted || res.destroyed) break;
+      if (next.done || aborted || res.destroyed) break;
       const chunk = next.value;
       batch.push(chunk);
       size += chunk.length;
@@ -126,10 +140,11 @@ export async function writeSse(
   } finally {
     reading = false;
     clearTimeout(timer);
-    if (controller.signal.aborted || res.destroyed) controller.abort();
+    signal.removeEventListener("abort", onAbort);
+    if (aborted || res.destroyed) controller.abort();
     // Ends the stream (after an abort, this lets the cancellation path finish).
     try {
-      await frames.return(undefined);
+      await frames.return();
     } catch (error) {
       logError("Stream ended with an error", error);
     }
