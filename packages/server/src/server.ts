@@ -376,7 +376,8 @@ export abstract class ChatKitServer<TContext = unknown> {
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
     }
     // After the resume above: a resumed run is not a new request (no token, no key claim).
-    const guard = await guardRequest(this, request, context, options.idempotencyKey);
+    const guarded = guardRequest(this, request, context, options.idempotencyKey);
+    const guard = guarded instanceof Promise ? await guarded : guarded;
     if (guard.replay) {
       return "json" in guard.replay
         ? new NonStreamingResult(guard.replay.json)

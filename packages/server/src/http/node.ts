@@ -177,7 +177,10 @@ async function handle<TContext>(
   const key = headerText(req.headers["idempotency-key"]);
   const result = await server.process(body, await options.getContext(req), {
     signal: controller.signal,
-    origin: requestOrigin(req),
+    // Read only by the requests that make attachment URLs: parsing the Host waits till then.
+    get origin() {
+      return requestOrigin(req);
+    },
     ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
   });

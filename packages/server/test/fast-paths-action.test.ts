@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonBody } from "../src/requests/parse.js";
+import { loadThreadItem, loadThreadItemApart } from "../src/store/load-thread-item.js";
+import { MemoryStore } from "../src/store/memory.js";
+import { SQLiteStore } from "../src/store/sqlite.js";
+import { assistantMessage, makeThread, widgetItem } from "../src/testing/index.js";
+
+// The action path's fast paths must give exactly what the general code gives.
+
+type Ctx = { userId: string };
+const alice: Ctx = { userId: "alice" };
+const bob: Ctx = { userId: "bob" };
+
+/** What a load gives: its value, or its error's class and message. */
+async function outcome(load: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { value: await load() };
+  } catch (error) {
+    return { error: (error as Error).name, message: (error as Error).message };
+  }
+}
+
+async function seeded<S extends SQLiteStore<Ctx> | MemoryStore<Ctx>>(store: S): Promise<S> {
+  await store.saveThread(makeThread("thr_a", { title: "A", metadata: { k: [1, null] } }), alice);
+  await store.saveThread(makeThread("thr_a2"), alice);
+  await store.saveThread(makeThread("thr_b"), bob);
+  await store.addThreadItem("thr_a", widgetItem("w_1", "thr_a", "Card"), alice);
+  await store.addThreadItem("thr_a", assistantMessage("m_1", "thr_a", "hi"), alice);
+  await store.addThreadItem("thr_a2", widgetItem("w_2", "thr_a2", "Other"), alice);
+  await store.addThreadItem("thr_b", widgetItem("w_b", "thr_b", "Bob's"), bob);
+  return store;
+}
+
+const CASES: Array<[string, string, string, Ctx]> = [
+  ["a widget of the thread", "thr_a", "w_1", alice],
+  ["a message of the thread", "thr_a", "m_1", alice],
+  ["a missing thread", "thr_none", "w_1", alice],
+  ["another user's thread", "thr_b", "w_b", alice],
+  ["a missing item", "thr_a", "w_none", alice],
+  ["an item of another thread of the user", "thr_a", "w_2", alice],
+  ["an item of another user's thread", "thr_a", "w_b", alice],
+  ["the other user's own item", "thr_b", "w_b", bob],
+];
+
+describe("loadThreadItem (one read for an action's thread and sender)", () => {
+  const sqlite = seeded(new SQLiteStore<Ctx>({ path: ":memory:", userId: (c) => c.userId }));
+  const memory = seeded(new MemoryStore<Ctx>({ userId: (c) => c.userId }));
+
+  it.each(CASES)(
+    "gives what loadThread then loadItem give, for %s",
+    async (_n, thread, item, ctx) => {
+      for (const store of [await sqlite, await memory]) {
+        const general = await outcome(() => loadThreadItemApart(store, thread, item, ctx));
+        expect(await outcome(() => loadThreadItem(store, thread, item, ctx))).toEqual(general);
+      }
+    },
+  );
+
+  it("calls a subclass's own loadThread and loadItem", async () => {
+    const calls: string[] = [];
+    class Audited extends SQLiteStore<Ctx> {
+      override async loadItem(threadId: string, itemId: string, context: Ctx) {
+        calls.push(`item ${itemId}`);
+        return super.loadItem(threadId, itemId, context);
+      }
+    }
+    const store = await seeded(new Audited({ path: ":memory:", userId: (c) => c.userId }));
+    const { item } = await loadThreadItem(store, "thr_a", "w_1", alice);
+    expect(item.id).toBe("w_1");
+    expect(calls).toEqual(["item w_1"]);
+  });
+});
+
+/** The depth rule as first written: an explicit stack, every object's values listed. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ value: object; depth: number }> = [];
+  if (value !== null && typeof value === "object") stack.push({ value, depth: 1 });
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.depth > max) return true;
+    for (const child of Object.values(top.value)) {
+      if (child !== null && typeof child === "object") {
+        stack.push({ value: child as object, depth: top.depth + 1 });
+      }
+    }
+  }
+  return false;
+}
+
+describe("parseJsonBody's depth limit", () => {
+  const nest = (depth: number, open: string, close: string, leaf = "1") =>
+    `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
+  const objects = (depth: number) => nest(depth, '{"a":', "}");
+  const BODIES: Array<[string, string]> = [];
+  for (const depth of [1, 98, 99, 100, 101, 5000]) {
+    BODIES.push([`arrays ${depth} deep`, `{"x":${nest(depth, "[", "]")}}`]);
+    BODIES.push([`objects ${depth} deep`, `{"x":${objects(depth)}}`]);
+    BODIES.push([`mixed ${depth} deep`, `{"x":${nest(depth, '[{"a":', "}]")}}`]);
+  }
+  BODIES.push(["a deep branch after shallow ones", `{"a":[1,2,{}],"b":{"c":${objects(100)}}}`]);
+  BODIES.push(["a __proto__ key", `{"__proto__":${objects(100)}}`]);
+  BODIES.push(["empty containers", `{"a":${nest(99, "[", "]", "{}")}}`]);
+  BODIES.push(["a request", '{"type":"threads.list","params":{"limit":2}}']);
+
+  it.each(BODIES)("refuses exactly what the stack walk refused: %s", (_name, body) => {
+    const deep = deeperThan(JSON.parse(body), 100);
+    let refused = false;
+    try {
+      parseJsonBody(body);
+    } catch (error) {
+      refused = /nested deeper than 100/.test((error as Error).message);
+    }
+    expect(refused).toBe(deep);
+  });
+});
