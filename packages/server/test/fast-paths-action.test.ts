@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseJsonBody } from "../src/requests/parse.js";
 import { loadThreadItem, loadThreadItemApart } from "../src/store/load-thread-item.js";
 import { MemoryStore } from "../src/store/memory.js";
+import { timeKey } from "../src/store/order.js";
 import { SQLiteStore } from "../src/store/sqlite.js";
 import { assistantMessage, makeThread, widgetItem } from "../src/testing/index.js";
 
@@ -110,5 +111,33 @@ describe("parseJsonBody's depth limit", () => {
       refused = /nested deeper than 100/.test((error as Error).message);
     }
     expect(refused).toBe(deep);
+  });
+});
+
+describe("timeKey of a Date#toISOString() text", () => {
+  // A leading space takes the general path (the regular expression, on the trimmed text).
+  const general = (text: string) => timeKey(` ${text}`);
+  const TEXTS = [
+    "2026-11-24T03:04:14.315Z",
+    "1970-01-01T00:00:00.000Z",
+    "0050-06-15T12:00:00.999Z", // a two-digit year as Date.UTC reads it
+    "9999-12-31T23:59:59.999Z",
+    "2026-02-30T25:61:61.000Z", // out of range fields roll over alike
+    "2026-11-24T03:04:14.315z",
+    "2026-11-24T03:04:14,315Z",
+    "2026-11-24 03:04:14.315Z",
+    "2026-11-24T03:04:14.3151",
+    "2026-1a-24T03:04:14.315Z",
+    "+02026-11-24T03:04:14.31",
+  ];
+  it.each(TEXTS)("equals the general path for %s", (text) => {
+    expect(timeKey(text)).toBe(general(text));
+  });
+
+  it("equals the general path for every millisecond of a random sample", () => {
+    for (let i = 0; i < 2000; i++) {
+      const text = new Date(Math.floor(Math.random() * 4e12)).toISOString();
+      expect(timeKey(text)).toBe(general(text));
+    }
   });
 });
