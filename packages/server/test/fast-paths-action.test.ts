@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { ClientLink } from "../src/http/common.js";
 import { parseJsonBody } from "../src/requests/parse.js";
+import { StreamingResult } from "../src/results.js";
+import { CLIENT_LINK, type ProcessOptions } from "../src/server.js";
 import { loadThreadItem, loadThreadItemApart } from "../src/store/load-thread-item.js";
 import { MemoryStore } from "../src/store/memory.js";
 import { timeKey } from "../src/store/order.js";
 import { SQLiteStore } from "../src/store/sqlite.js";
 import { assistantMessage, makeThread, widgetItem } from "../src/testing/index.js";
+import { makeStore, TestServer, USER } from "./helpers/server.js";
 
 // The action path's fast paths must give exactly what the general code gives.
 
@@ -139,5 +143,58 @@ describe("timeKey of a Date#toISOString() text", () => {
       const text = new Date(Math.floor(Math.random() * 4e12)).toISOString();
       expect(timeKey(text)).toBe(general(text));
     }
+  });
+});
+
+describe("the node handler's client link (in place of a signal)", () => {
+  const body = JSON.stringify({
+    type: "threads.create",
+    params: {
+      input: {
+        content: [{ type: "input_text", text: "hi" }],
+        attachments: [],
+        inference_options: {},
+      },
+    },
+  });
+  const server = () => new TestServer(makeStore());
+
+  /** Whether the request's handler signal is aborted: right after process(), and after `later`. */
+  async function aborted(options: ProcessOptions, later: () => void) {
+    const result = await server().process(body, USER, options);
+    if (!(result instanceof StreamingResult)) throw new Error("expected a stream");
+    const first = result.signal.aborted;
+    later();
+    return [first, result.signal.aborted];
+  }
+
+  it.each([
+    ["gone before the request", true],
+    ["gone while it streams", false],
+    ["never gone", undefined],
+  ] as const)("aborts the handler as a linked signal does: %s", async (_name, goneFirst) => {
+    const controller = new AbortController();
+    const link = new ClientLink();
+    if (goneFirst) {
+      controller.abort();
+      link.abort();
+    }
+    const general = await aborted({ signal: controller.signal }, () => {
+      if (goneFirst === false) controller.abort();
+    });
+    const fast = await aborted({ [CLIENT_LINK]: link }, () => {
+      if (goneFirst === false) link.abort();
+    });
+    expect(fast).toEqual(general);
+  });
+
+  it("is aborted once: a second abort calls nothing again", () => {
+    const link = new ClientLink();
+    const calls: string[] = [];
+    link.onAbort(() => calls.push("abort"));
+    link.abort();
+    link.abort();
+    link.onAbort(() => calls.push("late"));
+    expect([link.signal.aborted, calls]).toEqual([true, ["abort", "late"]]);
   });
 });
