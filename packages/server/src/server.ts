@@ -100,8 +100,16 @@ export interface TranscriptionResult {
 /** Thumbs up or down, as sent by `items.feedback`. */
 export type FeedbackKind = "positive" | "negative";
 
+/**
+ * @internal In {@link ProcessOptions}: the node handler's link to a plain (not resumable)
+ * request's client, in place of a signal; the request's handler is aborted when it aborts.
+ */
+export const CLIENT_LINK: unique symbol = Symbol("clientLink");
+
 /** Options of {@link ChatKitServer.process}. */
 export interface ProcessOptions {
+  /** @internal See {@link CLIENT_LINK}. */
+  [CLIENT_LINK]?: { onAbort(listener: () => void): void };
   /** Abort it when the client disconnects; the handler sees it and cancellation runs. */
   signal?: AbortSignal;
   /** Origin of the request (`https://host`): relative attachment URLs are made absolute with it. */
@@ -374,9 +382,10 @@ export abstract class ChatKitServer<TContext = unknown> {
     } else if (outer) {
       if (outer.aborted) controller.abort();
       else outer.addEventListener("abort", () => controller.abort(), { once: true });
-    }
+    } else options[CLIENT_LINK]?.onAbort(() => controller.abort());
     // After the resume above: a resumed run is not a new request (no token, no key claim).
-    const guard = await guardRequest(this, request, context, options.idempotencyKey);
+    const guarded = guardRequest(this, request, context, options.idempotencyKey);
+    const guard = guarded instanceof Promise ? await guarded : guarded;
     if (guard.replay) {
       return "json" in guard.replay
         ? new NonStreamingResult(guard.replay.json)

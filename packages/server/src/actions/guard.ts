@@ -103,14 +103,15 @@ function idempotencyStoreOf<C>(server: ChatKitServer<C>): IdempotencyStore<C> | 
 /**
  * Takes a rate-limit token for `request` (throws `RateLimitedError`, 429) and, for an action with
  * an `Idempotency-Key`, claims the key (throws 409 while a repeat is running, 422 when the key was
- * used for another request; those refusals give the token back).
+ * used for another request; those refusals give the token back). Without a key to claim, the
+ * guard comes back at once, not as a promise: most requests have none.
  */
-export async function guardRequest<C>(
+export function guardRequest<C>(
   server: ChatKitServer<C>,
   request: ChatKitRequest,
   context: C,
   key: string | undefined,
-): Promise<RequestGuard> {
+): RequestGuard | Promise<RequestGuard> {
   let refund: (() => void) | undefined;
   if (LIMITED.has(request.type)) {
     const limiter = limiterOf(server);
@@ -120,12 +121,11 @@ export async function guardRequest<C>(
       refund = () => limiter.refund(user);
     }
   }
-  try {
-    return await guardKey(server, request, context, key, refund);
-  } catch (error) {
+  if (key === undefined || !ACTIONS.has(request.type)) return refund ? { ...OPEN, refund } : OPEN;
+  return guardKey(server, request, context, key, refund).catch((error: unknown) => {
     refund?.();
     throw error;
-  }
+  });
 }
 
 /** {@link guardRequest}'s idempotency half; `refund` gives the request's token back. */
@@ -133,11 +133,10 @@ async function guardKey<C>(
   server: ChatKitServer<C>,
   request: ChatKitRequest,
   context: C,
-  key: string | undefined,
+  key: string,
   refund: (() => void) | undefined,
 ): Promise<RequestGuard> {
   const open = refund ? { ...OPEN, refund } : OPEN;
-  if (key === undefined || !ACTIONS.has(request.type)) return open;
   if (!KEY_SHAPE.test(key)) {
     throw new BadRequestError("Idempotency-Key: expected 1 to 255 visible ASCII characters");
   }

@@ -20,6 +20,38 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = {
   "Cache-Control": "no-store",
 };
 
+/** What the node handler's SSE writer reads and calls of a request's cancellation. */
+export interface RequestAbort {
+  readonly signal: { readonly aborted: boolean };
+  abort(): void;
+}
+
+/**
+ * A plain request's "the client went away", in the node handler: what the SSE writer reads and
+ * calls, and the server's abort of the handler, called at once (see `CLIENT_LINK`). An
+ * AbortController's signal is an EventTarget (a prototype switch to make, more than the rest of
+ * the node handler costs per request), and linking it to the server's controller an event
+ * listener.
+ */
+export class ClientLink implements RequestAbort {
+  readonly signal = { aborted: false };
+  #listener: (() => void) | undefined;
+
+  abort(): void {
+    if (this.signal.aborted) return;
+    this.signal.aborted = true;
+    const listener = this.#listener;
+    this.#listener = undefined;
+    listener?.();
+  }
+
+  /** Calls `listener` once when the link aborts; at once if it already has. */
+  onAbort(listener: () => void): void {
+    if (this.signal.aborted) listener();
+    else this.#listener = listener;
+  }
+}
+
 /** Status, JSON text and extra headers for an error; 5xx causes are logged (no request data). */
 export function errorPayload(error: unknown): {
   status: number;

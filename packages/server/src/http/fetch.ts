@@ -133,7 +133,10 @@ export function createFetchHandler<TContext>(
       const key = request.headers.get("idempotency-key");
       const result = await server.process(body, context, {
         signal: controller.signal,
-        origin: new URL(request.url).origin,
+        // Read only by the requests that make attachment URLs: parsing the URL waits till then.
+        get origin() {
+          return new URL(request.url).origin;
+        },
         ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
         ...(key !== null ? { idempotencyKey: key } : {}),
       });

@@ -7,6 +7,7 @@ import {
 } from "../results.js";
 import { SSE_HEARTBEAT } from "../sse.js";
 import { logError } from "../util.js";
+import type { RequestAbort } from "./common.js";
 
 function waitForDrain(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -41,7 +42,7 @@ export async function writeSse(
   res: ServerResponse,
   result: StreamingResult,
   heartbeatMs: number,
-  controller: AbortController,
+  controller: RequestAbort,
 ): Promise<void> {
   // The request's writes are committed once per batch, just before it is written: the client
   // never sees an event before the writes that precede it are durable, and the writes of one

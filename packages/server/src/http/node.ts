@@ -2,14 +2,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { PayloadTooLargeError } from "../errors.js";
 import type { ProcessResult } from "../results.js";
 import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
-import type { ChatKitServer } from "../server.js";
+import { type ChatKitServer, CLIENT_LINK } from "../server.js";
 import { logError } from "../util.js";
 import { matchAttachmentRoute, methodNotAllowed } from "./attachment-routes.js";
 import {
+  ClientLink,
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_MAX_BODY_BYTES,
   errorPayload,
   JSON_HEADERS,
+  type RequestAbort,
   SSE_HEADERS,
 } from "./common.js";
 import { drainNode } from "./drain.js";
@@ -44,7 +46,7 @@ async function sendResult(
   res: ServerResponse,
   result: ProcessResult,
   heartbeatMs: number,
-  controller: AbortController,
+  controller: RequestAbort,
 ): Promise<void> {
   if (!result.streaming) {
     if (result.status === 204) {
@@ -154,7 +156,10 @@ async function handle<TContext>(
     sendJson(res, 405, json, headers);
     return;
   }
-  const controller = new AbortController();
+  const resume = wantsResume(headerText(req.headers[RESUME_HEADER]));
+  // A plain request's client is linked to the server's handler directly; a resumable one's
+  // signal goes to the run's reader.
+  const controller = resume ? new AbortController() : new ClientLink();
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
@@ -172,12 +177,16 @@ async function handle<TContext>(
     sendJson(res, status, json, { ...headers, Connection: "close" });
     return;
   }
-  const resume = wantsResume(headerText(req.headers[RESUME_HEADER]));
   const lastEventId = resume ? headerText(req.headers["last-event-id"]) : undefined;
   const key = headerText(req.headers["idempotency-key"]);
   const result = await server.process(body, await options.getContext(req), {
-    signal: controller.signal,
-    origin: requestOrigin(req),
+    ...(controller instanceof ClientLink
+      ? { [CLIENT_LINK]: controller }
+      : { signal: controller.signal }),
+    // Read only by the requests that make attachment URLs: parsing the Host waits till then.
+    get origin() {
+      return requestOrigin(req);
+    },
     ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
   });

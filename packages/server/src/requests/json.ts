@@ -4,6 +4,7 @@ import { FieldErrors } from "../actions/field-errors.js";
 import { BadRequestError, NotImplementedServerError } from "../errors.js";
 import { responseJson } from "../event-json.js";
 import type { ChatKitServer, ServerAttachmentStore } from "../server.js";
+import { loadActionTarget } from "../store/load-thread-item.js";
 import { loadVisibleItems } from "../store/pages.js";
 import { toThreadResponse } from "../thread-response.js";
 
@@ -129,8 +130,7 @@ export async function handleJsonRequest<C>(
     }
     case "threads.sync_custom_action": {
       const { thread_id, item_id, action } = request.params;
-      const thread = await store.loadThread(thread_id, context);
-      const sender = item_id ? await store.loadItem(thread.id, item_id, context) : null;
+      const { thread, sender } = await loadActionTarget(store, thread_id, item_id, context);
       if (sender && sender.type !== "widget") {
         throw new BadRequestError(`Item ${sender.id} is not a widget`);
       }

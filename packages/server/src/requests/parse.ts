@@ -10,17 +10,21 @@ const decoder = new TextDecoder();
  */
 export const MAX_REQUEST_DEPTH = 100;
 
-/** True when `value` nests arrays or objects deeper than `max` (iterative: no recursion). */
+/**
+ * True when `value` nests arrays or objects deeper than `max`. Recursive, but never more than
+ * `max + 1` calls deep (it stops there), and without the arrays and stack entries an iterative
+ * walk allocated for every object of every request.
+ */
 function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<{ value: object; depth: number }> = [];
-  if (value !== null && typeof value === "object") stack.push({ value, depth: 1 });
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    if (top.depth > max) return true;
-    for (const child of Object.values(top.value)) {
-      if (child !== null && typeof child === "object") {
-        stack.push({ value: child as object, depth: top.depth + 1 });
-      }
-    }
+  if (value === null || typeof value !== "object") return false;
+  if (max <= 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestedDeeperThan(value[i], max - 1)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (Object.hasOwn(record, key) && nestedDeeperThan(record[key], max - 1)) return true;
   }
   return false;
 }

@@ -13,6 +13,7 @@ import { checkAction, refusalEvents, tagFieldErrors } from "../actions/check.js"
 import { BadRequestError } from "../errors.js";
 import { processEvents } from "../pipeline.js";
 import type { ChatKitServer } from "../server.js";
+import { loadActionTarget } from "../store/load-thread-item.js";
 import type { StoreWrites } from "../store/types.js";
 import { toThreadResponse } from "../thread-response.js";
 import { nowIso } from "../util.js";
@@ -270,9 +271,12 @@ async function prepareOnThread<C>(
       };
     }
     case "threads.custom_action": {
-      const thread = await store.loadThread(req.params.thread_id, context);
-      const itemId = req.params.item_id;
-      const sender = itemId ? await store.loadItem(thread.id, itemId, context) : null;
+      const { thread, sender } = await loadActionTarget(
+        store,
+        req.params.thread_id,
+        req.params.item_id,
+        context,
+      );
       if (sender && sender.type !== "widget") {
         // ChatKit's behaviour: one error event, no stream_options.
         return async function* () {

@@ -22,6 +22,8 @@ export function timeKey(value: unknown): number {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 0 : value.getTime() * 1000;
   if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value * 1000) : 0;
   if (typeof value !== "string") return 0;
+  const canonical = toIsoStringKey(value);
+  if (canonical !== undefined) return canonical;
   const m = ISO.exec(value.trim());
   if (!m) {
     const ms = Date.parse(value);
@@ -38,6 +40,40 @@ export function timeKey(value: unknown): number {
     offsetMinutes = zone.startsWith("-") ? -minutes : minutes;
   }
   return (ms - offsetMinutes * 60_000) * 1000 + micros;
+}
+
+/** Where `Date#toISOString()` (`2026-11-24T03:04:14.315Z`) has digits. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
+/**
+ * {@link timeKey} of a `created_at` exactly in `Date#toISOString()`'s form (what the server and
+ * most handlers write), computed as the general path does, without its regular expression and
+ * the strings it cuts; undefined for any other text.
+ */
+function toIsoStringKey(value: string): number | undefined {
+  if (
+    value.length !== 24 ||
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 || // T
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46 || // .
+    value.charCodeAt(23) !== 90 // Z
+  ) {
+    return undefined;
+  }
+  for (const i of DIGITS) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return undefined;
+  }
+  const n = (from: number, to: number): number => {
+    let result = 0;
+    for (let i = from; i < to; i++) result = result * 10 + value.charCodeAt(i) - 48;
+    return result;
+  };
+  const ms = Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19));
+  return ms * 1000 + n(20, 23) * 1000;
 }
 
 /**
