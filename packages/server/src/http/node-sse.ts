@@ -48,13 +48,8 @@ export async function writeSse(
   // never sees an event before the writes that precede it are durable, and the writes of one
   // request (an action's updated card and its reply) usually share one commit.
   const frames = result[UNCOMMITTED_FRAMES]();
-  // `signal.aborted`, kept by a listener: the getter checks its receiver on every read.
+  // A plain request's link is a plain object (see ClientLink): its `aborted` is a field read.
   const { signal } = controller;
-  let aborted = signal.aborted;
-  const onAbort = () => {
-    aborted = true;
-  };
-  signal.addEventListener("abort", onAbort, { once: true });
   // Events produced in the same tick are joined into one write: a `res.write` per event (chunk
   // framing, stream bookkeeping) cost more than building the event. The frames come as text and
   // a batch is encoded once, by the write, rather than per event. A batch goes out at the end of
@@ -127,7 +122,7 @@ export async function writeSse(
       }
       if (next instanceof Promise) next = await next;
       reading = false;
-      if (next.done || aborted || res.destroyed) break;
+      if (next.done || signal.aborted || res.destroyed) break;
       const chunk = next.value;
       batch.push(chunk);
       size += chunk.length;
@@ -141,8 +136,7 @@ export async function writeSse(
   } finally {
     reading = false;
     clearTimeout(timer);
-    signal.removeEventListener("abort", onAbort);
-    if (aborted || res.destroyed) controller.abort();
+    if (signal.aborted || res.destroyed) controller.abort();
     // Ends the stream (after an abort, this lets the cancellation path finish).
     try {
       await frames.return();
