@@ -8,7 +8,7 @@ import {
   StreamingResult,
   UNCOMMITTED_FRAMES,
 } from "../src/results.js";
-import { runFrames, splitRunBatch, storedBatch } from "../src/runs/batch.js";
+import { encodedFrames, runFrames, splitRunBatch, storedBatch } from "../src/runs/batch.js";
 import { entryFrame } from "../src/runs/frames.js";
 import { type RunEntry, RunFencedError } from "../src/runs/log.js";
 import { randomHex } from "../src/store/ids.js";
@@ -227,6 +227,22 @@ describe("runFrames", () => {
     expect(runFrames("run_ab12", entries)).toBe(
       entries.map((entry) => entryFrame("run_ab12", entry)).join(""),
     );
+  });
+});
+
+describe("encodedFrames", () => {
+  it("gives the UTF-8 bytes of runFrames, for appends of any length", () => {
+    const data = ['{"type":"progress_update","text":"é ✓ 😀"}', "{}", '{"delta":"x"}'];
+    for (const length of [1, 255, 256, 257, 512, 700, 1024]) {
+      const entries: RunEntry[] = Array.from({ length }, (_, i) => ({
+        seq: 10 + i,
+        data: data[i % data.length] as string,
+      }));
+      entries.push({ seq: 10 + length, data: '{"reason":"completed"}', end: "completed" });
+      expect(encodedFrames("run_ab12", entries)).toEqual(
+        new TextEncoder().encode(runFrames("run_ab12", entries)),
+      );
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { eventJson } from "../event-json.js";
 import { logError } from "../util.js";
-import { runFrames } from "./batch.js";
+import { encodedFrames } from "./batch.js";
 import { endData } from "./frames.js";
 import type { RunEndReason, RunEntry, RunLog } from "./log.js";
 
@@ -190,7 +190,7 @@ export class OwnedRun {
       while (this.#unflushed.length > 0 && !this.over) {
         const batch = this.#unflushed.splice(0, this.#batchSize());
         // The batch's SSE text, built and encoded once: the log stores it, readers are sent it.
-        const frames = encoder.encode(runFrames(this.runId, batch));
+        const frames = encodedFrames(this.runId, batch);
         try {
           await this.#host.log.append(this.runId, this.#host.instanceId, batch, frames);
         } catch (error) {
