@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type LeaseRenewal,
   type RunEndReason,
@@ -46,9 +47,11 @@ function fieldsOf(value: Reply): Map<string, string> {
 
 /**
  * A {@link RunLog} on Redis, for several server instances: each run is a hash (owner, lease,
- * stop flag, last seq) and a Redis Stream of its events (one entry per append: id
- * `0-<last seq>`, the events' SSE frames joined; capped with `MINID`), written by Lua scripts that check the owner and the numbering atomically (a zombie
- * owner is fenced off). Live readers are woken through pub/sub on one subscriber connection per
+ * stop flag, last seq) and a Redis Stream of its appends (one entry per append, id
+ * `0-<last seq>`, naming the key that holds the append's SSE frames; capped with `MINID`),
+ * written by Lua scripts that check the owner and the numbering atomically (a zombie owner is
+ * fenced off: its frames' key is never named in the stream). Live readers are woken through
+ * pub/sub on one subscriber connection per
  * instance; stops are a durable flag plus a pub/sub message. Ended runs' events expire after
  * `graceMs`, their record after `recordMs`. Not for Redis Cluster (a run's keys span slots).
  *
@@ -124,6 +127,13 @@ export class RedisRunLog implements RunLog {
   #logKey(runId: string): string {
     return `${this.#prefix}log:{${runId}}`;
   }
+  /**
+   * The key of one append's frames (see {@link append}): its own, even for an append retried or
+   * refused with the same numbers, whose key the script deletes.
+   */
+  #dataKey(runId: string, last: number): string {
+    return `${this.#prefix}data:{${runId}}:${last}:${randomBytes(8).toString("hex")}`;
+  }
   #threadKey(threadId: string): string {
     return `${this.#prefix}thread:{${threadId}}`;
   }
@@ -178,10 +188,23 @@ export class RedisRunLog implements RunLog {
     const threadKey = batch.end
       ? this.#threadKey(await this.#threadOf(runId))
       : this.#threadKey("");
-    const reply = text(
-      await this.#eval(
+    // The frames go in a key of their own, with a plain SET: handed to
+    // the append script, a batch of a few hundred KB cost Redis several times its XADD (Lua
+    // takes every argument as a string of its own). The script, sent next on the same
+    // connection, checks the owner and the numbering and only then adds the key to the log; a
+    // zombie's key is never named in it (and is deleted).
+    const dataKey = this.#dataKey(runId, batch.last);
+    const [, reply] = await Promise.all([
+      this.#command([
+        "SET",
+        dataKey,
+        Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength),
+        "PX",
+        this.#retention.recordMs,
+      ]),
+      this.#eval(
         APPEND,
-        [this.#runKey(runId), this.#logKey(runId), threadKey, this.#activeKey],
+        [this.#runKey(runId), this.#logKey(runId), threadKey, this.#activeKey, dataKey],
         [
           owner,
           this.#retention.maxEntries,
@@ -191,13 +214,10 @@ export class RedisRunLog implements RunLog {
           runId,
           first.seq,
           batch.last,
-          // As bytes: the client then writes them as they are, instead of measuring and
-          // encoding a string of a whole batch inside its command string.
-          Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength),
           batch.end ?? "",
         ],
-      ),
-    );
+      ).then(text),
+    ]);
     if (reply !== "ok") throw new RunFencedError(`Run ${runId}: append refused (${reply})`);
     if (batch.end) this.#threads.delete(runId);
   }

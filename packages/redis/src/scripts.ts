@@ -23,30 +23,54 @@ redis.call('PEXPIRE', KEYS[2], ARGV[8])
 redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
 return false`;
 
+/** Lua: calls `fn` with the data key of each append in the log `KEYS[2]` up to id `0-<upTo>`. */
+const EACH_DATA = `local function eachData(upTo, fn)
+  for _, item in ipairs(redis.call('XRANGE', KEYS[2], '-', upTo)) do
+    local fields = item[2]
+    for i = 1, #fields, 2 do
+      if fields[i] == 'k' then fn(fields[i + 1]) end
+    end
+  end
+end`;
+
 /**
- * KEYS: run, log, thread, active. ARGV: owner, maxEntries, graceMs, recordMs, channel, runId,
- * first seq, last seq, the batch's SSE frames (see RunBatch), end reason or "". The batch is one
- * stream entry, id `0-<last seq>` (older batches are trimmed by MINID, whole, while the rest holds
- * maxEntries). Returns "ok", "fenced" or "seq".
+ * KEYS: run, log, thread, active, data. ARGV: owner, maxEntries, graceMs, recordMs, channel,
+ * runId, first seq, last seq, end reason or "". The append's SSE frames are already in the data
+ * key (see RedisRunLog.append): this checks the owner and the numbering and only then adds the
+ * append to the log, as one stream entry with id `0-<last seq>` naming its data key (older appends
+ * are trimmed by MINID, whole, with their data, while the rest holds maxEntries). A refused
+ * append's data key is deleted. Returns "ok", "fenced" or "seq".
  */
-export const APPEND = `local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended', 'resumable')
-if not info[1] or info[1] ~= ARGV[1] or info[3] ~= '' then return 'fenced' end
-if tonumber(ARGV[7]) ~= tonumber(info[2]) + 1 then return 'seq' end
+export const APPEND = `${EACH_DATA}
+local info = redis.call('HMGET', KEYS[1], 'owner', 'lastSeq', 'ended', 'resumable')
+local refused = false
+if not info[1] or info[1] ~= ARGV[1] or info[3] ~= '' then
+  refused = 'fenced'
+elseif tonumber(ARGV[7]) ~= tonumber(info[2]) + 1 then
+  refused = 'seq'
+end
+if refused then
+  redis.call('DEL', KEYS[5])
+  return refused
+end
 local last = tonumber(ARGV[8])
 local keep = math.max(0, last - tonumber(ARGV[2]) + 1)
-local ended = ARGV[10]
+if keep > 1 then eachData('0-' .. (keep - 1), function(key) redis.call('DEL', key) end) end
+local ended = ARGV[9]
 if ended ~= '' then
-  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'd', ARGV[9], 'e', ended)
+  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'k', KEYS[5], 'e', ended)
 else
-  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'd', ARGV[9])
+  redis.call('XADD', KEYS[2], 'MINID', '0-' .. keep, '0-' .. last, 'k', KEYS[5])
 end
 redis.call('HSET', KEYS[1], 'lastSeq', last)
 if ended ~= '' then
   redis.call('HSET', KEYS[1], 'ended', ended)
   if info[4] == '0' then
     -- A run without a log (the client did not opt in) can never be resumed: forget it now.
+    eachData('+', function(key) redis.call('DEL', key) end)
     redis.call('DEL', KEYS[1], KEYS[2])
   else
+    eachData('+', function(key) redis.call('PEXPIRE', key, ARGV[3]) end)
     redis.call('PEXPIRE', KEYS[2], ARGV[3])
     redis.call('PEXPIRE', KEYS[1], ARGV[4])
   end
@@ -59,23 +83,26 @@ redis.call('PUBLISH', ARGV[5], last)
 return 'ok'`;
 
 /**
- * KEYS: log. ARGV: after, limit. The batches holding the entries after `after`, up to `limit`
- * entries, as {id, frames, end reason or ""} (the first may start before `after + 1`).
+ * KEYS: log. ARGV: after, limit. The appends holding the entries after `after`, up to `limit`
+ * entries, as {id, frames, end reason or ""} (the first may start before `after + 1`); it stops
+ * before an append whose data has expired (its reader then finds the events gone).
  */
 export const READ = `local after = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local out = {}
 local from = '0-' .. (after + 1)
--- A batch can hold many entries or one: ask for one, then twice as many each time.
+-- An append can hold many entries or one: ask for one, then twice as many each time.
 local count = 1
 while true do
   local page = redis.call('XRANGE', KEYS[1], from, '+', 'COUNT', count)
   for _, item in ipairs(page) do
     local fields = item[2]
-    local data, reason = '', ''
+    local data, reason = false, ''
     for i = 1, #fields, 2 do
-      if fields[i] == 'd' then data = fields[i + 1] elseif fields[i] == 'e' then reason = fields[i + 1] end
+      if fields[i] == 'k' then data = redis.call('GET', fields[i + 1])
+      elseif fields[i] == 'e' then reason = fields[i + 1] end
     end
+    if not data then return out end
     out[#out + 1] = {item[1], data, reason}
     if tonumber(string.sub(item[1], 3)) - after >= limit then return out end
   end
