@@ -51,9 +51,9 @@ function fieldsOf(value: Reply): Map<string, string> {
  * `0-<last seq>`, naming the key that holds the append's SSE frames; capped with `MINID`),
  * written by Lua scripts that check the owner and the numbering atomically (a zombie owner is
  * fenced off: its frames' key is never named in the stream). Live readers are woken through
- * pub/sub on one subscriber connection per
- * instance; stops are a durable flag plus a pub/sub message. Ended runs' events expire after
- * `graceMs`, their record after `recordMs`. Not for Redis Cluster (a run's keys span slots).
+ * pub/sub on one subscriber connection per instance; stops are a durable flag plus a pub/sub
+ * message. Ended runs' events expire after `graceMs`, their record after `recordMs`. Not for
+ * Redis Cluster (a run's keys span slots).
  *
  * @example
  * import { RedisRunLog } from "@threadkit/redis";
@@ -188,11 +188,10 @@ export class RedisRunLog implements RunLog {
     const threadKey = batch.end
       ? this.#threadKey(await this.#threadOf(runId))
       : this.#threadKey("");
-    // The frames go in a key of their own, with a plain SET: handed to
-    // the append script, a batch of a few hundred KB cost Redis several times its XADD (Lua
-    // takes every argument as a string of its own). The script, sent next on the same
-    // connection, checks the owner and the numbering and only then adds the key to the log; a
-    // zombie's key is never named in it (and is deleted).
+    // The frames go in a key of their own, with a plain SET: handed to the append script, a
+    // batch of a few hundred KB cost Redis several times its XADD (Lua takes every argument as a
+    // string of its own). The script, sent next on the same connection, checks the owner and the
+    // numbering and only then names the key in the log; a zombie's key never is (it is deleted).
     const dataKey = this.#dataKey(runId, batch.last);
     const [, reply] = await Promise.all([
       this.#command([

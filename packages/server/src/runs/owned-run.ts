@@ -15,7 +15,7 @@ const YIELD_EVERY = 256;
  * one write to a shared log; an append takes at least one entry). Larger than a turn's events:
  * an append's reply is read at the next turn at the earliest, so appends of one turn's events
  * could never catch up once a slow reply let a backlog form, and the handler was held back at
- * almost every turn (70 waits in a 20,000-event run on Redis; 1 to 6 with catch-up appends).
+ * almost every turn (70 waits in a 20,000-event run on Redis; 1 to 12 with catch-up appends).
  */
 const MAX_BATCH = 1024;
 const MAX_BATCH_BYTES = 256 * 1024;
