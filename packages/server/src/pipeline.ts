@@ -512,30 +512,27 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
 
   /** After a handler's event: thread.updated if the handler changed the thread, else the next. */
   #afterEvent(): Outcome | Promise<Outcome> {
-    try {
-      if (!this.#threadChanged()) return this.#pull();
-    } catch (error) {
-      return this.#fail(error);
-    }
-    return this.#threadUpdated().then(
-      (event) => {
-        this.#at = "updated";
-        return yielded(event);
-      },
-      (error: unknown) => this.#fail(error),
-    );
+    return this.#updatedOr("updated");
   }
 
   /** The handler is done: thread.updated if it changed the thread, then the end. */
   #ended(): Outcome | Promise<Outcome> {
+    return this.#updatedOr("ended");
+  }
+
+  /**
+   * thread.updated if the handler changed the thread (the pipeline then stands at `at`); else
+   * what follows `at` at once: the handler's next event after an event, the end after the last.
+   */
+  #updatedOr(at: "updated" | "ended"): Outcome | Promise<Outcome> {
     try {
-      if (!this.#threadChanged()) return this.#final();
+      if (!this.#threadChanged()) return at === "updated" ? this.#pull() : this.#final();
     } catch (error) {
       return this.#fail(error);
     }
     return this.#threadUpdated().then(
       (event) => {
-        this.#at = "ended";
+        this.#at = at;
         return yielded(event);
       },
       (error: unknown) => this.#fail(error),
