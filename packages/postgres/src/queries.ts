@@ -70,6 +70,12 @@ export function storeStatements(s: string) {
        ON CONFLICT (thread_id, id) DO UPDATE SET data = excluded.data
        RETURNING 1`,
     ),
+    // The thread's row (it is the user's) and the item's data when the thread holds it.
+    loadThreadItem: prepared(
+      `SELECT t.data AS thread,
+         (SELECT i.data FROM ${s}.items i WHERE i.thread_id = t.id AND i.id = $2) AS item
+       FROM ${s}.threads t WHERE t.id = $1 AND t.user_id = $3`,
+    ),
     loadItem: prepared(
       `SELECT i.data FROM ${s}.items i JOIN ${s}.threads t ON t.id = i.thread_id
        WHERE i.thread_id = $1 AND i.id = $2 AND t.user_id = $3`,

@@ -1,3 +1,5 @@
+import type { ThreadItem } from "@threadkit/core";
+import { LOAD_THREAD_ITEM, loadThreadItemApart } from "@threadkit/server";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { quoteSchema } from "../src/connection.js";
@@ -213,5 +215,62 @@ describe("PostgresStore when the database goes away", () => {
       await proxy.cut();
       await store.close();
     }
+  });
+});
+
+describe("PostgresStore's one-read load of an action's thread and sender", () => {
+  const bob = { userId: "bob" };
+  const item = (id: string, threadId: string) =>
+    ({
+      type: "widget",
+      id,
+      thread_id: threadId,
+      created_at: "2025-01-01T00:00:00",
+      widget: { type: "Card", children: [] },
+    }) as ThreadItem;
+  const seeded = async (store: PostgresStore<Ctx>) => {
+    await store.saveThread(thread("thr_a"), alice);
+    await store.saveThread(thread("thr_a2"), alice);
+    await store.saveThread(thread("thr_b"), bob);
+    await store.addThreadItem("thr_a", item("w_1", "thr_a"), alice);
+    await store.addThreadItem("thr_a2", item("w_2", "thr_a2"), alice);
+    await store.addThreadItem("thr_b", item("w_b", "thr_b"), bob);
+    return store;
+  };
+  const outcome = async (load: () => Promise<unknown>) => {
+    try {
+      return { value: await load() };
+    } catch (error) {
+      return { error: (error as Error).name, message: (error as Error).message };
+    }
+  };
+  const cases: Array<[string, string, string, Ctx]> = [
+    ["a widget of the thread", "thr_a", "w_1", alice],
+    ["a missing thread", "thr_none", "w_1", alice],
+    ["another user's thread", "thr_b", "w_b", alice],
+    ["a missing item", "thr_a", "w_none", alice],
+    ["an item of another thread of the user", "thr_a", "w_2", alice],
+    ["an item of another user's thread", "thr_a", "w_b", alice],
+    ["the other user's own item", "thr_b", "w_b", bob],
+  ];
+  const store = seeded(new PostgresStore<Ctx>({ pool, schema: fresh("one_read"), userId }));
+
+  it.each(cases)("gives what loadThread then loadItem give, for %s", async (_n, t, i, ctx) => {
+    const s = await store;
+    const general = await outcome(() => loadThreadItemApart(s, t, i, ctx));
+    expect(await outcome(() => s[LOAD_THREAD_ITEM](t, i, ctx))).toEqual(general);
+  });
+
+  it("calls a subclass's own loadThread and loadItem", async () => {
+    const calls: string[] = [];
+    class Audited extends PostgresStore<Ctx> {
+      override async loadItem(threadId: string, itemId: string, context: Ctx) {
+        calls.push(`item ${itemId}`);
+        return super.loadItem(threadId, itemId, context);
+      }
+    }
+    const s = await seeded(new Audited({ pool, schema: fresh("one_read_sub"), userId }));
+    expect((await s[LOAD_THREAD_ITEM]("thr_a", "w_1", alice)).item.id).toBe("w_1");
+    expect(calls).toEqual(["item w_1"]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ThreadStreamEvent } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
 import { ClientLink } from "../src/http/common.js";
 import { parseJsonBody } from "../src/requests/parse.js";
@@ -8,7 +9,7 @@ import { MemoryStore } from "../src/store/memory.js";
 import { timeKey } from "../src/store/order.js";
 import { SQLiteStore } from "../src/store/sqlite.js";
 import { assistantMessage, makeThread, widgetItem } from "../src/testing/index.js";
-import { makeStore, TestServer, USER } from "./helpers/server.js";
+import { fetchHandler, makeStore, TestServer, USER, until } from "./helpers/server.js";
 
 // The action path's fast paths must give exactly what the general code gives.
 
@@ -197,4 +198,77 @@ describe("the node handler's client link (in place of a signal)", () => {
     link.onAbort(() => calls.push("late"));
     expect([link.signal.aborted, calls]).toEqual([true, ["abort", "late"]]);
   });
+});
+
+describe("the fetch handler's client link (in place of a signal)", () => {
+  const body = JSON.stringify({
+    type: "threads.create",
+    params: {
+      input: {
+        content: [{ type: "input_text", text: "hi" }],
+        attachments: [],
+        inference_options: {},
+      },
+    },
+  });
+
+  /** What the handler and the cancellation path saw, for a client gone at `when`. */
+  async function seen(when: "before" | "while" | "never") {
+    const log: string[] = [];
+    let gone: () => void = () => undefined;
+    const server = new TestServer(makeStore(), {
+      async *respond(thread, _input, _ctx, { signal }) {
+        log.push(`respond aborted=${signal.aborted}`);
+        yield { type: "progress_update", text: "working" } as ThreadStreamEvent;
+        if (when === "while") gone();
+        await new Promise<void>((resolve) => {
+          if (signal.aborted) resolve();
+          else signal.addEventListener("abort", () => resolve());
+          if (when === "never") resolve();
+        });
+        log.push(`respond resumed aborted=${signal.aborted}`);
+        yield {
+          type: "thread.item.done",
+          item: assistantMessage("m_1", thread.id, "hi"),
+        } as ThreadStreamEvent;
+      },
+      handleStreamCancelled: (_thread, pending) => {
+        log.push(`cancelled pending=${pending.length}`);
+      },
+    });
+    const client = new AbortController();
+    gone = () => client.abort();
+    if (when === "before") client.abort();
+    const handler = fetchHandler(server);
+    const response = await handler(
+      new Request("http://test/chatkit", { method: "POST", body, signal: client.signal }),
+    );
+    const text = await response.text().catch(() => "");
+    await until(() => log.length >= (when === "never" ? 2 : 1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return { status: response.status, events: (text.match(/data: /g) ?? []).length, log };
+  }
+
+  // What the handler did with a second AbortController linked to the request's signal (the
+  // commit before the link), recorded from that code.
+  it.each([
+    ["before", { status: 200, events: 3, log: ["cancelled pending=0"] }],
+    [
+      "while",
+      {
+        status: 200,
+        events: 5,
+        log: ["respond aborted=false", "respond resumed aborted=true", "cancelled pending=0"],
+      },
+    ],
+    [
+      "never",
+      { status: 200, events: 5, log: ["respond aborted=false", "respond resumed aborted=false"] },
+    ],
+  ] as const)(
+    "aborts the handler and runs the cancellation path as a linked signal did: client gone %s",
+    async (when, general) => {
+      expect(await seen(when)).toEqual(general);
+    },
+  );
 });

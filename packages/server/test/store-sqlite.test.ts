@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ThreadItem } from "@threadkit/core";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { PAGE_SQL, SQLiteStore } from "../src/store/sqlite.js";
-import { SCHEMA_VERSION } from "../src/store/sqlite-schema.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "../src/store/sqlite-schema.js";
 import { at, makeThread, userMessage, walkPages } from "../src/testing/index.js";
 
 type Ctx = { userId: string };
@@ -63,6 +64,71 @@ describe("SQLiteStore on disk", () => {
     expect((await second.loadThread("thr_1", alice)).title).toBe("kept");
     expect((await second.loadItem("thr_1", "msg_1", alice)).id).toBe("msg_1");
     second.close();
+  });
+
+  it("migrates a file whose seq was AUTOINCREMENT: same rows, same order, sqlite_sequence unused", async () => {
+    const path = join(dir, "autoincrement.db");
+    const old = new Database(path);
+    for (const [version, sql] of MIGRATIONS.slice(0, 3).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${version + 1}`);
+    }
+    const thread = (id: string) =>
+      JSON.stringify({ id, created_at: at(0), status: { type: "active" }, metadata: {} });
+    const insertThread = old.prepare(
+      "INSERT INTO threads (id, user_id, created_key, data) VALUES (?, 'alice', 1, ?)",
+    );
+    for (const id of ["thr_1", "thr_2", "thr_3"]) insertThread.run(id, thread(id));
+    const insertItem = old.prepare(
+      "INSERT INTO items (thread_id, id, created_key, data) VALUES ('thr_1', ?, ?, ?)",
+    );
+    // Items sharing a timestamp (ordered by seq alone), then the newest rows deleted: the seq
+    // values to keep have gaps and AUTOINCREMENT's counter stands above them all.
+    for (const [id, key] of [
+      ["m1", 5],
+      ["m2", 5],
+      ["m3", 4],
+      ["m4", 5],
+      ["m5", 5],
+      ["m6", 5],
+    ]) {
+      insertItem.run(id, key, JSON.stringify(userMessage(id as string, "thr_1", "x")));
+    }
+    old.exec(
+      "DELETE FROM items WHERE id IN ('m2', 'm5', 'm6'); DELETE FROM threads WHERE id = 'thr_3'",
+    );
+    const seqs = old.prepare("SELECT id, seq FROM items ORDER BY seq").all();
+    old.close();
+
+    const store = open(path);
+    expect(store.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    const schema = store.db
+      .prepare("SELECT group_concat(sql, ' ') AS sql FROM sqlite_master")
+      .get() as {
+      sql: string;
+    };
+    expect(schema.sql).not.toMatch(/AUTOINCREMENT/i);
+    expect(store.db.prepare("SELECT id, seq FROM items ORDER BY seq").all()).toEqual(seqs);
+    const ids = async (order: "asc" | "desc", after: string | null = null, limit = 10) =>
+      (await store.loadThreadItems("thr_1", after, limit, order, alice)).data.map((i) => i.id);
+    expect(await ids("asc")).toEqual(["m3", "m1", "m4"]);
+    expect(await ids("desc")).toEqual(["m4", "m1", "m3"]);
+    expect(await ids("asc", "m1", 1)).toEqual(["m4"]);
+    // A new row goes after every row there is (created_key equal: by seq), and so does one
+    // added after the newest row was deleted.
+    await store.addThreadItem("thr_1", userMessage("m7", "thr_1", "x"), alice);
+    store.db.prepare("UPDATE items SET created_key = 5 WHERE id = 'm7'").run();
+    expect(await ids("asc")).toEqual(["m3", "m1", "m4", "m7"]);
+    await store.deleteThreadItem("thr_1", "m7", alice);
+    await store.addThreadItem("thr_1", userMessage("m8", "thr_1", "x"), alice);
+    store.db.prepare("UPDATE items SET created_key = 5 WHERE id = 'm8'").run();
+    expect(await ids("asc")).toEqual(["m3", "m1", "m4", "m8"]);
+    expect((await store.loadThreads(10, null, "asc", alice)).data.map((t) => t.id)).toEqual([
+      "thr_1",
+      "thr_2",
+    ]);
+    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_sequence").get()).toEqual({ n: 0 });
+    store.close();
   });
 
   it("refuses a database written by a newer schema", () => {

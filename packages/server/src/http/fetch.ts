@@ -1,7 +1,7 @@
 import { PayloadTooLargeError } from "../errors.js";
 import type { ProcessResult } from "../results.js";
 import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
-import type { ChatKitServer } from "../server.js";
+import { type ChatKitServer, CLIENT_LINK } from "../server.js";
 import { logError } from "../util.js";
 import {
   matchAttachmentRoute,
@@ -9,10 +9,12 @@ import {
   serveAttachmentRoute,
 } from "./attachment-routes.js";
 import {
+  ClientLink,
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_MAX_BODY_BYTES,
   errorPayload,
   JSON_HEADERS,
+  type RequestAbort,
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
@@ -117,22 +119,28 @@ export function createFetchHandler<TContext>(
       const { json, headers } = methodNotAllowed(request.method, ["POST"]);
       return new Response(json, { status: 405, headers });
     }
-    const controller = new AbortController();
+    const resume = !resumeGet && wantsResume(request.headers.get(RESUME_HEADER));
+    // A plain request's client is linked to the server's handler directly (as in the node
+    // handler); a resume's or a resumable request's signal goes to the run's reader.
+    const controller = resumeGet || resume ? new AbortController() : new ClientLink();
     try {
       const signal = request.signal;
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
       if (resumeGet) {
         const context = await options.getContext(request);
-        return toResponse(await server.resume(resumeGet, context, controller.signal), controller);
+        // A resume always has an AbortController (above).
+        const reader = (controller as AbortController).signal;
+        return toResponse(await server.resume(resumeGet, context, reader), controller);
       }
       const body = await readBody(request, limit);
       const context = await options.getContext(request);
-      const resume = wantsResume(request.headers.get(RESUME_HEADER));
       const lastEventId = resume ? request.headers.get("last-event-id") : null;
       const key = request.headers.get("idempotency-key");
       const result = await server.process(body, context, {
-        signal: controller.signal,
+        ...(controller instanceof ClientLink
+          ? { [CLIENT_LINK]: controller }
+          : { signal: controller.signal }),
         // Read only by the requests that make attachment URLs: parsing the URL waits till then.
         get origin() {
           return new URL(request.url).origin;
@@ -146,7 +154,7 @@ export function createFetchHandler<TContext>(
     }
   };
 
-  function toResponse(result: ProcessResult, controller: AbortController): Response {
+  function toResponse(result: ProcessResult, controller: RequestAbort): Response {
     if (!result.streaming) {
       if (result.status === 204) {
         return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });

@@ -2,8 +2,8 @@ import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
 import type { Store } from "./types.js";
 
 /**
- * @internal A store's one-read form of `loadThread` then `loadItem` (SQLiteStore has it): same
- * results and errors as the two calls.
+ * @internal A store's one-read form of `loadThread` then `loadItem` (SQLiteStore and
+ * PostgresStore have it): same results and errors as the two calls.
  */
 export const LOAD_THREAD_ITEM: unique symbol = Symbol("loadThreadItem");
 
