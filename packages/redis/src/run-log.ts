@@ -60,6 +60,11 @@ function fieldsOf(value: Reply): Map<string, string> {
  * const server = new MyServer(store, { runLog: new RedisRunLog({ url: "redis://127.0.0.1:6379" }) });
  */
 export class RedisRunLog implements RunLog {
+  /**
+   * One connection carries an append's commands, issued in call order (only a run's last append
+   * waits for anything first), and Redis runs a connection's commands in the order received.
+   */
+  readonly orderedAppends: boolean = true;
   readonly #prefix: string;
   readonly #retention: Required<RunLogRetention>;
   readonly #client: RedisClient;
@@ -70,6 +75,9 @@ export class RedisRunLog implements RunLog {
   /** Thread of each run this instance touched (the end of a run frees the thread's key). */
   readonly #threads = new Map<string, string>();
   readonly #shas = new Map<string, string>();
+  /** Makes data keys unique across instances (random) and appends (a count): see #dataKey. */
+  readonly #keySuffix = randomBytes(6).toString("hex");
+  #keys = 0;
 
   constructor(options: RedisRunLogOptions) {
     this.#prefix = options.keyPrefix ?? "tk:";
@@ -132,7 +140,7 @@ export class RedisRunLog implements RunLog {
    * refused with the same numbers, whose key the script deletes.
    */
   #dataKey(runId: string, last: number): string {
-    return `${this.#prefix}data:{${runId}}:${last}:${randomBytes(8).toString("hex")}`;
+    return `${this.#prefix}data:{${runId}}:${last}:${this.#keySuffix}${++this.#keys}`;
   }
   #threadKey(threadId: string): string {
     return `${this.#prefix}thread:{${threadId}}`;

@@ -59,15 +59,11 @@ export async function writeSse(
   let drained: Promise<void> | undefined;
   const flush = () => {
     if (batch.length === 0) return;
-    // A resumable run's appends come as bytes, encoded once for its log and its readers.
-    let data: SseChunk =
-      batch.length === 1
-        ? (batch[0] as SseChunk)
-        : batch.every((chunk) => typeof chunk === "string")
-          ? batch.join("")
-          : Buffer.concat(
-              batch.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk) : chunk)),
-            );
+    // A resumable run's appends come as bytes, encoded once for its log and its readers: a batch
+    // that holds some is written chunk by chunk in one corked write, without copying them.
+    const text = batch.every((chunk) => typeof chunk === "string");
+    let data: SseChunk | undefined = text ? batch.join("") : undefined;
+    const chunks = text ? [] : batch.slice();
     batch.length = 0;
     size = 0;
     if (res.destroyed) return;
@@ -77,9 +73,17 @@ export async function writeSse(
       // The batch's writes are lost: end with an error the client can retry instead.
       logError("Stream failed: its writes could not be committed", error);
       data = STREAM_FAILED_FRAME;
+      chunks.length = 0;
       controller.abort();
     }
-    if (!res.write(data)) {
+    let written = true;
+    if (data !== undefined) written = res.write(data);
+    else {
+      res.cork();
+      for (const chunk of chunks) written = res.write(chunk);
+      res.uncork();
+    }
+    if (!written) {
       drained ??= waitForDrain(res).then(() => {
         drained = undefined;
       });

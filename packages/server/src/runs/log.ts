@@ -74,6 +74,12 @@ export class RunFencedError extends Error {
  * `describeRunLogConformance` (`@threadkit/server/testing`) checks an implementation.
  */
 export interface RunLog {
+  /**
+   * True when `append` calls for one run are applied in the order they are made, even while an
+   * earlier one is still pending (one connection, one process): the owner then sends the next
+   * append without waiting for the previous one's answer. Otherwise appends go one at a time.
+   */
+  readonly orderedAppends?: boolean;
   /** Records a new run unless the thread has an unended one (its id is then returned). */
   start(run: RunStart): Promise<RunStartResult>;
   /**

@@ -44,6 +44,8 @@ export type MemoryRunLogOptions = RunLogRetention;
  * new MyServer(store, { runLog: new MemoryRunLog({ graceMs: 60_000 }) });
  */
 export class MemoryRunLog implements RunLog {
+  /** An append is applied before `append` returns its promise. */
+  readonly orderedAppends: boolean = true;
   readonly #runs = new Map<string, MemoryRun>();
   readonly #active = new Map<string, string>();
   readonly #stopListeners = new Set<(runId: string) => void>();

@@ -115,6 +115,22 @@ export function describeRunLogConformance(
       expect(await log.read(r.runId, 7, 10)).toEqual([]);
     });
 
+    it("appends made back to back are applied in call order when the log says so (orderedAppends)", async () => {
+      const log = await open();
+      const r = run();
+      await log.start(r);
+      // The owner sends the next append before the previous one settles only to a log with
+      // `orderedAppends`; other logs get them one at a time.
+      const appends = [entries(1, 5), entries(6, 300), entries(306, 1), entries(307, 40, "end")];
+      if (log.orderedAppends) {
+        await Promise.all(appends.map((batch) => log.append(r.runId, "inst_a", batch)));
+      } else {
+        for (const batch of appends) await log.append(r.runId, "inst_a", batch);
+      }
+      expect(await log.read(r.runId, 0, 1000)).toEqual(entries(1, 346, "end"));
+      expect((await log.info(r.runId))?.ended).toBe("completed");
+    });
+
     it("pages start and stop inside large appends and run over many small ones", async () => {
       const log = await open();
       const r = run();
