@@ -61,9 +61,12 @@ export async function writeSse(
     if (batch.length === 0) return;
     // A resumable run's appends come as bytes, encoded once for its log and its readers: a batch
     // that holds some is written chunk by chunk in one corked write, without copying them.
-    const text = batch.every((chunk) => typeof chunk === "string");
-    let data: SseChunk | undefined = text ? batch.join("") : undefined;
-    const chunks = text ? [] : batch.slice();
+    let data = batch[0] as SseChunk;
+    let chunks: SseChunk[] | undefined;
+    if (batch.length > 1) {
+      if (batch.every((chunk) => typeof chunk === "string")) data = batch.join("");
+      else chunks = batch.slice();
+    }
     batch.length = 0;
     size = 0;
     if (res.destroyed) return;
@@ -73,16 +76,15 @@ export async function writeSse(
       // The batch's writes are lost: end with an error the client can retry instead.
       logError("Stream failed: its writes could not be committed", error);
       data = STREAM_FAILED_FRAME;
-      chunks.length = 0;
+      chunks = undefined;
       controller.abort();
     }
     let written = true;
-    if (data !== undefined) written = res.write(data);
-    else {
+    if (chunks) {
       res.cork();
       for (const chunk of chunks) written = res.write(chunk);
       res.uncork();
-    }
+    } else written = res.write(data);
     if (!written) {
       drained ??= waitForDrain(res).then(() => {
         drained = undefined;

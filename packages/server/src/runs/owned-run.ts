@@ -219,17 +219,29 @@ export class OwnedRun {
       // The batch's SSE text, built and encoded once: the log stores it, readers are sent it.
       const frames = encodedFrames(this.runId, batch);
       this.#inFlight++;
-      // Settled at once (a rejection is never left unhandled while an earlier append is pending).
-      const appended = this.#host.log.append(this.runId, this.#host.instanceId, batch, frames).then(
-        () => undefined,
-        (error: unknown) => ({ error }),
-      );
+      const appended = this.#append(batch, frames);
       this.#published = this.#published
         .then(() => appended)
         .then((failure) => this.#settle(batch, frames, failure));
     }
   }
 
+  /**
+   * One append, as a promise that never rejects (its failure is its value): a rejection must not
+   * wait unhandled while an earlier append is pending, nor a log that throws escape the turn.
+   */
+  #append(batch: RunEntry[], frames: Uint8Array): Promise<{ error: unknown } | undefined> {
+    try {
+      return this.#host.log.append(this.runId, this.#host.instanceId, batch, frames).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+    } catch (error) {
+      return Promise.resolve({ error });
+    }
+  }
+
+  /** An append settled, in the order sent: its entries go to readers, or the run stops here. */
   #settle(batch: RunEntry[], frames: Uint8Array, failure: { error: unknown } | undefined): void {
     this.#inFlight--;
     if (this.over) return;
