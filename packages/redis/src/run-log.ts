@@ -61,10 +61,10 @@ function fieldsOf(value: Reply): Map<string, string> {
  */
 export class RedisRunLog implements RunLog {
   /**
-   * One connection carries an append's commands, issued in call order (only a run's last append
-   * waits for anything first), and Redis runs a connection's commands in the order received.
+   * Appends go one at a time: sent back to back, one was refused as out of sequence in a test
+   * (a delayed log in front of this one), not yet explained, so the order is not promised.
    */
-  readonly orderedAppends: boolean = true;
+  readonly orderedAppends: boolean = false;
   readonly #prefix: string;
   readonly #retention: Required<RunLogRetention>;
   readonly #client: RedisClient;

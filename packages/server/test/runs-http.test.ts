@@ -297,6 +297,48 @@ describe.each(CASES)(
       }
     });
 
+    it("a long resumable reply read as fast as it comes arrives whole and ends", async () => {
+      // 100-byte deltas: appends hit their byte bound, several are in flight at once, and
+      // several settle in one turn, so they reach the writer several to a write.
+      const delta = "x".repeat(100);
+      log = makeLog({});
+      const server = new TestServer(
+        makeStore(),
+        {
+          async *respond(thread) {
+            const item = {
+              type: "assistant_message",
+              id: "msg_long",
+              thread_id: thread.id,
+              created_at: now(),
+              content: [{ type: "output_text", text: "", annotations: [] }],
+            } as ThreadItem;
+            yield { type: "thread.item.added", item } as ThreadStreamEvent;
+            for (let i = 0; i < 20_000; i++) {
+              yield {
+                type: "thread.item.updated",
+                item_id: item.id,
+                update: {
+                  type: "assistant_message.content_part.text_delta",
+                  content_index: 0,
+                  delta,
+                },
+              } as ThreadStreamEvent;
+            }
+          },
+        },
+        { runLog: log },
+      );
+      running = await startAdapter(kind, server, {});
+      const stream = open(running.url, createBody("hi"), RESUME);
+      await stream.response;
+      await eventually(() => stream.ended(), 30_000);
+      const frames = stream.frames();
+      expect(frames.map(seqOf)).toEqual(frames.map((_, i) => i + 1));
+      expect(frames.at(-1)?.event).toBe("threadkit.end");
+      expect(textOf(frames)).toBe(delta.repeat(20_000));
+    });
+
     it("one append carries about 256 KB of events at most, however few they are", async () => {
       const slow = slowAppends(makeLog({}), 20);
       const delta = "x".repeat(100_000);

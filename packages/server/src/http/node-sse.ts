@@ -59,14 +59,15 @@ export async function writeSse(
   let drained: Promise<void> | undefined;
   const flush = () => {
     if (batch.length === 0) return;
-    // A resumable run's appends come as bytes, encoded once for its log and its readers: a batch
-    // that holds some is written chunk by chunk in one corked write, without copying them.
-    let data = batch[0] as SseChunk;
-    let chunks: SseChunk[] | undefined;
-    if (batch.length > 1) {
-      if (batch.every((chunk) => typeof chunk === "string")) data = batch.join("");
-      else chunks = batch.slice();
-    }
+    // A resumable run's appends come as bytes, encoded once for its log and its readers.
+    let data: SseChunk =
+      batch.length === 1
+        ? (batch[0] as SseChunk)
+        : batch.every((chunk) => typeof chunk === "string")
+          ? batch.join("")
+          : Buffer.concat(
+              batch.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk) : chunk)),
+            );
     batch.length = 0;
     size = 0;
     if (res.destroyed) return;
@@ -76,16 +77,9 @@ export async function writeSse(
       // The batch's writes are lost: end with an error the client can retry instead.
       logError("Stream failed: its writes could not be committed", error);
       data = STREAM_FAILED_FRAME;
-      chunks = undefined;
       controller.abort();
     }
-    let written = true;
-    if (chunks) {
-      res.cork();
-      for (const chunk of chunks) written = res.write(chunk);
-      res.uncork();
-    } else written = res.write(data);
-    if (!written) {
+    if (!res.write(data)) {
       drained ??= waitForDrain(res).then(() => {
         drained = undefined;
       });
