@@ -61,10 +61,11 @@ function fieldsOf(value: Reply): Map<string, string> {
  */
 export class RedisRunLog implements RunLog {
   /**
-   * Appends go one at a time: sent back to back, one was refused as out of sequence in a test
-   * (a delayed log in front of this one), not yet explained, so the order is not promised.
+   * One connection carries an append's commands, issued in call order (scripts are loaded once for
+   * all callers, see #eval; only a run's last append waits for anything else first), and Redis runs
+   * a connection's commands in the order received.
    */
-  readonly orderedAppends: boolean = false;
+  readonly orderedAppends: boolean = true;
   readonly #prefix: string;
   readonly #retention: Required<RunLogRetention>;
   readonly #client: RedisClient;
@@ -74,7 +75,8 @@ export class RedisRunLog implements RunLog {
   readonly #channels = new Map<string, Set<(message: string) => void>>();
   /** Thread of each run this instance touched (the end of a run frees the thread's key). */
   readonly #threads = new Map<string, string>();
-  readonly #shas = new Map<string, string>();
+  /** Each script's SHA-1, or its load while it runs. */
+  readonly #shas = new Map<string, string | Promise<string>>();
   /** Makes data keys unique across instances (random) and appends (a count): see #dataKey. */
   readonly #keySuffix = randomBytes(6).toString("hex");
   #keys = 0;
@@ -116,10 +118,18 @@ export class RedisRunLog implements RunLog {
     args: Array<string | number | Buffer>,
   ): Promise<Reply> {
     let sha = this.#shas.get(script);
-    if (!sha) {
-      sha = text(await this.#command(["SCRIPT", "LOAD", script]));
-      this.#shas.set(script, sha);
+    if (sha === undefined) {
+      // One load for every caller until it answers: each then sends its EVALSHA in call order (a
+      // caller that found no SHA and loaded it again could send its append after a later one).
+      const loading = this.#command(["SCRIPT", "LOAD", script]).then(text);
+      this.#shas.set(script, loading);
+      loading.then(
+        (loaded) => this.#shas.set(script, loaded),
+        () => this.#shas.delete(script),
+      );
+      sha = loading;
     }
+    if (typeof sha !== "string") sha = await sha;
     try {
       return await this.#command(["EVALSHA", sha, keys.length, ...keys, ...args]);
     } catch (error) {
