@@ -9,11 +9,12 @@ import {
   type IdempotencyClaim,
   itemNotFound,
   LOAD_THREAD_ITEM,
-  loadThreadItemApart,
+  loadThreadItemOnce,
   type Order,
   pageLimit,
   type Store,
   type StoreItemType,
+  type ThreadItemRow,
   threadMetadataOnly,
   threadNotFound,
   timeKey,
@@ -243,22 +244,21 @@ export class PostgresStore<TContext = unknown> implements Store<TContext> {
     itemId: string,
     context: TContext,
   ): Promise<{ thread: ThreadMetadata; item: ThreadItem }> {
-    if (
-      this.loadThread !== PostgresStore.prototype.loadThread ||
-      this.loadItem !== PostgresStore.prototype.loadItem
-    ) {
-      return loadThreadItemApart(this, threadId, itemId, context);
-    }
-    const rows = (await this.#query(this.#sql.loadThreadItem, [
+    return loadThreadItemOnce(
+      this,
+      PostgresStore.prototype,
       threadId,
       itemId,
-      this.#userId(context),
-    ])) as unknown as { thread: string; item: string | null }[];
-    const row = rows[0];
-    if (!row) throw threadNotFound(threadId);
-    const thread = JSON.parse(row.thread) as ThreadMetadata;
-    if (row.item === null) throw itemNotFound(thread.id, itemId);
-    return { thread, item: JSON.parse(row.item) as ThreadItem };
+      context,
+      async () => {
+        const rows = await this.#query(this.#sql.loadThreadItem, [
+          threadId,
+          itemId,
+          this.#userId(context),
+        ]);
+        return (rows as unknown as ThreadItemRow[])[0];
+      },
+    );
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {

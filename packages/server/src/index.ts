@@ -55,7 +55,12 @@ export {
   type IdempotencyStore,
 } from "./store/idempotency.js";
 export { generateId, isSafeId, randomHex } from "./store/ids.js";
-export { LOAD_THREAD_ITEM, loadThreadItemApart } from "./store/load-thread-item.js";
+export {
+  LOAD_THREAD_ITEM,
+  loadThreadItemApart,
+  loadThreadItemOnce,
+  type ThreadItemRow,
+} from "./store/load-thread-item.js";
 export { MemoryStore, type MemoryStoreOptions } from "./store/memory.js";
 export { attachmentNotFound, itemNotFound, threadNotFound } from "./store/not-found.js";
 export { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./store/order.js";

@@ -1,4 +1,5 @@
 import type { ThreadItem, ThreadMetadata } from "@threadkit/core";
+import { itemNotFound, threadNotFound } from "./not-found.js";
 import type { Store } from "./types.js";
 
 /**
@@ -24,6 +25,35 @@ export async function loadThreadItemApart<C>(
 ): Promise<{ thread: ThreadMetadata; item: ThreadItem }> {
   const thread = await store.loadThread(threadId, context);
   return { thread, item: await store.loadItem(thread.id, itemId, context) };
+}
+
+/** What a store's one read gives: the thread's row and its item's (null when the thread lacks it). */
+export interface ThreadItemRow {
+  thread: string;
+  item: string | null;
+}
+
+/**
+ * @internal A store's {@link LOAD_THREAD_ITEM} from its one read (`read`: nothing when the thread
+ * is missing or another user's), with the errors of the two calls; a store whose `loadThread` or
+ * `loadItem` differs from `base`'s (a subclass overrode one) gets them called as they are.
+ */
+export async function loadThreadItemOnce<C>(
+  store: Pick<Store<C>, "loadThread" | "loadItem">,
+  base: Pick<Store<C>, "loadThread" | "loadItem">,
+  threadId: string,
+  itemId: string,
+  context: C,
+  read: () => ThreadItemRow | undefined | Promise<ThreadItemRow | undefined>,
+): Promise<{ thread: ThreadMetadata; item: ThreadItem }> {
+  if (store.loadThread !== base.loadThread || store.loadItem !== base.loadItem) {
+    return loadThreadItemApart(store, threadId, itemId, context);
+  }
+  const row = await read();
+  if (!row) throw threadNotFound(threadId);
+  const thread = JSON.parse(row.thread) as ThreadMetadata;
+  if (row.item === null) throw itemNotFound(thread.id, itemId);
+  return { thread, item: JSON.parse(row.item) as ThreadItem };
 }
 
 /**

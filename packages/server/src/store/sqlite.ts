@@ -3,7 +3,7 @@ import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/co
 import Database from "better-sqlite3";
 import type { IdempotencyClaim } from "./idempotency.js";
 import { generateId } from "./ids.js";
-import { LOAD_THREAD_ITEM, loadThreadItemApart } from "./load-thread-item.js";
+import { LOAD_THREAD_ITEM, loadThreadItemOnce, type ThreadItemRow } from "./load-thread-item.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
 import { cutPage, pageLimit, threadMetadataOnly, timeKey } from "./order.js";
 import { FALLBACK_PAGES, unwatchWal, watchWal } from "./sqlite-checkpoint.js";
@@ -239,19 +239,17 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
     itemId: string,
     context: TContext,
   ): Promise<{ thread: ThreadMetadata; item: ThreadItem }> {
-    if (
-      this.loadThread !== SQLiteStore.prototype.loadThread ||
-      this.loadItem !== SQLiteStore.prototype.loadItem
-    ) {
-      return loadThreadItemApart(this, threadId, itemId, context);
-    }
-    const row = this.#stmt.loadThreadItem.get(itemId, threadId, this.#userId(context)) as
-      | { thread: string; item: string | null }
-      | undefined;
-    if (!row) throw threadNotFound(threadId);
-    const thread = JSON.parse(row.thread) as ThreadMetadata;
-    if (row.item === null) throw itemNotFound(thread.id, itemId);
-    return { thread, item: JSON.parse(row.item) as ThreadItem };
+    return loadThreadItemOnce(
+      this,
+      SQLiteStore.prototype,
+      threadId,
+      itemId,
+      context,
+      () =>
+        this.#stmt.loadThreadItem.get(itemId, threadId, this.#userId(context)) as
+          | ThreadItemRow
+          | undefined,
+    );
   }
 
   async loadThreads(
