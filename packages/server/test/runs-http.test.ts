@@ -131,6 +131,29 @@ function slowAppends(log: RunLog, delayMs: number) {
   return { log: slow, appends };
 }
 
+/** A handler that streams one assistant message of `count` deltas of `delta`. */
+function deltaReply(id: string, count: number, delta: string) {
+  return {
+    async *respond(thread: { id: string }) {
+      const item = {
+        type: "assistant_message",
+        id,
+        thread_id: thread.id,
+        created_at: now(),
+        content: [{ type: "output_text", text: "", annotations: [] }],
+      } as ThreadItem;
+      yield { type: "thread.item.added", item } as ThreadStreamEvent;
+      for (let i = 0; i < count; i++) {
+        yield {
+          type: "thread.item.updated",
+          item_id: item.id,
+          update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta },
+        } as ThreadStreamEvent;
+      }
+    },
+  };
+}
+
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `tk-http-${randomBytes(6).toString("hex")}:`;
 const LOGS: Array<[string, (retention: RunLogRetention) => RunLog]> = [
@@ -302,33 +325,9 @@ describe.each(CASES)(
       // several settle in one turn, so they reach the writer several to a write.
       const delta = "x".repeat(100);
       log = makeLog({});
-      const server = new TestServer(
-        makeStore(),
-        {
-          async *respond(thread) {
-            const item = {
-              type: "assistant_message",
-              id: "msg_long",
-              thread_id: thread.id,
-              created_at: now(),
-              content: [{ type: "output_text", text: "", annotations: [] }],
-            } as ThreadItem;
-            yield { type: "thread.item.added", item } as ThreadStreamEvent;
-            for (let i = 0; i < 20_000; i++) {
-              yield {
-                type: "thread.item.updated",
-                item_id: item.id,
-                update: {
-                  type: "assistant_message.content_part.text_delta",
-                  content_index: 0,
-                  delta,
-                },
-              } as ThreadStreamEvent;
-            }
-          },
-        },
-        { runLog: log },
-      );
+      const server = new TestServer(makeStore(), deltaReply("msg_long", 20_000, delta), {
+        runLog: log,
+      });
       running = await startAdapter(kind, server, {});
       const stream = open(running.url, createBody("hi"), RESUME);
       await stream.response;
@@ -343,33 +342,9 @@ describe.each(CASES)(
       const slow = slowAppends(makeLog({}), 20);
       const delta = "x".repeat(100_000);
       try {
-        const server = new TestServer(
-          makeStore(),
-          {
-            async *respond(thread) {
-              const item = {
-                type: "assistant_message",
-                id: "msg_big",
-                thread_id: thread.id,
-                created_at: now(),
-                content: [{ type: "output_text", text: "", annotations: [] }],
-              } as ThreadItem;
-              yield { type: "thread.item.added", item } as ThreadStreamEvent;
-              for (let i = 0; i < 12; i++) {
-                yield {
-                  type: "thread.item.updated",
-                  item_id: item.id,
-                  update: {
-                    type: "assistant_message.content_part.text_delta",
-                    content_index: 0,
-                    delta,
-                  },
-                } as ThreadStreamEvent;
-              }
-            },
-          },
-          { runLog: slow.log },
-        );
+        const server = new TestServer(makeStore(), deltaReply("msg_big", 12, delta), {
+          runLog: slow.log,
+        });
         running = await startAdapter(kind, server, {});
         const stream = open(running.url, createBody("hi"), RESUME);
         await stream.response;
