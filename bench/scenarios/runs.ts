@@ -12,6 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "redis";
 import { post } from "../lib/client.js";
+import {
+  BENCH_DATABASE_URL,
+  benchSchema,
+  dropBenchSchema,
+  postgresReachable,
+} from "../lib/postgres.js";
 import { startServer } from "../lib/proc.js";
 import { type Row, row } from "../lib/report.js";
 import { figure, percentile } from "../lib/stats.js";
@@ -86,10 +92,22 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
     BENCH_KEY_PREFIX: keyPrefix,
     BENCH_DB_PATH: join(dir, "shared.sqlite"),
   };
-  const [owner, other, single] = await Promise.all([
+  // The same reply on the PostgreSQL run log, when the database answers.
+  const pgSchema = (await postgresReachable()) ? benchSchema() : undefined;
+  if (!pgSchema) {
+    process.stderr.write(` (PostgreSQL at ${BENCH_DATABASE_URL} unreachable: no runs.pg figure)`);
+  }
+  const [owner, other, single, onPostgres] = await Promise.all([
     startServer("threadkit", env),
     startServer("threadkit", env),
     startServer("threadkit"),
+    pgSchema
+      ? startServer("threadkit", {
+          BENCH_RUN_LOG: "postgres",
+          BENCH_DATABASE_URL,
+          BENCH_PG_SCHEMA: pgSchema,
+        })
+      : undefined,
   ]);
   const rounds = quick ? 3 : 9;
   try {
@@ -100,13 +118,19 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
     await post(owner.port, addMessage(loggedThread, `stream:${DELTAS}`), { headers: RESUME });
     const memoryThread = (await createThread(single.port)).threadId;
     await post(single.port, addMessage(memoryThread, `stream:${DELTAS}`), { headers: RESUME });
+    const pgThread = onPostgres ? (await createThread(onPostgres.port)).threadId : "";
+    if (onPostgres) {
+      await post(onPostgres.port, addMessage(pgThread, `stream:${DELTAS}`), { headers: RESUME });
+    }
     const plain: number[] = [];
     const logged: number[] = [];
     const memory: number[] = [];
+    const onPg: number[] = [];
     // Server CPU time per event (steadier than wall-clock rates on a shared machine).
     const plainCpu: number[] = [];
     const loggedCpu: number[] = [];
     const memoryCpu: number[] = [];
+    const onPgCpu: number[] = [];
     const timed = async (
       server: typeof owner,
       threadId: string,
@@ -124,6 +148,7 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
       await timed(owner, plainThread, {}, plain, plainCpu);
       await timed(owner, loggedThread, RESUME, logged, loggedCpu);
       await timed(single, memoryThread, RESUME, memory, memoryCpu);
+      if (onPostgres) await timed(onPostgres, pgThread, RESUME, onPg, onPgCpu);
     }
     const resumeMs: number[] = [];
     const samples = quick ? 20 : 60;
@@ -154,6 +179,21 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
         "events/s",
         { threadkit: withMemory.value, bare: without.value, spread: withMemory.spread },
       ),
+      ...(onPostgres
+        ? [
+            row(
+              "runs.events_per_s_pg_log",
+              "events/s of one 20,000-delta message, resumable on the PostgreSQL run log (bare = Redis server, no header)",
+              "events/s",
+              {
+                threadkit: figure(onPg).value,
+                bare: without.value,
+                spread: figure(onPg).spread,
+                note: `owner CPU ${figure(onPgCpu).value.toFixed(2)} µs/event; appends go one at a time (a pool does not keep their order)`,
+              },
+            ),
+          ]
+        : []),
       row(
         "runs.server_cpu_us_per_event",
         "owner CPU per event: resumable on the Redis log (bare = no header; Redis's own CPU not counted)",
@@ -175,7 +215,8 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
       ),
     ];
   } finally {
-    await Promise.all([owner.stop(), other.stop(), single.stop()]);
+    await Promise.all([owner.stop(), other.stop(), single.stop(), onPostgres?.stop()]);
+    if (pgSchema) await dropBenchSchema(pgSchema);
     const client = createClient({ url: REDIS_URL });
     await client.connect();
     for await (const keys of client.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 500 })) {

@@ -17,13 +17,14 @@ import type {
   WidgetItem,
   WidgetRoot,
 } from "@threadkit/core";
-import { PostgresStore } from "@threadkit/postgres";
+import { PostgresRunLog, PostgresStore } from "@threadkit/postgres";
 import { RedisRunLog } from "@threadkit/redis";
 import {
   ChatKitServer,
   createNodeHandler,
   type HandlerOptions,
   MemoryStore,
+  type RunLog,
   SQLiteStore,
   type Store,
 } from "@threadkit/server";
@@ -110,14 +111,25 @@ function openStore(): Store<Ctx> {
 }
 const store = openStore();
 if (store instanceof PostgresStore) await store.migrate();
-// BENCH_RUN_LOG=redis shares runs through Redis (RedisRunLog), as several instances would.
-const runLog =
-  process.env.BENCH_RUN_LOG === "redis"
-    ? new RedisRunLog({
-        url: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-        keyPrefix: process.env.BENCH_KEY_PREFIX ?? "tk-bench:",
-      })
-    : undefined;
+// BENCH_RUN_LOG=redis (or postgres) shares runs through Redis (RedisRunLog) or PostgreSQL
+// (PostgresRunLog, in BENCH_PG_SCHEMA), as several instances would.
+function openRunLog(): RunLog | undefined {
+  if (process.env.BENCH_RUN_LOG === "redis") {
+    return new RedisRunLog({
+      url: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+      keyPrefix: process.env.BENCH_KEY_PREFIX ?? "tk-bench:",
+    });
+  }
+  if (process.env.BENCH_RUN_LOG === "postgres") {
+    return new PostgresRunLog({
+      connectionString: process.env.BENCH_DATABASE_URL,
+      schema: process.env.BENCH_PG_SCHEMA,
+    });
+  }
+  return undefined;
+}
+const runLog = openRunLog();
+if (runLog instanceof PostgresRunLog) await runLog.migrate();
 // The bench is one user sending thousands of requests a second: the rate limiter still runs on
 // every request, with a bucket sized for a load generator instead of a person.
 const server = new BenchServer(store, {

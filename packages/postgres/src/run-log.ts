@@ -1,5 +1,6 @@
 import {
   type LeaseRenewal,
+  type RunBatch,
   type RunEndReason,
   type RunEntry,
   RunFencedError,
@@ -8,6 +9,8 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
+  splitRunBatch,
+  storedBatch,
 } from "@threadkit/server";
 import pg from "pg";
 import {
@@ -52,24 +55,30 @@ function statements(s: string) {
           WHERE run_id = $1 AND owner = $2 AND ended IS NULL AND last_seq = $3
           RETURNING run_id
        ), added AS (
-         INSERT INTO ${s}.run_events (run_id, seq, data, end_reason)
-         SELECT run.run_id, e.seq, e.data, e.end_reason
-           FROM run, unnest($6::bigint[], $7::text[], $8::text[]) AS e(seq, data, end_reason)
+         INSERT INTO ${s}.run_batches (run_id, first_seq, last_seq, frames, end_reason)
+         SELECT run_id, $3 + 1, $4, convert_from($6::bytea, 'UTF8'), $5 FROM run
          RETURNING 1
        ), trimmed AS (
-         DELETE FROM ${s}.run_events
-          WHERE run_id IN (SELECT run_id FROM run) AND seq <= $4 - $9::bigint
+         DELETE FROM ${s}.run_batches
+          WHERE run_id IN (SELECT run_id FROM run) AND last_seq <= $4 - $7::bigint
        ), told AS (
-         SELECT pg_notify($10, $1) FROM run
+         SELECT pg_notify($8, $1) FROM run
        )
        SELECT (SELECT count(*) FROM run) AS matched, (SELECT count(*) FROM added) AS added,
               (SELECT count(*) FROM told) AS told`,
     ),
+    // The appends holding entries after $2, up to $3 entries from the first one there (a
+    // trimmed run's first entry may come after $2 + 1).
     read: prepared(
-      `SELECT e.seq, e.data, e.end_reason FROM ${s}.run_events e JOIN ${s}.runs r USING (run_id)
-        WHERE e.run_id = $1 AND e.seq > $2
+      `WITH first AS (
+         SELECT GREATEST($2 + 1, first_seq) AS seq FROM ${s}.run_batches
+          WHERE run_id = $1 AND last_seq > $2 ORDER BY last_seq LIMIT 1
+       )
+       SELECT b.last_seq, b.frames, b.end_reason
+         FROM ${s}.run_batches b JOIN ${s}.runs r USING (run_id), first
+        WHERE b.run_id = $1 AND b.last_seq > $2 AND b.first_seq < first.seq + $3
           AND (r.ended_at IS NULL OR r.ended_at > now() - $4 * interval '1 millisecond')
-        ORDER BY e.seq LIMIT $3`,
+        ORDER BY b.last_seq`,
     ),
     info: prepared(
       `SELECT run_id, thread_id, owner, resumable, context, body_hash, last_seq, ended,
@@ -97,7 +106,7 @@ function statements(s: string) {
        SELECT run_id, pg_notify($2, run_id) FROM run`,
     ),
     sweepEvents: prepared(
-      `DELETE FROM ${s}.run_events WHERE run_id IN (
+      `DELETE FROM ${s}.run_batches WHERE run_id IN (
          SELECT run_id FROM ${s}.runs WHERE ended_at < now() - $1 * interval '1 millisecond')`,
     ),
     sweepRuns: prepared(
@@ -108,9 +117,10 @@ function statements(s: string) {
 }
 
 /**
- * A {@link RunLog} on PostgreSQL (tables `runs` and `run_events` in the schema, migrated on first
+ * A {@link RunLog} on PostgreSQL (tables `runs` and `run_batches` in the schema, migrated on first
  * use), for several server instances on one database. An append is one statement: it checks the
- * owner and the numbering (a zombie owner or a gap is refused), inserts the batch, trims the run
+ * owner and the numbering (a zombie owner or a gap is refused), inserts the batch as one row of
+ * SSE frames (the bytes the owner encoded for its readers, sent as they are), trims the run
  * to `maxEntries` and sends a NOTIFY carrying the run id, delivered at commit. Each log keeps one
  * LISTEN connection for live events and stops (readers also poll, so a dropped listener only
  * slows them). Lease times are the database's clock. Ended runs' events are hidden after
@@ -212,30 +222,22 @@ export class PostgresRunLog implements RunLog {
     throw new RunFencedError(`Run ${run.runId} could not start (id taken, or a race: retry)`);
   }
 
-  async append(runId: string, owner: string, entries: readonly RunEntry[]): Promise<void> {
+  async append(
+    runId: string,
+    owner: string,
+    entries: readonly RunEntry[],
+    frames?: Uint8Array,
+  ): Promise<void> {
     const first = entries[0];
     if (!first) return;
-    const seqs: number[] = [];
-    const data: string[] = [];
-    const ends: Array<string | null> = [];
-    let end: RunEndReason | null = null;
-    entries.forEach((entry, i) => {
-      if (entry.seq !== first.seq + i) throw new RunFencedError(`Run ${runId}: seq gap in a batch`);
-      seqs.push(entry.seq);
-      data.push(entry.data);
-      ends.push(entry.end ?? null);
-      if (entry.end) end = entry.end;
-    });
-    const last = first.seq + entries.length - 1;
+    const batch = storedBatch(runId, entries, frames);
     const { rows } = await this.#query<{ matched: string }>(this.#sql.append, [
       runId,
       owner,
       first.seq - 1,
-      last,
-      end,
-      seqs,
-      data,
-      ends,
+      batch.last,
+      batch.end ?? null,
+      Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength),
       this.#retention.maxEntries,
       this.#eventsChannel,
     ]);
@@ -245,15 +247,19 @@ export class PostgresRunLog implements RunLog {
   }
 
   async read(runId: string, after: number, limit: number): Promise<RunEntry[]> {
-    const { rows } = await this.#query<{ seq: string; data: string; end_reason: string | null }>(
-      this.#sql.read,
-      [runId, after, limit, this.#retention.graceMs],
-    );
-    return rows.map((row) =>
-      row.end_reason
-        ? { seq: Number(row.seq), data: row.data, end: row.end_reason as RunEndReason }
-        : { seq: Number(row.seq), data: row.data },
-    );
+    const { rows } = await this.#query<{
+      last_seq: string;
+      frames: string;
+      end_reason: RunEndReason | null;
+    }>(this.#sql.read, [runId, after, limit, this.#retention.graceMs]);
+    const entries: RunEntry[] = [];
+    for (const row of rows) {
+      if (entries.length >= limit) break;
+      const batch: RunBatch = { last: Number(row.last_seq), frames: row.frames };
+      if (row.end_reason) batch.end = row.end_reason;
+      splitRunBatch(batch, after, limit, entries);
+    }
+    return entries;
   }
 
   async info(runId: string): Promise<RunInfo | null> {
