@@ -32,6 +32,17 @@ describe("PostgresRunLog's schema, version 1 (a row per event) to 2 (a row per a
         `${s}.run_events`,
       ]);
       expect(rows[0]?.name).toBeNull();
+      // lz4 for the appends' frames where the server has it (pglz, the default, otherwise).
+      const lz4 = await pool
+        .query("CREATE TEMP TABLE tk_lz4_probe (t text COMPRESSION lz4)")
+        .then(() => true)
+        .catch(() => false);
+      const compression = await pool.query<{ method: string }>(
+        `SELECT attcompression AS method FROM pg_attribute
+          WHERE attrelid = $1::regclass AND attname = 'frames'`,
+        [`${s}.run_batches`],
+      );
+      expect(compression.rows[0]?.method).toBe(lz4 ? "l" : "");
       expect(await log.info("run_v1")).toMatchObject({ lastSeq: 2, ended: null, owner: "owner_a" });
       expect(await log.activeRun("thr_v1")).toBe("run_v1");
       // Its logged events are gone: a reader from the start finds the gap (a resume gets 410).
