@@ -40,6 +40,31 @@ describe("PostgresStore migrations", () => {
     expect((await store.loadThread("thr_1", alice)).id).toBe("thr_1");
   });
 
+  it("compresses large rows with lz4 where the server has it (pglz otherwise)", async () => {
+    const schema = fresh("lz4");
+    const store = new PostgresStore<Ctx>({ pool, schema, userId });
+    await store.migrate();
+    const lz4 = await pool
+      .query("CREATE TEMP TABLE tk_store_lz4_probe (t text COMPRESSION lz4)")
+      .then(() => true)
+      .catch(() => false);
+    const { rows } = await pool.query<{ name: string; method: string }>(
+      `SELECT c.relname || '.' || a.attname AS name, a.attcompression AS method
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND (c.relname, a.attname) IN
+              (('items', 'data'), ('threads', 'data'), ('idempotency_keys', 'response'))
+        ORDER BY 1`,
+      [schema],
+    );
+    const method = lz4 ? "l" : "";
+    expect(rows).toEqual([
+      { name: "idempotency_keys.response", method },
+      { name: "items.data", method },
+      { name: "threads.data", method },
+    ]);
+  });
+
   it("migrates once when several instances start at the same moment", async () => {
     const schema = fresh("race");
     const stores = Array.from(
