@@ -34,7 +34,7 @@ describe("PostgresRunLog's schema, version 1 (a row per event) to 2 (a row per a
       expect(rows[0]?.name).toBeNull();
       // lz4 for the appends' frames where the server has it (pglz, the default, otherwise).
       const lz4 = await pool
-        .query("CREATE TEMP TABLE tk_lz4_probe (t text COMPRESSION lz4)")
+        .query("CREATE TEMP TABLE IF NOT EXISTS tk_lz4_probe (t text COMPRESSION lz4)")
         .then(() => true)
         .catch(() => false);
       const compression = await pool.query<{ method: string }>(

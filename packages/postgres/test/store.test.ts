@@ -45,7 +45,7 @@ describe("PostgresStore migrations", () => {
     const store = new PostgresStore<Ctx>({ pool, schema, userId });
     await store.migrate();
     const lz4 = await pool
-      .query("CREATE TEMP TABLE tk_store_lz4_probe (t text COMPRESSION lz4)")
+      .query("CREATE TEMP TABLE IF NOT EXISTS tk_store_lz4_probe (t text COMPRESSION lz4)")
       .then(() => true)
       .catch(() => false);
     const { rows } = await pool.query<{ name: string; method: string }>(
