@@ -238,7 +238,8 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
   readonly #thread: ThreadMetadata;
   readonly #context: TContext;
   readonly #signal: AbortSignal;
-  readonly #open: () => AsyncIterable<ThreadStreamEvent>;
+  /** Opens the handler's stream; dropped once opened (see #begin). */
+  #open: (() => AsyncIterable<ThreadStreamEvent>) | undefined;
   #store: StoreWrites<TContext> | undefined;
   #snapshot: ThreadMetadata | undefined;
   readonly #pending = new Map<string, ThreadItem>();
@@ -405,8 +406,12 @@ class EventPipeline<TContext> implements AsyncGenerator<ThreadStreamEvent, undef
   }
 
   #begin(): Outcome | Promise<Outcome> {
+    const open = this.#open as () => AsyncIterable<ThreadStreamEvent>;
+    // The opener's closure holds the whole request (parsed body, params) for a stream that may
+    // stay open for minutes; the handler's iterator keeps what it needs.
+    this.#open = undefined;
     try {
-      this.#iterator = this.#open()[Symbol.asyncIterator]();
+      this.#iterator = open()[Symbol.asyncIterator]();
     } catch (error) {
       return this.#fail(error);
     }

@@ -43,7 +43,8 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
   readonly streaming = true as const;
   /** Extra response headers (resumable runs: `Threadkit-Run`); undefined for plain streams. */
   readonly headers: Readonly<Record<string, string>> | undefined;
-  readonly #source: () => AsyncIterable<unknown>;
+  /** The event source; dropped once handed on (a stream may stay open for minutes). */
+  #source: (() => AsyncIterable<unknown>) | undefined;
   readonly #controller: AbortController;
   readonly #options: StreamingResultOptions;
   #used = false;
@@ -111,7 +112,9 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     if (this.#options.frames) return generatorReader(this.#framed((frame) => frame));
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
-    return new PlainFrames(this.#source, this.#controller, this.#options.onSettled);
+    const source = this.#source as () => AsyncIterable<unknown>;
+    this.#source = undefined;
+    return new PlainFrames(source, this.#controller, this.#options.onSettled);
   }
 
   /**
@@ -125,7 +128,9 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     let finished = false;
     const unit = this.#options.unit;
     try {
-      for await (const event of this.#source()) {
+      const source = this.#source as () => AsyncIterable<unknown>;
+      this.#source = undefined;
+      for await (const event of source()) {
         const json = eventJson(event);
         unit?.commit();
         yield map(json);
@@ -206,7 +211,8 @@ function generatorReader(chunks: AsyncGenerator<SseChunk>): ChunkReader {
  * signal; the stream ends once `onSettled` has run).
  */
 class PlainFrames implements ChunkReader {
-  readonly #open: () => AsyncIterable<unknown>;
+  /** Opens the source; dropped once opened. */
+  #open: (() => AsyncIterable<unknown>) | undefined;
   readonly #controller: AbortController;
   readonly #onSettled: (() => void | Promise<void>) | undefined;
   #source: AsyncIterator<unknown> | undefined;
@@ -226,10 +232,14 @@ class PlainFrames implements ChunkReader {
   next(): Promise<IteratorResult<unknown>> {
     // Failed or over: what follows is the end.
     if (this.#state !== "open") return SOURCE_DONE;
-    try {
-      this.#source ??= this.#open()[Symbol.asyncIterator]();
-    } catch (error) {
-      return Promise.reject(error);
+    if (!this.#source) {
+      const open = this.#open as () => AsyncIterable<unknown>;
+      this.#open = undefined;
+      try {
+        this.#source = open()[Symbol.asyncIterator]();
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
     return this.#source.next();
   }

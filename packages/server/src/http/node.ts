@@ -58,7 +58,9 @@ async function sendResult(
   // No flushHeaders(): the headers go out with the first event (stream_options, sent at once),
   // in the same write, instead of costing a write of their own on every stream.
   res.writeHead(200, result.headers ? { ...SSE_HEADERS, ...result.headers } : SSE_HEADERS);
-  await writeSse(res, result, heartbeatMs, controller);
+  // Returned, not awaited (here and in handle): a stream lives for minutes, and each awaiting
+  // caller kept its suspended frame (and the request's body and URL) alive that long.
+  return writeSse(res, result, heartbeatMs, controller);
 }
 
 /**
@@ -147,8 +149,7 @@ async function handle<TContext>(
     });
     const context = await options.getContext(req);
     const result = await server.resume(resumeGet, context, controller.signal);
-    await sendResult(res, result, heartbeatMs, controller);
-    return;
+    return sendResult(res, result, heartbeatMs, controller);
   }
   if (req.method !== "POST") {
     req.resume();
@@ -190,7 +191,7 @@ async function handle<TContext>(
     ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
   });
-  await sendResult(res, result, heartbeatMs, controller);
+  return sendResult(res, result, heartbeatMs, controller);
 }
 
 /**

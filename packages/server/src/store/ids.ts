@@ -21,8 +21,15 @@ export const ID_PREFIXES: Readonly<Record<StoreItemType, string>> = Object.freez
  */
 export const ID_HEX_LENGTH = 16;
 
-/** The two hex characters of each byte value. */
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+/** The two hex characters' codes of each byte value, at `2 * byte` and `2 * byte + 1`. */
+const HEX_CODES = new Uint16Array(512);
+for (let byte = 0; byte < 256; byte++) {
+  const hex = byte.toString(16).padStart(2, "0");
+  HEX_CODES[2 * byte] = hex.charCodeAt(0);
+  HEX_CODES[2 * byte + 1] = hex.charCodeAt(1);
+}
+/** The codes of one id's characters, turned into a string at once. */
+const chars = new Uint16Array(64);
 
 /**
  * Random bytes drawn ahead, a few kilobytes at a time: one `getRandomValues` call per id cost
@@ -41,20 +48,28 @@ let poolUsed = pool.length;
  */
 export function randomHex(length: number = ID_HEX_LENGTH): string {
   const bytes = Math.ceil(length / 2);
+  let source = pool;
+  let from = poolUsed;
   if (bytes > pool.length) {
-    const fresh = globalThis.crypto.getRandomValues(new Uint8Array(bytes));
-    return Array.from(fresh, (byte) => HEX[byte])
-      .join("")
-      .slice(0, length);
+    source = globalThis.crypto.getRandomValues(new Uint8Array(bytes));
+    from = 0;
+  } else {
+    if (poolUsed + bytes > pool.length) {
+      globalThis.crypto.getRandomValues(pool);
+      poolUsed = 0;
+      from = 0;
+    }
+    poolUsed += bytes;
   }
-  if (poolUsed + bytes > pool.length) {
-    globalThis.crypto.getRandomValues(pool);
-    poolUsed = 0;
+  // One flat string: appending two characters at a time made a chain of a dozen string pieces
+  // per id, which an id kept for as long as it lived (a run's id: its whole stream).
+  const codes = 2 * bytes <= chars.length ? chars : new Uint16Array(2 * bytes);
+  for (let i = 0; i < bytes; i++) {
+    const byte = source[from + i] as number;
+    codes[2 * i] = HEX_CODES[2 * byte] as number;
+    codes[2 * i + 1] = HEX_CODES[2 * byte + 1] as number;
   }
-  let out = "";
-  for (let i = poolUsed; i < poolUsed + bytes; i++) out += HEX[pool[i] as number];
-  poolUsed += bytes;
-  return out.length === length ? out : out.slice(0, length);
+  return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
 }
 
 /**
