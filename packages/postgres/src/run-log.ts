@@ -237,7 +237,7 @@ export class PostgresRunLog implements RunLog {
       first.seq - 1,
       batch.last,
       batch.end ?? null,
-      Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength),
+      batch.bytes, // pg sends a byte view as a binary parameter, as it is
       this.#retention.maxEntries,
       this.#eventsChannel,
     ]);

@@ -103,6 +103,13 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     return this.#json((json) => `data: ${json}\n\n`);
   }
 
+  /** The event source, handed on once: its closure holds the whole request. */
+  #takeSource(): () => AsyncIterable<unknown> {
+    const source = this.#source as () => AsyncIterable<unknown>;
+    this.#source = undefined;
+    return source;
+  }
+
   /**
    * @internal {@link frames} for a reader that calls {@link commitWrites} before it writes (the
    * node adapter). A plain stream's frames come from a hand-written iterator over the pipeline,
@@ -112,9 +119,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     if (this.#options.frames) return generatorReader(this.#framed((frame) => frame));
     if (this.#used) throw new Error("A StreamingResult can be consumed only once");
     this.#used = true;
-    const source = this.#source as () => AsyncIterable<unknown>;
-    this.#source = undefined;
-    return new PlainFrames(source, this.#controller, this.#options.onSettled);
+    return new PlainFrames(this.#takeSource(), this.#controller, this.#options.onSettled);
   }
 
   /**
@@ -128,9 +133,7 @@ export class StreamingResult implements AsyncIterable<Uint8Array> {
     let finished = false;
     const unit = this.#options.unit;
     try {
-      const source = this.#source as () => AsyncIterable<unknown>;
-      this.#source = undefined;
-      for await (const event of source()) {
+      for await (const event of this.#takeSource()()) {
         const json = eventJson(event);
         unit?.commit();
         yield map(json);
