@@ -37,7 +37,7 @@ export const PAGE_SQL = {
 } as const;
 
 function pageSql(table: "items" | "threads", scope: "thread_id" | "user_id") {
-  const select = `SELECT id, data FROM ${table} WHERE ${scope} = ?`;
+  const select = `SELECT data FROM ${table} WHERE ${scope} = ?`;
   return {
     asc: `${select} ORDER BY created_key ASC, seq ASC LIMIT ?`,
     desc: `${select} ORDER BY created_key DESC, seq DESC LIMIT ?`,
@@ -353,7 +353,7 @@ function transactions(db: Database.Database, stmt: ReturnType<typeof prepare>) {
       after: string | null | undefined,
       count: number,
       order: Order,
-    ): Row[] {
+    ): string[] {
       if (!owns(threadId, userId)) return [];
       const at = after ? (stmt.itemPosition.get(threadId, after) as Position | undefined) : null;
       if (at === undefined) return [];
@@ -364,7 +364,7 @@ function transactions(db: Database.Database, stmt: ReturnType<typeof prepare>) {
       after: string | null | undefined,
       count: number,
       order: Order,
-    ): Row[] {
+    ): string[] {
       const at = after ? (stmt.threadPosition.get(after, userId) as Position | undefined) : null;
       if (at === undefined) return [];
       return readPage(stmt.threads, userId, at, count, order);
@@ -380,13 +380,15 @@ function transactions(db: Database.Database, stmt: ReturnType<typeof prepare>) {
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
+  // A page's rows come back as their `data` texts alone (pluck): no row object per row.
+  const page = (sql: string) => db.prepare(sql).pluck();
   const pages = (sql: (typeof PAGE_SQL)["items" | "threads"]): PageStatements => ({
-    asc: p(sql.asc),
-    desc: p(sql.desc),
-    sameAsc: p(sql.sameAsc),
-    sameDesc: p(sql.sameDesc),
-    afterAsc: p(sql.afterAsc),
-    afterDesc: p(sql.afterDesc),
+    asc: page(sql.asc),
+    desc: page(sql.desc),
+    sameAsc: page(sql.sameAsc),
+    sameDesc: page(sql.sameDesc),
+    afterAsc: page(sql.afterAsc),
+    afterDesc: page(sql.afterDesc),
   });
   return {
     items: pages(PAGE_SQL.items),
@@ -436,25 +438,25 @@ function prepare(db: Database.Database) {
 
 type PageStatements = Record<keyof ReturnType<typeof pageSql>, Database.Statement>;
 
-/** Up to `count` rows of `scope` after position `at` (or from the start), in `order`. */
+/** The `data` of up to `count` rows of `scope` after position `at` (or from the start), in `order`. */
 function readPage(
   q: PageStatements,
   scope: string,
   at: Position | null,
   count: number,
   order: Order,
-): Row[] {
+): string[] {
   const asc = order === "asc";
-  if (!at) return (asc ? q.asc : q.desc).all(scope, count) as Row[];
-  const same = (asc ? q.sameAsc : q.sameDesc).all(scope, at.created_key, at.seq, count) as Row[];
+  if (!at) return (asc ? q.asc : q.desc).all(scope, count) as string[];
+  const same = (asc ? q.sameAsc : q.sameDesc).all(scope, at.created_key, at.seq, count) as string[];
   if (same.length >= count) return same;
   const rest = (asc ? q.afterAsc : q.afterDesc).all(scope, at.created_key, count - same.length);
-  return same.concat(rest as Row[]);
+  return same.concat(rest as string[]);
 }
 
-function parsePage<T extends { id: string }>(rows: Row[], limit: number): Page<T> {
+function parsePage<T extends { id: string }>(rows: string[], limit: number): Page<T> {
   return cutPage(
-    rows.map((row) => JSON.parse(row.data) as T),
+    rows.map((data) => JSON.parse(data) as T),
     limit,
   ) as Page<T>;
 }
