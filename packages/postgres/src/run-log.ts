@@ -9,6 +9,7 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
+  type StoredBatch,
   splitRunBatch,
   storedBatch,
 } from "@threadkit/server";
@@ -222,19 +223,35 @@ export class PostgresRunLog implements RunLog {
     throw new RunFencedError(`Run ${run.runId} could not start (id taken, or a race: retry)`);
   }
 
-  async append(
+  append(
     runId: string,
     owner: string,
     entries: readonly RunEntry[],
     frames?: Uint8Array,
   ): Promise<void> {
     const first = entries[0];
-    if (!first) return;
-    const batch = storedBatch(runId, entries, frames);
+    if (!first) return Promise.resolve();
+    // Not async up to here: an async function holds its arguments until it returns, and the
+    // entries' texts are not needed once their frames are (see OwnedRun's sends).
+    let batch: StoredBatch;
+    try {
+      batch = storedBatch(runId, entries, frames);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#appendBatch(runId, owner, first.seq, batch);
+  }
+
+  async #appendBatch(
+    runId: string,
+    owner: string,
+    firstSeq: number,
+    batch: StoredBatch,
+  ): Promise<void> {
     const { rows } = await this.#query<{ matched: string }>(this.#sql.append, [
       runId,
       owner,
-      first.seq - 1,
+      firstSeq - 1,
       batch.last,
       batch.end ?? null,
       batch.bytes, // pg sends a byte view as a binary parameter, as it is

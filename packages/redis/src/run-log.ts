@@ -9,6 +9,7 @@ import {
   type RunLogRetention,
   type RunStart,
   type RunStartResult,
+  type StoredBatch,
   splitRunBatch,
   storedBatch,
 } from "@threadkit/server";
@@ -194,15 +195,31 @@ export class RedisRunLog implements RunLog {
     return threadId;
   }
 
-  async append(
+  append(
     runId: string,
     owner: string,
     entries: readonly RunEntry[],
     frames?: Uint8Array,
   ): Promise<void> {
     const first = entries[0];
-    if (!first) return;
-    const batch = storedBatch(runId, entries, frames);
+    if (!first) return Promise.resolve();
+    // Not async up to here: an async function holds its arguments until it returns, and the
+    // entries' texts are not needed once their frames are (see OwnedRun's sends).
+    let batch: StoredBatch;
+    try {
+      batch = storedBatch(runId, entries, frames);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#appendBatch(runId, owner, first.seq, batch);
+  }
+
+  async #appendBatch(
+    runId: string,
+    owner: string,
+    firstSeq: number,
+    batch: StoredBatch,
+  ): Promise<void> {
     const threadKey = batch.end
       ? this.#threadKey(await this.#threadOf(runId))
       : this.#threadKey("");
@@ -229,7 +246,7 @@ export class RedisRunLog implements RunLog {
           this.#retention.recordMs,
           this.#liveChannel(runId),
           runId,
-          first.seq,
+          firstSeq,
           batch.last,
           batch.end ?? "",
         ],

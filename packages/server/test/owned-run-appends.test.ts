@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { MemoryRunLog, type RunEntry, type RunLog } from "@threadkit/server";
 import { describe, expect, it } from "vitest";
 import { OwnedRun, type RunHost } from "../src/runs/owned-run.js";
@@ -104,5 +106,37 @@ describe("the owner's appends", () => {
     expect(stats.appends).toBeGreaterThan(2);
     expect(run.flushedSeq).toBe(await firstSize);
     expect(run.flushedSeq).toBe(stats.sizes[0]);
+  });
+
+  it("hold only the append's frames while the log answers, not its entries", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // Appends applied at once and answered when the test says; the log keeps no entries.
+    const sent: Array<WeakRef<readonly RunEntry[]>> = [];
+    const answers: Array<() => void> = [];
+    class HeldLog extends MemoryRunLog {
+      override append(
+        runId: string,
+        owner: string,
+        entries: readonly RunEntry[],
+        frames?: Uint8Array,
+      ): Promise<void> {
+        sent.push(new WeakRef(entries));
+        const applied = super.append(runId, owner, entries, frames);
+        return new Promise((resolve) => answers.push(resolve)).then(() => applied);
+      }
+    }
+    const log = new HeldLog();
+    const { run, runId } = await startRun(log);
+    const driven = run.drive(events(3000, run.controller.signal));
+    await eventually(() => sent.length > 0);
+    gc();
+    expect(sent.filter((entries) => entries.deref() !== undefined)).toEqual([]);
+    while (!run.over) {
+      for (const answer of answers.splice(0)) answer();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await driven;
+    expect(await log.read(runId, 0, 10_000)).toHaveLength(3001);
   });
 });

@@ -218,11 +218,20 @@ export class OwnedRun {
       const batch = this.#unflushed.splice(0, next.count);
       // The batch's SSE text, built and encoded once: the log stores it, readers are sent it.
       const frames = encodedFrames(this.runId, batch);
+      const last = batch[batch.length - 1] as RunEntry;
+      const chunk: Chunk = {
+        first: (batch[0] as RunEntry).seq,
+        last: last.seq,
+        frames,
+        ended: !!last.end,
+      };
       this.#inFlight++;
+      // Only the chunk waits for the log's answer, not the entries: their texts, held through the
+      // round trip, were most of what each young-generation collection had to copy.
       const appended = this.#append(batch, frames);
       this.#published = this.#published
         .then(() => appended)
-        .then((failure) => this.#settle(batch, frames, failure));
+        .then((failure) => this.#settle(chunk, failure));
     }
   }
 
@@ -242,7 +251,7 @@ export class OwnedRun {
   }
 
   /** An append settled, in the order sent: its entries go to readers, or the run stops here. */
-  #settle(batch: RunEntry[], frames: Uint8Array, failure: { error: unknown } | undefined): void {
+  #settle(chunk: Chunk, failure: { error: unknown } | undefined): void {
     this.#inFlight--;
     if (this.over) return;
     if (failure) {
@@ -252,20 +261,14 @@ export class OwnedRun {
       this.#fenced();
       return;
     }
-    const last = batch[batch.length - 1] as RunEntry;
-    this.#ring.push({
-      first: (batch[0] as RunEntry).seq,
-      last: last.seq,
-      frames,
-      ended: !!last.end,
-    });
-    this.#ringEntries += batch.length;
+    this.#ring.push(chunk);
+    this.#ringEntries += size(chunk);
     for (let oldest = this.#ring[0] as Chunk; this.#ringEntries - size(oldest) >= RING; ) {
       this.#ring.shift();
       this.#ringEntries -= size(oldest);
       oldest = this.#ring[0] as Chunk;
     }
-    this.flushedSeq = last.seq;
+    this.flushedSeq = chunk.last;
     this.#send();
     this.#wake();
   }
