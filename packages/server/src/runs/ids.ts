@@ -1,8 +1,8 @@
 import { randomHex } from "../store/ids.js";
 
-/** A new run id: `run_` + 32 random hex characters (no colon, so `<runId>:<seq>` splits once). */
+/** A new run id: `run_` + 16 random hex characters (no colon, so `<runId>:<seq>` splits once). */
 export function newRunId(): string {
-  return `run_${randomHex(32)}`;
+  return `run_${randomHex(16)}`;
 }
 
 /** A position in a run: the id of the last event a client has (0 = before the first). */
