@@ -142,9 +142,12 @@ export function formatZodError(error: z.ZodError, ...root: [] | [input: unknown]
  * if (!result.ok) console.error(result.message);
  */
 export function parseWith<S extends z.ZodType>(schema: S, json: unknown): ParseResult<z.infer<S>> {
-  const result = schema.safeParse(json, { reportInput: true });
+  // Without options first: any option (here `reportInput`) turns off zod's compiled fast path,
+  // and a valid request cost six times as much to check. Only a refused one is checked again.
+  const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, message: formatZodError(result.error, json) };
+  const detailed = schema.safeParse(json, { reportInput: true });
+  return { ok: false, message: formatZodError(detailed.error ?? result.error, json) };
 }
 
 /**
