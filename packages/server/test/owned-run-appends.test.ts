@@ -123,7 +123,7 @@ describe("the owner's appends", () => {
       ): Promise<void> {
         sent.push(new WeakRef(entries));
         const applied = super.append(runId, owner, entries, frames);
-        return new Promise((resolve) => answers.push(resolve)).then(() => applied);
+        return new Promise<void>((resolve) => answers.push(resolve)).then(() => applied);
       }
     }
     const log = new HeldLog();
