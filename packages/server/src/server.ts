@@ -431,7 +431,8 @@ export abstract class ChatKitServer<TContext = unknown> {
     let text: string;
     try {
       text = await guard.json(
-        await handleJsonRequest(this, request, context, { origin: options.origin }),
+        // `options` itself: its `origin` may be a getter that parses the Host only when read.
+        await handleJsonRequest(this, request, context, options),
       );
     } catch (error) {
       // The handler ran (a sync action that threw still costs its token).

@@ -40,6 +40,20 @@ describe("threads.list", () => {
     }
   });
 
+  it("does not read the request's origin (parsing the Host is for attachment URLs only)", async () => {
+    const { server } = setup();
+    let reads = 0;
+    const options = {
+      get origin() {
+        reads++;
+        return "https://app.example";
+      },
+    };
+    const result = await server.process('{"type":"threads.list","params":{}}', USER, options);
+    expect(result.streaming).toBe(false);
+    expect(reads).toBe(0);
+  });
+
   it("limit 0 or missing means 20; order asc is honoured", async () => {
     const { store, client } = setup();
     const ids = await seedThreads(store, 22);
