@@ -168,6 +168,7 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
       resumeMs.push(await firstReplayed(other.port, `${runId}:${seq}`));
     }
     const withMemory = figure(memory);
+    const withPostgres = figure(onPg);
     const withLog = figure(logged);
     const without = figure(plain);
     return [
@@ -195,9 +196,9 @@ export async function runsScenario(quick: boolean): Promise<Row[]> {
               "events/s of one 20,000-delta message, resumable on the PostgreSQL run log (bare = Redis server, no header)",
               "events/s",
               {
-                threadkit: figure(onPg).value,
+                threadkit: withPostgres.value,
                 bare: without.value,
-                spread: figure(onPg).spread,
+                spread: withPostgres.spread,
                 note: `owner CPU ${figure(onPgCpu).value.toFixed(2)} µs/event; appends go one at a time (a pool does not keep their order)`,
               },
             ),

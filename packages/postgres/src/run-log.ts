@@ -1,4 +1,5 @@
 import {
+  appendStoredBatch,
   type LeaseRenewal,
   type RunBatch,
   type RunEndReason,
@@ -11,7 +12,6 @@ import {
   type RunStartResult,
   type StoredBatch,
   splitRunBatch,
-  storedBatch,
 } from "@threadkit/server";
 import pg from "pg";
 import {
@@ -229,17 +229,9 @@ export class PostgresRunLog implements RunLog {
     entries: readonly RunEntry[],
     frames?: Uint8Array,
   ): Promise<void> {
-    const first = entries[0];
-    if (!first) return Promise.resolve();
-    // Not async up to here: an async function holds its arguments until it returns, and the
-    // entries' texts are not needed once their frames are (see OwnedRun's sends).
-    let batch: StoredBatch;
-    try {
-      batch = storedBatch(runId, entries, frames);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.#appendBatch(runId, owner, first.seq, batch);
+    return appendStoredBatch(runId, entries, frames, (batch, firstSeq) =>
+      this.#appendBatch(runId, owner, firstSeq, batch),
+    );
   }
 
   async #appendBatch(

@@ -85,6 +85,29 @@ export function storedBatch(
 }
 
 /**
+ * For a {@link RunLog}'s `append` that waits on a backend: `write` gets the stored form of
+ * `entries` and its first seq, called from a function that is not async. An async `append` holds
+ * its arguments, the entries and their texts, until the backend answers; by then only the batch's
+ * bytes are needed. Resolves at once for no entries; a gap rejects with {@link RunFencedError}.
+ */
+export function appendStoredBatch(
+  runId: string,
+  entries: readonly RunEntry[],
+  frames: Uint8Array | undefined,
+  write: (batch: StoredBatch, firstSeq: number) => Promise<void>,
+): Promise<void> {
+  const first = entries[0];
+  if (!first) return Promise.resolve();
+  let batch: StoredBatch;
+  try {
+    batch = storedBatch(runId, entries, frames);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return write(batch, first.seq);
+}
+
+/**
  * Adds to `out` the entries of `batch` with `seq > after`, until `out` holds `limit`. A frame's
  * data is what follows its `data: `; a data line never holds a newline, so frames split on the
  * blank line between them.

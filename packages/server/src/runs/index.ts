@@ -1,4 +1,5 @@
 export {
+  appendStoredBatch,
   type RunBatch,
   runFrames,
   type StoredBatch,

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type RunEntry,
@@ -15,6 +17,12 @@ export interface RunLogConformanceOptions {
    * appends and stops made through one are checked to be seen through the other.
    */
   shared?: boolean;
+  /**
+   * Makes the backend hold its answers to appends (Redis: `CLIENT PAUSE ... WRITE`; PostgreSQL: a
+   * lock on the appends' table) until the returned release is called. Given, the suite checks
+   * that an append in flight holds its bytes only, not its entries.
+   */
+  holdAppends?: () => Promise<() => Promise<void>>;
 }
 
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
@@ -257,6 +265,36 @@ export function describeRunLogConformance(
       expect(held.at(-1)?.seq).toBe(30);
       expect(held.map((e) => e.seq)).toEqual(held.map((_, i) => 31 - held.length + i));
     });
+
+    const { holdAppends } = options;
+    if (holdAppends) {
+      it("holds an append's bytes while the backend answers, not its entries", async () => {
+        setFlagsFromString("--expose-gc");
+        const gc = runInNewContext("gc") as () => void;
+        const log = await open();
+        const r = run();
+        await log.start(r);
+        // Made in a function of its own, so that only the log could still hold them.
+        const send = () => {
+          const batch = entries(1, 200);
+          return { sent: log.append(r.runId, "inst_a", batch), batch: new WeakRef(batch) };
+        };
+        const release = await holdAppends();
+        let sent: Promise<void>;
+        try {
+          const appending = send();
+          sent = appending.sent;
+          // A WeakRef's target is kept until the turn that made it ends.
+          await new Promise((resolve) => setImmediate(resolve));
+          gc();
+          expect(appending.batch.deref()).toBeUndefined();
+        } finally {
+          await release();
+        }
+        await sent;
+        expect(await log.read(r.runId, 0, 1000)).toHaveLength(200);
+      });
+    }
 
     if (options.shared) {
       it("two instances on the same backend see each other's runs, appends and stops", async () => {
