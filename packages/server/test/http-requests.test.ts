@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeHandler } from "@threadkit/server";
+import { createNodeHandler, type ProcessOptions } from "@threadkit/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, storedItems, UPDATED_CARD } from "./helpers/app.js";
 import {
@@ -210,6 +210,37 @@ describe.each(ADAPTERS)("%s adapter: every request type over HTTP", (kind: Adapt
     expect(body.title).toBe(title);
   });
 
+  it("gives server.process options of one class, origin read from the request only on demand", async () => {
+    const seen: ProcessOptions[] = [];
+    const process = app.server.process.bind(app.server);
+    app.server.process = (body, context, options) => {
+      if (options) seen.push(options);
+      return process(body, context, options);
+    };
+    await client.json("threads.list", {});
+    const res = await client.post({ type: "threads.list", params: {} }, USER, {
+      headers: {
+        "content-type": "application/json",
+        "x-user": USER.userId,
+        "idempotency-key": "k1",
+      },
+    });
+    expect(res.status).toBe(200);
+    const [first, second] = seen;
+    if (!first || !second) throw new Error("server.process was not called twice");
+    // A getter on each request's own object gave every request's options a hidden class of its
+    // own, which V8's young-generation collections kept alive with the whole request.
+    for (const options of seen) {
+      for (const key of Reflect.ownKeys(options)) {
+        expect(Object.getOwnPropertyDescriptor(options, key)).toHaveProperty("value");
+      }
+    }
+    expect(Object.getPrototypeOf(second)).toBe(Object.getPrototypeOf(first));
+    expect(first.origin).toBe(running.origin);
+    expect(first.idempotencyKey).toBeUndefined();
+    expect(second.idempotencyKey).toBe("k1");
+    expect(first.resume).toBeFalsy();
+  });
   it("items.feedback, attachments.create/delete, input.transcribe", async () => {
     const { threadId, events } = await create("Hi");
     const answer = itemOf(events[3]).id as string;

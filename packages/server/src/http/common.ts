@@ -1,4 +1,5 @@
 import { toHttpError } from "../errors.js";
+import { CLIENT_LINK, type ProcessOptions } from "../server.js";
 import { SSE_HEARTBEAT } from "../sse.js";
 import { logError } from "../util.js";
 
@@ -49,6 +50,52 @@ export class ClientLink implements RequestAbort {
   onAbort(listener: () => void): void {
     if (this.signal.aborted) listener();
     else this.#listener = listener;
+  }
+}
+
+/** What a request's headers say for {@link ProcessOptions}. */
+export interface RequestHeaders {
+  /** `Threadkit-Resume: 1` was sent. */
+  resume: boolean;
+  lastEventId: string | null | undefined;
+  idempotencyKey: string | null | undefined;
+}
+
+/**
+ * The {@link ProcessOptions} a handler gives `server.process` for one request. Its `origin` is
+ * worked out from the request only when read (only `attachments.create` reads it).
+ *
+ * A class, with `origin` a getter of its prototype: the getter written into each request's
+ * options literal gave every request's options a hidden class of its own, and with it V8's
+ * young-generation collections kept each request's objects alive (about 2 KB promoted per
+ * request; scavenges of 7–10 ms instead of about 1, `threads.list` at concurrency 1).
+ */
+export class RequestOptions implements ProcessOptions {
+  [CLIENT_LINK]?: ClientLink;
+  signal?: AbortSignal;
+  resume?: boolean;
+  lastEventId?: string;
+  idempotencyKey?: string;
+  readonly #origin: () => string | undefined;
+
+  /** `controller`: a plain request's {@link ClientLink}, or a resumable one's (its signal is passed). */
+  constructor(
+    controller: ClientLink | AbortController,
+    origin: () => string | undefined,
+    headers: RequestHeaders,
+  ) {
+    if (controller instanceof ClientLink) this[CLIENT_LINK] = controller;
+    else this.signal = controller.signal;
+    this.#origin = origin;
+    if (headers.resume) {
+      this.resume = true;
+      if (headers.lastEventId) this.lastEventId = headers.lastEventId;
+    }
+    if (typeof headers.idempotencyKey === "string") this.idempotencyKey = headers.idempotencyKey;
+  }
+
+  get origin(): string | undefined {
+    return this.#origin();
   }
 }
 

@@ -1,7 +1,7 @@
 import { PayloadTooLargeError } from "../errors.js";
 import type { ProcessResult } from "../results.js";
 import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
-import { type ChatKitServer, CLIENT_LINK } from "../server.js";
+import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import {
   matchAttachmentRoute,
@@ -15,6 +15,7 @@ import {
   errorPayload,
   JSON_HEADERS,
   type RequestAbort,
+  RequestOptions,
   SSE_HEADERS,
   SsePump,
 } from "./common.js";
@@ -135,19 +136,12 @@ export function createFetchHandler<TContext>(
       }
       const body = await readBody(request, limit);
       const context = await options.getContext(request);
-      const lastEventId = resume ? request.headers.get("last-event-id") : null;
-      const key = request.headers.get("idempotency-key");
-      const result = await server.process(body, context, {
-        ...(controller instanceof ClientLink
-          ? { [CLIENT_LINK]: controller }
-          : { signal: controller.signal }),
-        // Read only by the requests that make attachment URLs: parsing the URL waits till then.
-        get origin() {
-          return new URL(request.url).origin;
-        },
-        ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
-        ...(key !== null ? { idempotencyKey: key } : {}),
+      const processOptions = new RequestOptions(controller, () => new URL(request.url).origin, {
+        resume,
+        lastEventId: request.headers.get("last-event-id"),
+        idempotencyKey: request.headers.get("idempotency-key"),
       });
+      const result = await server.process(body, context, processOptions);
       return toResponse(result, controller);
     } catch (error) {
       return request.signal.aborted ? clientGone() : errorResponse(error);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { PayloadTooLargeError } from "../errors.js";
 import type { ProcessResult } from "../results.js";
 import { RESUME_HEADER, resumeQuery, wantsResume } from "../runs/http.js";
-import { type ChatKitServer, CLIENT_LINK } from "../server.js";
+import type { ChatKitServer } from "../server.js";
 import { logError } from "../util.js";
 import { matchAttachmentRoute, methodNotAllowed } from "./attachment-routes.js";
 import {
@@ -12,6 +12,7 @@ import {
   errorPayload,
   JSON_HEADERS,
   type RequestAbort,
+  RequestOptions,
   SSE_HEADERS,
 } from "./common.js";
 import { drainNode } from "./drain.js";
@@ -181,19 +182,12 @@ async function handle<TContext>(
     sendJson(res, status, json, { ...headers, Connection: "close" });
     return;
   }
-  const lastEventId = resume ? headerText(req.headers["last-event-id"]) : undefined;
-  const key = headerText(req.headers["idempotency-key"]);
-  const result = await server.process(body, await options.getContext(req), {
-    ...(controller instanceof ClientLink
-      ? { [CLIENT_LINK]: controller }
-      : { signal: controller.signal }),
-    // Read only by the requests that make attachment URLs: parsing the Host waits till then.
-    get origin() {
-      return requestOrigin(req);
-    },
-    ...(resume ? { resume, ...(lastEventId ? { lastEventId } : {}) } : {}),
-    ...(key !== undefined ? { idempotencyKey: key } : {}),
+  const processOptions = new RequestOptions(controller, () => requestOrigin(req), {
+    resume,
+    lastEventId: headerText(req.headers["last-event-id"]),
+    idempotencyKey: headerText(req.headers["idempotency-key"]),
   });
+  const result = await server.process(body, await options.getContext(req), processOptions);
   return sendResult(res, result, heartbeatMs, controller);
 }
 
