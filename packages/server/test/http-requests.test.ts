@@ -210,7 +210,7 @@ describe.each(ADAPTERS)("%s adapter: every request type over HTTP", (kind: Adapt
     expect(body.title).toBe(title);
   });
 
-  it("gives server.process options of one class, origin read from the request only on demand", async () => {
+  it("gives server.process options of one class, with the request's origin and key", async () => {
     const seen: ProcessOptions[] = [];
     const process = app.server.process.bind(app.server);
     app.server.process = (body, context, options) => {

@@ -78,7 +78,7 @@ export class RequestOptions implements ProcessOptions {
   idempotencyKey?: string;
   readonly #origin: () => string | undefined;
 
-  /** `controller`: a plain request's {@link ClientLink}, or a resumable one's (its signal is passed). */
+  /** `controller`: a plain request's {@link ClientLink}, or a resumable request's controller. */
   constructor(
     controller: ClientLink | AbortController,
     origin: () => string | undefined,
