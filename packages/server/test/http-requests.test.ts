@@ -241,6 +241,7 @@ describe.each(ADAPTERS)("%s adapter: every request type over HTTP", (kind: Adapt
     expect(second.idempotencyKey).toBe("k1");
     expect(first.resume).toBeFalsy();
   });
+
   it("items.feedback, attachments.create/delete, input.transcribe", async () => {
     const { threadId, events } = await create("Hi");
     const answer = itemOf(events[3]).id as string;
