@@ -14,6 +14,7 @@ import {
   pageLimit,
   type Store,
   type StoreItemType,
+  storedItemJson,
   type ThreadItemRow,
   threadMetadataOnly,
   threadNotFound,
@@ -212,7 +213,7 @@ export class PostgresStore<TContext = unknown> implements Store<TContext> {
       threadId,
       item.id,
       timeKey(item.created_at),
-      JSON.stringify(item),
+      storedItemJson(item),
       this.#userId(context),
     ];
     let rows: Row[];

@@ -1,4 +1,25 @@
-import { serialize } from "@threadkit/core";
+import { serialize, type ThreadItem } from "@threadkit/core";
+
+/**
+ * The row JSON of the items the stores wrote, by item object (see {@link storedItemJson}); an
+ * entry is dropped when an event uses it, or with its item.
+ */
+const storedJson = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(item)`, for a store's row, kept for the item object: when the pipeline sends
+ * that object in `thread.item.done` or `thread.item.replaced` right after saving it, the event's
+ * JSON is built around this text instead of serialising the item once more (a long reply's item
+ * is megabytes). Store engines call it where they would call `JSON.stringify`.
+ *
+ * @example
+ * const data = storedItemJson(item); // the value of the row's JSON column
+ */
+export function storedItemJson(item: ThreadItem): string {
+  const json = JSON.stringify(item);
+  storedJson.set(item, json);
+  return json;
+}
 
 /**
  * True when `serialize(value)` would give back `value` unchanged, so `JSON.stringify(value)`
@@ -44,6 +65,24 @@ function hasKeys(value: object, keys: readonly string[]): boolean {
   return i === keys.length;
 }
 
+const ITEM_EVENT_KEYS = ["type", "item"] as const;
+
+/**
+ * The JSON of a `thread.item.done` or `thread.item.replaced` event whose item a store has just
+ * written ({@link storedItemJson}), around the row's text; null when there is none or it would
+ * differ from serialising the event: other keys, or an item that is not clean (the row keeps
+ * `null`s the wire drops). The client gets the text that was stored.
+ */
+function storedItemEventJson(event: Record<string, unknown>): string | null {
+  const item = event.item;
+  if (typeof item !== "object" || item === null) return null;
+  const json = storedJson.get(item);
+  if (json === undefined) return null;
+  storedJson.delete(item);
+  if (!hasKeys(event, ITEM_EVENT_KEYS) || !isClean(item)) return null;
+  return `{"type":"${event.type}","item":${json}}`;
+}
+
 const DELTA_KEYS = ["type", "item_id", "update"] as const;
 const DELTA_UPDATE_KEYS = ["type", "content_index", "delta"] as const;
 const DELTA_TYPE = "assistant_message.content_part.text_delta";
@@ -83,9 +122,14 @@ function textDeltaJson(event: Record<string, unknown>): string | null {
  */
 export function eventJson(event: unknown): string {
   const record = event as { type?: unknown } | null;
-  if (record !== null && typeof record === "object" && record.type === "thread.item.updated") {
-    const json = textDeltaJson(record as Record<string, unknown>);
-    if (json !== null) return json;
+  if (record !== null && typeof record === "object") {
+    if (record.type === "thread.item.updated") {
+      const json = textDeltaJson(record as Record<string, unknown>);
+      if (json !== null) return json;
+    } else if (record.type === "thread.item.done" || record.type === "thread.item.replaced") {
+      const json = storedItemEventJson(record as Record<string, unknown>);
+      if (json !== null) return json;
+    }
   }
   // thread.created / thread.updated carry a thread that serialize rebuilds (toThreadResponse).
   const rebuilt =

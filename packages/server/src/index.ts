@@ -19,6 +19,7 @@ export {
   StreamError,
   toHttpError,
 } from "./errors.js";
+export { storedItemJson } from "./event-json.js";
 export { type CreateFetchHandlerOptions, createFetchHandler } from "./http/fetch.js";
 export { type CreateNodeHandlerOptions, createNodeHandler } from "./http/node.js";
 export {

@@ -1,6 +1,6 @@
 import { serialize } from "@threadkit/core";
 import { describe, expect, it } from "vitest";
-import { eventJson, responseJson } from "../src/event-json.js";
+import { eventJson, responseJson, storedItemJson } from "../src/event-json.js";
 import { sequence } from "../src/requests/sequence.js";
 import {
   type ChunkReader,
@@ -104,6 +104,50 @@ const EVENTS: Array<[string, unknown]> = [
 describe("eventJson", () => {
   it.each(EVENTS)("equals JSON.stringify(serialize(event)) for %s", (_name, event) => {
     expect(eventJson(event)).toBe(slow(event));
+  });
+});
+
+const message = (extra: Record<string, unknown> = {}) => ({
+  type: "assistant_message",
+  id: "msg_1",
+  thread_id: "thr_1",
+  created_at: "2026-12-01T00:00:00.000001",
+  content: [{ type: "output_text", text: 'Hi "there"\n\u2028 \ud800 é', annotations: [] }],
+  ...extra,
+});
+
+// Items a store has just written, in the events that carry them: the row's text is reused only
+// where it is exactly what serialising the event gives.
+const STORED: Array<[string, Record<string, unknown>]> = [
+  ["a finished message", { type: "thread.item.done", item: message() }],
+  ["a replaced item", { type: "thread.item.replaced", item: message() }],
+  ["an item with a null", { type: "thread.item.done", item: message({ quoted_text: null }) }],
+  ["an item with undefined", { type: "thread.item.done", item: message({ x: undefined }) }],
+  ["an event with an extra key", { type: "thread.item.done", item: message(), extra: 1 }],
+  ["an event with its keys in another order", { item: message(), type: "thread.item.done" }],
+  ...EVENTS.filter(([, event]) => (event as { type?: unknown }).type === "thread.item.done").map(
+    ([name, event]) => [`${name}, stored`, event] as [string, Record<string, unknown>],
+  ),
+];
+
+describe("eventJson of an item a store wrote", () => {
+  it.each(STORED)("equals JSON.stringify(serialize(event)) for %s", (_name, event) => {
+    const row = storedItemJson(event.item as never);
+    expect(row).toBe(JSON.stringify(event.item));
+    expect(eventJson(event)).toBe(slow(event));
+  });
+
+  it("gives the text that was stored, not a later change to the object", () => {
+    const item = message();
+    const row = storedItemJson(item as never);
+    item.content[0]!.text = "changed after the write";
+    expect(eventJson({ type: "thread.item.done", item })).toBe(
+      `{"type":"thread.item.done","item":${row}}`,
+    );
+    // An object no store wrote is serialised as it is.
+    expect(eventJson({ type: "thread.item.done", item: message() })).toBe(
+      slow({ type: "thread.item.done", item: message() }),
+    );
   });
 });
 

@@ -209,4 +209,21 @@ describe("streaming requests on SQLiteStore", () => {
     expect(carrying("thread.item.done")?.reply).toBe(true);
     close();
   });
+
+  it("sends a finished item as the text the store committed", async () => {
+    const { server, body, path, close } = await actionApp();
+    const handler = createNodeHandler(server, { getContext: () => USER });
+    const httpServer = http.createServer((req, res) => handler(req, res));
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const { port } = httpServer.address() as AddressInfo;
+    const text = await (await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body })).text();
+    httpServer.close();
+    const reader = new Database(path, { readonly: true });
+    const row = reader.prepare("SELECT data FROM items WHERE id = 'msg_reply'").get() as {
+      data: string;
+    };
+    reader.close();
+    expect(text).toContain(`data: {"type":"thread.item.done","item":${row.data}}\n\n`);
+    close();
+  });
 });

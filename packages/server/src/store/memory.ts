@@ -1,4 +1,5 @@
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
+import { storedItemJson } from "../event-json.js";
 import { type IdempotencyClaim, MemoryIdempotency } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { attachmentNotFound, itemNotFound, threadNotFound } from "./not-found.js";
@@ -123,7 +124,7 @@ export class MemoryStore<TContext = unknown> implements Store<TContext> {
 
   async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
     if (!this.#ownThread(threadId, context)) throw threadNotFound(threadId);
-    const json = JSON.stringify(item);
+    const json = storedItemJson(item);
     let rows = this.#items.get(threadId);
     let byId = this.#itemById.get(threadId);
     if (!rows || !byId) {

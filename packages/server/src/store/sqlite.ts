@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from "@threadkit/core";
 import Database from "better-sqlite3";
+import { storedItemJson } from "../event-json.js";
 import type { IdempotencyClaim } from "./idempotency.js";
 import { generateId } from "./ids.js";
 import { LOAD_THREAD_ITEM, loadThreadItemOnce, type ThreadItemRow } from "./load-thread-item.js";
@@ -142,7 +143,7 @@ export class SQLiteStore<TContext = unknown> implements Store<TContext> {
       threadId,
       item.id,
       timeKey(item.created_at),
-      JSON.stringify(item),
+      storedItemJson(item),
       threadId,
       this.#userId(context),
     );
