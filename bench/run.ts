@@ -22,7 +22,7 @@ const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
 const markdown = process.argv.includes("--markdown");
 
 const scenarios: Array<[string, () => Promise<Row[]>]> = [
-  ["stream", () => streamScenario(quick ? 3 : 11)],
+  ["stream", () => streamScenario(quick ? 3 : 11, quick ? 2 : 20)],
   ["action", () => actionScenario(quick)],
   ["streams", () => streamsScenario(quick)],
   ["store", () => storeScenario(quick)],

@@ -46,14 +46,22 @@ async function oneStream(server: ServerProcess, threadId: string) {
 
 /**
  * The three servers run side by side and take turns, round by round, so that load from outside
- * the bench (a shared machine) falls on all of them alike.
+ * the bench (a shared machine) falls on all of them alike. `warmUp` replies each come first.
  */
-export async function streamScenario(rounds: number): Promise<Row[]> {
+export async function streamScenario(rounds: number, warmUp: number): Promise<Row[]> {
   const servers = await Promise.all(SERVERS.map((name) => startServer(name)));
   try {
     const threads = await Promise.all(servers.map((s) => createThread(s.port)));
-    for (const [i, server] of servers.entries()) {
-      await post(server.port, addMessage(threads[i]!.threadId, "stream:2000")); // warm-up
+    // Warm-up until the JIT has settled, as a long-running server's has. Code that runs once per
+    // write or per reply reaches TurboFan many replies later than per-event code: with
+    // --trace-opt, Threadkit's server compiled for 178, 63 and 23 ms in its first three replies,
+    // about 7 ms a reply (on a helper thread, 0.35 µs an event) up to the 20th, then next to
+    // nothing; bare's settles after two. After one 2,000-delta reply, the rounds measured that
+    // compiling (1.17x bare's CPU per event; 1.09x after 20 replies, in alternating runs).
+    for (let n = 0; n < warmUp; n++) {
+      for (const [i, server] of servers.entries()) {
+        await post(server.port, addMessage(threads[i]!.threadId, `stream:${DELTAS}`));
+      }
     }
     const rates: number[][] = servers.map(() => []);
     const cpus: number[][] = servers.map(() => []);
