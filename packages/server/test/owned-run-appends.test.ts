@@ -1,11 +1,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { MemoryRunLog, type RunEntry, type RunLog } from "@threadkit/server";
+import { MemoryRunLog, type RunEntry } from "@threadkit/server";
 import { describe, expect, it } from "vitest";
-import { OwnedRun, type RunHost } from "../src/runs/owned-run.js";
-import { eventually } from "./helpers/runs.js";
-
-const OWNER = "instance-a";
+import { events, eventually, startRun } from "./helpers/runs.js";
 
 /** An in-memory log whose appends settle `delayMs` late, recording how many were in flight. */
 function delayedLog(options: { ordered: boolean; delayMs: number; failAppend?: number }) {
@@ -34,37 +31,6 @@ function delayedLog(options: { ordered: boolean; delayMs: number; failAppend?: n
     }
   }
   return { log: new DelayedLog(), stats };
-}
-
-async function startRun(log: RunLog) {
-  const released: OwnedRun[] = [];
-  const host: RunHost = {
-    log,
-    instanceId: OWNER,
-    leaseMs: 30_000,
-    shared: false,
-    released: (run) => released.push(run),
-  };
-  const runId = `run_${Math.random().toString(16).slice(2)}`;
-  await log.start({
-    runId,
-    threadId: `thr_${runId}`,
-    owner: OWNER,
-    leaseMs: 30_000,
-    resumable: true,
-    context: "{}",
-    bodyHash: "",
-  });
-  const run = new OwnedRun(host, runId, `thr_${runId}`, true, new AbortController());
-  return { run, runId, released };
-}
-
-/** A handler that yields `count` events as fast as it is asked, stopping on its signal. */
-function events(count: number, signal: AbortSignal) {
-  return async function* () {
-    for (let i = 1; i <= count && !signal.aborted; i++)
-      yield { type: "progress_update", text: `e${i}` };
-  };
 }
 
 describe("the owner's appends", () => {

@@ -4,8 +4,6 @@ import { encodedFrames } from "./batch.js";
 import { endData } from "./frames.js";
 import type { RunEndReason, RunEntry, RunLog } from "./log.js";
 
-/** Recent entries kept in memory for this instance's own readers (as whole appends). */
-const RING = 512;
 /** Unflushed entries above which the handler waits for the log (two full appends). */
 const MAX_UNFLUSHED = 2048;
 /** Events a handler that never waits may yield before the driver gives the event loop a turn. */
@@ -17,8 +15,16 @@ const YIELD_EVERY = 256;
  * could never catch up once a slow reply let a backlog form, and the handler was held back at
  * almost every turn (70 waits in a 20,000-event run on Redis; 1 to 12 with catch-up appends).
  */
-const MAX_BATCH = 1024;
+export const MAX_BATCH = 1024;
 const MAX_BATCH_BYTES = 256 * 1024;
+/**
+ * Bytes of the latest appends kept in memory for this instance's own readers (whole appends, the
+ * newest always); a reader further behind reads the log. About four full appends: a reader
+ * waiting for its socket to drain while appends in flight settle still finds the next one here.
+ * (Half an append, as before, had the bench's own reader of a 20,000-event reply on Redis fall
+ * behind it and read 0.2 to 1.7 MB of the reply back from the log.)
+ */
+const RING_BYTES = 4 * MAX_BATCH_BYTES;
 /**
  * Appends sent and not yet settled, at most, on a log that applies them in call order
  * ({@link RunLog.orderedAppends}; otherwise one at a time). With one at a time, a round trip to
@@ -37,8 +43,6 @@ export interface Chunk {
   /** The append ends the run. */
   ended: boolean;
 }
-
-const size = (chunk: Chunk) => chunk.last - chunk.first + 1;
 
 const encoder = new TextEncoder();
 
@@ -93,7 +97,7 @@ export class OwnedRun {
   #published: Promise<void> = Promise.resolve();
   /** The latest appends, oldest first, as their readers are sent them. */
   readonly #ring: Chunk[] = [];
-  #ringEntries = 0;
+  #ringBytes = 0;
   #waiters: Array<() => void> = [];
   #leaseTimer: ReturnType<typeof setInterval> | undefined;
   #maxTimer: ReturnType<typeof setTimeout> | undefined;
@@ -262,10 +266,13 @@ export class OwnedRun {
       return;
     }
     this.#ring.push(chunk);
-    this.#ringEntries += size(chunk);
-    for (let oldest = this.#ring[0] as Chunk; this.#ringEntries - size(oldest) >= RING; ) {
+    this.#ringBytes += chunk.frames.byteLength;
+    for (
+      let oldest = this.#ring[0] as Chunk;
+      this.#ringBytes - oldest.frames.byteLength >= RING_BYTES;
+    ) {
       this.#ring.shift();
-      this.#ringEntries -= size(oldest);
+      this.#ringBytes -= oldest.frames.byteLength;
       oldest = this.#ring[0] as Chunk;
     }
     this.flushedSeq = chunk.last;

@@ -1,12 +1,16 @@
 import type { SseChunk } from "../results.js";
 import { entryFrame, RETRY_LINE } from "./frames.js";
 import type { RunEntry, RunLog } from "./log.js";
-import type { OwnedRun } from "./owned-run.js";
+import { MAX_BATCH, type OwnedRun } from "./owned-run.js";
 
 const decoder = new TextDecoder();
 
-/** Entries read from the log per call. */
-const PAGE = 256;
+/**
+ * Entries read from the log per call: an append's worth. Logs store whole appends and answer with
+ * every append a read touches, so a smaller page fetched and split the same append several times
+ * over (four times, at 256) for a reader that had fallen behind the owner's memory.
+ */
+const PAGE = MAX_BATCH;
 /** How often a reader waiting on another instance's run checks its record (end, dead owner). */
 const CHECK_MS = 1000;
 

@@ -1,5 +1,6 @@
 import type { ThreadStreamEvent } from "@threadkit/core";
-import type { HandlerOptions } from "@threadkit/server";
+import type { HandlerOptions, RunLog } from "@threadkit/server";
+import { OwnedRun, type RunHost } from "../../src/runs/owned-run.js";
 import { now } from "./server.js";
 
 /** One SSE block of a resumable stream. */
@@ -119,4 +120,43 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
     if (Date.now() > deadline) throw new Error("eventually: condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** The instance that owns the runs {@link startRun} makes. */
+export const OWNER = "instance-a";
+
+/** A resumable run on `log`, owned here and not yet driven (no registry: `released` records). */
+export async function startRun(log: RunLog) {
+  const released: OwnedRun[] = [];
+  const host: RunHost = {
+    log,
+    instanceId: OWNER,
+    leaseMs: 30_000,
+    shared: false,
+    released: (run) => released.push(run),
+  };
+  const runId = `run_${Math.random().toString(16).slice(2)}`;
+  await log.start({
+    runId,
+    threadId: `thr_${runId}`,
+    owner: OWNER,
+    leaseMs: 30_000,
+    resumable: true,
+    context: "{}",
+    bodyHash: "",
+  });
+  const run = new OwnedRun(host, runId, `thr_${runId}`, true, new AbortController());
+  return { run, runId, released };
+}
+
+/**
+ * A handler that yields `count` events (`text` of `pad` more characters each) as fast as it is
+ * asked, stopping on its signal.
+ */
+export function events(count: number, signal: AbortSignal, pad = 0) {
+  const extra = "x".repeat(pad);
+  return async function* () {
+    for (let i = 1; i <= count && !signal.aborted; i++)
+      yield { type: "progress_update", text: `e${i}${extra}` };
+  };
 }
