@@ -123,7 +123,7 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
 }
 
 /** The instance that owns the runs {@link startRun} makes. */
-export const OWNER = "instance-a";
+const OWNER = "instance-a";
 
 /** A resumable run on `log`, owned here and not yet driven (no registry: `released` records). */
 export async function startRun(log: RunLog) {
