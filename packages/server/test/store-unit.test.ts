@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { assistantMessage, at, makeThread, widgetItem } from "../src/testing/index.js";
 import { makeApp, UPDATED_CARD } from "./helpers/app.js";
-import { type Ctx, USER } from "./helpers/server.js";
+import { type Ctx, listen, USER } from "./helpers/server.js";
 
 const dir = mkdtempSync(join(tmpdir(), "threadkit-unit-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -212,12 +212,9 @@ describe("streaming requests on SQLiteStore", () => {
 
   it("sends a finished item as the text the store committed", async () => {
     const { server, body, path, close } = await actionApp();
-    const handler = createNodeHandler(server, { getContext: () => USER });
-    const httpServer = http.createServer((req, res) => handler(req, res));
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const { port } = httpServer.address() as AddressInfo;
-    const text = await (await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body })).text();
-    httpServer.close();
+    const served = await listen(server);
+    const text = await (await fetch(served.url, { method: "POST", body })).text();
+    await served.close();
     const reader = new Database(path, { readonly: true });
     const row = reader.prepare("SELECT data FROM items WHERE id = 'msg_reply'").get() as {
       data: string;

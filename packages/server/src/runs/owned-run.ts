@@ -267,13 +267,8 @@ export class OwnedRun {
     }
     this.#ring.push(chunk);
     this.#ringBytes += chunk.frames.byteLength;
-    for (
-      let oldest = this.#ring[0] as Chunk;
-      this.#ringBytes - oldest.frames.byteLength >= RING_BYTES;
-    ) {
-      this.#ring.shift();
-      this.#ringBytes -= oldest.frames.byteLength;
-      oldest = this.#ring[0] as Chunk;
+    while (this.#ringBytes - (this.#ring[0] as Chunk).frames.byteLength >= RING_BYTES) {
+      this.#ringBytes -= (this.#ring.shift() as Chunk).frames.byteLength;
     }
     this.flushedSeq = chunk.last;
     this.#send();
