@@ -7,18 +7,58 @@ import { serialize, type ThreadItem } from "@threadkit/core";
 const storedJson = new WeakMap<object, string>();
 
 /**
- * `JSON.stringify(item)`, for a store's row, kept for the item object: when the pipeline sends
- * that object in `thread.item.done` or `thread.item.replaced` right after saving it, the event's
- * JSON is built around this text instead of serialising the item once more (a long reply's item
- * is megabytes). Store engines call it where they would call `JSON.stringify`.
+ * The JSON of the widget roots inside those rows, by root object: a `widget.root.updated` event
+ * sends the root the store has just written (`replaceWidgetRoot`). Dropped as above.
+ */
+const storedRootJson = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(item)`, for a store's row, kept for the item object (and a widget item's root
+ * for the root object): when the pipeline sends that object in `thread.item.done`,
+ * `thread.item.replaced` or `widget.root.updated` right after saving it, the event's JSON is built
+ * around this text instead of serialising it once more (a long reply's item is megabytes, a card
+ * is the largest part of an action's answer). Store engines call it where they would call
+ * `JSON.stringify`.
  *
  * @example
  * const data = storedItemJson(item); // the value of the row's JSON column
  */
 export function storedItemJson(item: ThreadItem): string {
-  const json = JSON.stringify(item);
+  const json = (item.type === "widget" && widgetItemJson(item)) || JSON.stringify(item);
   storedJson.set(item, json);
   return json;
+}
+
+const hasToJson = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as { toJSON?: unknown }).toJSON === "function";
+
+/**
+ * `JSON.stringify(item)` of a widget item, assembled from its members' JSON so that the root's
+ * text is made once and kept for the root; null where that could differ from serialising the item
+ * whole (a `toJSON` on the item or one of its members is called with its key).
+ */
+function widgetItemJson(item: ThreadItem): string | null {
+  const root: unknown = (item as { widget?: unknown }).widget;
+  if (typeof root !== "object" || root === null || hasToJson(item)) return null;
+  const record = item as unknown as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (const key of keys) if (hasToJson(record[key])) return null;
+  let json = "";
+  for (const key of keys) {
+    const value = record[key];
+    let text: string | undefined;
+    if (value === root) {
+      text = JSON.stringify(root);
+      storedRootJson.set(root, text);
+    } else {
+      text = JSON.stringify(value);
+    }
+    if (text === undefined) continue; // undefined, a function or a symbol: left out
+    json += `${json === "" ? "{" : ","}${JSON.stringify(key)}:${text}`;
+  }
+  return json === "" ? "{}" : `${json}}`;
 }
 
 /**
@@ -83,7 +123,35 @@ function storedItemEventJson(event: Record<string, unknown>): string | null {
   return `{"type":"${event.type}","item":${json}}`;
 }
 
-const DELTA_KEYS = ["type", "item_id", "update"] as const;
+const UPDATE_KEYS = ["type", "item_id", "update"] as const;
+const ROOT_UPDATE_KEYS = ["type", "widget"] as const;
+
+/**
+ * The JSON of a `widget.root.updated` event whose root a store has just written inside its item
+ * ({@link storedItemJson}), around the root's text; null when there is none or it would differ
+ * from serialising the event (other keys, a root that is not clean).
+ */
+function storedRootEventJson(event: Record<string, unknown>): string | null {
+  const update = event.update as Record<string, unknown> | null | undefined;
+  if (typeof update !== "object" || update === null || update.type !== "widget.root.updated") {
+    return null;
+  }
+  const root = update.widget;
+  if (typeof root !== "object" || root === null) return null;
+  const json = storedRootJson.get(root);
+  if (json === undefined) return null;
+  storedRootJson.delete(root);
+  if (
+    typeof event.item_id !== "string" ||
+    !hasKeys(event, UPDATE_KEYS) ||
+    !hasKeys(update, ROOT_UPDATE_KEYS) ||
+    !isClean(root)
+  ) {
+    return null;
+  }
+  return `{"type":"thread.item.updated","item_id":${JSON.stringify(event.item_id)},"update":{"type":"widget.root.updated","widget":${json}}}`;
+}
+
 const DELTA_UPDATE_KEYS = ["type", "content_index", "delta"] as const;
 const DELTA_TYPE = "assistant_message.content_part.text_delta";
 
@@ -103,7 +171,7 @@ function textDeltaJson(event: Record<string, unknown>): string | null {
     typeof update.delta !== "string" ||
     typeof update.content_index !== "number" ||
     !Number.isFinite(update.content_index) ||
-    !hasKeys(event, DELTA_KEYS) ||
+    !hasKeys(event, UPDATE_KEYS) ||
     !hasKeys(update, DELTA_UPDATE_KEYS)
   ) {
     return null;
@@ -124,7 +192,9 @@ export function eventJson(event: unknown): string {
   const record = event as { type?: unknown } | null;
   if (record !== null && typeof record === "object") {
     if (record.type === "thread.item.updated") {
-      const json = textDeltaJson(record as Record<string, unknown>);
+      const json =
+        textDeltaJson(record as Record<string, unknown>) ??
+        storedRootEventJson(record as Record<string, unknown>);
       if (json !== null) return json;
     } else if (record.type === "thread.item.done" || record.type === "thread.item.replaced") {
       const json = storedItemEventJson(record as Record<string, unknown>);

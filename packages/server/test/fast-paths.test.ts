@@ -151,6 +151,94 @@ describe("eventJson of an item a store wrote", () => {
   });
 });
 
+class Stamp {
+  toJSON(key: string) {
+    return `stamp under ${key}`;
+  }
+}
+
+const widgetItem = (widget: unknown, extra: Record<string, unknown> = {}) => ({
+  type: "widget",
+  id: "wid_1",
+  thread_id: "thr_1",
+  created_at: "2026-12-01T00:00:00.000001",
+  widget,
+  copy_text: null,
+  ...extra,
+});
+
+const cardRoot = (extra: Record<string, unknown> = {}) => ({
+  type: "Card",
+  children: [
+    { type: "Text", value: 'Saved "it"\n\u2028 é', size: "sm" },
+    { type: "Button", label: "Undo", onClickAction: { type: "undo", payload: { id: 1 } } },
+  ],
+  ...extra,
+});
+
+const rootUpdate = (root: unknown, extra: Record<string, unknown> = {}) => ({
+  type: "thread.item.updated",
+  item_id: "wid_1",
+  update: { type: "widget.root.updated", widget: root, ...extra },
+});
+
+// Widget items a store has just written, and the root updates that send their roots: the row is
+// made from its members' JSON so that the root's text serves the event, where that is exact.
+const WIDGET_ITEMS: Array<[string, Record<string, unknown>]> = [
+  ["a card", widgetItem(cardRoot())],
+  ["a root with children: null", widgetItem({ type: "Card", children: null })],
+  ["a root with a null key", widgetItem(cardRoot({ key: null }))],
+  ["undefined and function members", widgetItem(cardRoot(), { u: undefined, f: () => 1 })],
+  ["a Date member", widgetItem(cardRoot(), { at: new Date(0) })],
+  ["a member whose toJSON reads its key", widgetItem(cardRoot(), { stamp: new Stamp() })],
+  ["a root whose toJSON reads its key", widgetItem(new Stamp())],
+  ["a toJSON inside the root", widgetItem(cardRoot({ stamp: new Stamp() }))],
+  ["a root that is not an object", widgetItem("Card")],
+  ["no root", widgetItem(undefined)],
+  ["keys in another order", { widget: cardRoot(), id: "wid_1", type: "widget", x: [1, null] }],
+];
+
+describe("a widget item a store wrote", () => {
+  it.each(WIDGET_ITEMS)("has the row JSON.stringify gives for %s", (_name, item) => {
+    expect(storedItemJson(item as never)).toBe(JSON.stringify(item));
+  });
+
+  it.each(WIDGET_ITEMS)(
+    "and its root's update equals JSON.stringify(serialize(event)) for %s",
+    (_name, item) => {
+      storedItemJson(item as never);
+      const event = rootUpdate(item.widget);
+      expect(eventJson(event)).toBe(slow(event));
+    },
+  );
+
+  it.each([
+    ["an update with an extra key", rootUpdate(cardRoot(), { extra: 1 })],
+    ["an event with an extra key", { ...rootUpdate(cardRoot()), extra: 1 }],
+    [
+      "an event with its keys in another order",
+      { update: rootUpdate(cardRoot()).update, type: "thread.item.updated", item_id: "wid_1" },
+    ],
+  ])("equals JSON.stringify(serialize(event)) for %s", (_name, event) => {
+    storedItemJson(widgetItem(event.update.widget) as never);
+    expect(eventJson(event)).toBe(slow(event));
+  });
+
+  it("sends the root as it was stored, not a later change to the object", () => {
+    const root = cardRoot();
+    const row = storedItemJson(widgetItem(root) as never);
+    const stored = JSON.stringify(root);
+    expect(row).toContain(stored);
+    root.children[0]!.value = "changed after the write";
+    expect(eventJson(rootUpdate(root))).toBe(
+      `{"type":"thread.item.updated","item_id":"wid_1","update":{"type":"widget.root.updated","widget":${stored}}}`,
+    );
+    // Once sent, or for a root no store wrote, the object is serialised as it is.
+    expect(eventJson(rootUpdate(root))).toBe(slow(rootUpdate(root)));
+    expect(eventJson(rootUpdate(cardRoot()))).toBe(slow(rootUpdate(cardRoot())));
+  });
+});
+
 const RESPONSES: Array<[string, unknown]> = [
   ["the last page", { data: [{ id: "t1", title: "A" }], has_more: false, after: null }],
   ["a page with a cursor", { data: [{ id: "t1" }], has_more: true, after: "t1" }],

@@ -210,17 +210,23 @@ describe("streaming requests on SQLiteStore", () => {
     close();
   });
 
-  it("sends a finished item as the text the store committed", async () => {
+  it("sends a finished item and a replaced root as the text the store committed", async () => {
     const { server, body, path, close } = await actionApp();
     const served = await listen(server);
     const text = await (await fetch(served.url, { method: "POST", body })).text();
     await served.close();
     const reader = new Database(path, { readonly: true });
-    const row = reader.prepare("SELECT data FROM items WHERE id = 'msg_reply'").get() as {
-      data: string;
-    };
+    const row = (id: string) =>
+      (reader.prepare("SELECT data FROM items WHERE id = ?").get(id) as { data: string }).data;
+    const reply = row("msg_reply");
+    const card = row("wgt_1");
     reader.close();
-    expect(text).toContain(`data: {"type":"thread.item.done","item":${row.data}}\n\n`);
+    expect(text).toContain(`data: {"type":"thread.item.done","item":${reply}}\n\n`);
+    const root = JSON.stringify((JSON.parse(card) as { widget: unknown }).widget);
+    expect(card).toContain(`"widget":${root}`);
+    expect(text).toContain(
+      `data: {"type":"thread.item.updated","item_id":"wgt_1","update":{"type":"widget.root.updated","widget":${root}}}\n\n`,
+    );
     close();
   });
 });
