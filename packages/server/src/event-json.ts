@@ -44,10 +44,13 @@ function widgetItemJson(item: ThreadItem): string | null {
   if (typeof root !== "object" || root === null || hasToJson(item)) return null;
   const record = item as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
-  for (const key of keys) if (hasToJson(record[key])) return null;
+  // Each member read once, as JSON.stringify does (a getter runs once).
+  const values = keys.map((key) => record[key]);
+  if (values.some(hasToJson)) return null;
   let json = "";
-  for (const key of keys) {
-    const value = record[key];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = values[i];
     let text: string | undefined;
     if (value === root) {
       text = JSON.stringify(root);
