@@ -224,6 +224,15 @@ describe("a widget item a store wrote", () => {
     expect(eventJson(event)).toBe(slow(event));
   });
 
+  it("reads each member once, as JSON.stringify does", () => {
+    let reads = 0;
+    const item = widgetItem(cardRoot());
+    Object.defineProperty(item, "title", { enumerable: true, get: () => `read ${++reads}` });
+    const row = storedItemJson(item as never);
+    expect(reads).toBe(1);
+    expect(row).toBe(JSON.stringify(item).replace("read 2", "read 1"));
+  });
+
   it("sends the root as it was stored, not a later change to the object", () => {
     const root = cardRoot();
     const row = storedItemJson(widgetItem(root) as never);
