@@ -24,7 +24,7 @@ const storedRootJson = new WeakMap<object, string>();
  * const data = storedItemJson(item); // the value of the row's JSON column
  */
 export function storedItemJson(item: ThreadItem): string {
-  const json = (item.type === "widget" && widgetItemJson(item)) || JSON.stringify(item);
+  const json = widgetItemJson(item) ?? JSON.stringify(item);
   storedJson.set(item, json);
   return json;
 }
@@ -36,17 +36,20 @@ const hasToJson = (value: unknown): boolean =>
 
 /**
  * `JSON.stringify(item)` of a widget item, assembled from its members' JSON so that the root's
- * text is made once and kept for the root; null where that could differ from serialising the item
- * whole (a `toJSON` on the item or one of its members is called with its key).
+ * text is made once and kept for the root; null for other items and where that could differ from
+ * serialising the item whole (a `toJSON` on the item or one of its members is called with its
+ * key). Each member is read once, as JSON.stringify reads it: the type from its descriptor (a
+ * getter is left to JSON.stringify), the rest in one pass.
  */
 function widgetItemJson(item: ThreadItem): string | null {
-  const root: unknown = (item as { widget?: unknown }).widget;
-  if (typeof root !== "object" || root === null || hasToJson(item)) return null;
+  if (Object.getOwnPropertyDescriptor(item, "type")?.value !== "widget" || hasToJson(item)) {
+    return null;
+  }
   const record = item as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
-  // Each member read once, as JSON.stringify does (a getter runs once).
   const values = keys.map((key) => record[key]);
-  if (values.some(hasToJson)) return null;
+  const root = values[keys.indexOf("widget")];
+  if (typeof root !== "object" || root === null || values.some(hasToJson)) return null;
   let json = "";
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
