@@ -48,23 +48,17 @@ function widgetItemJson(item: ThreadItem): string | null {
   const record = item as unknown as Record<string, unknown>;
   const keys = Object.keys(record);
   const values = keys.map((key) => record[key]);
-  const root = values[keys.indexOf("widget")];
+  const at = keys.indexOf("widget");
+  const root = values[at];
   if (typeof root !== "object" || root === null || values.some(hasToJson)) return null;
-  let json = "";
+  const members: string[] = [];
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const value = values[i];
-    let text: string | undefined;
-    if (value === root) {
-      text = JSON.stringify(root);
-      storedRootJson.set(root, text);
-    } else {
-      text = JSON.stringify(value);
-    }
-    if (text === undefined) continue; // undefined, a function or a symbol: left out
-    json += `${json === "" ? "{" : ","}${JSON.stringify(key)}:${text}`;
+    const text = JSON.stringify(values[i]);
+    if (i === at) storedRootJson.set(root, text);
+    // undefined, a function or a symbol: left out, as JSON.stringify leaves them
+    if (text !== undefined) members.push(`${JSON.stringify(keys[i])}:${text}`);
   }
-  return json === "" ? "{}" : `${json}}`;
+  return `{${members.join(",")}}`;
 }
 
 /**
@@ -111,6 +105,14 @@ function hasKeys(value: object, keys: readonly string[]): boolean {
   return i === keys.length;
 }
 
+/** The text kept for `value` in `texts`, dropped as it is taken: an event uses it once. */
+function take(texts: WeakMap<object, string>, value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const text = texts.get(value);
+  if (text !== undefined) texts.delete(value);
+  return text;
+}
+
 const ITEM_EVENT_KEYS = ["type", "item"] as const;
 
 /**
@@ -120,12 +122,9 @@ const ITEM_EVENT_KEYS = ["type", "item"] as const;
  * `null`s the wire drops). The client gets the text that was stored.
  */
 function storedItemEventJson(event: Record<string, unknown>): string | null {
-  const item = event.item;
-  if (typeof item !== "object" || item === null) return null;
-  const json = storedJson.get(item);
-  if (json === undefined) return null;
-  storedJson.delete(item);
-  if (!hasKeys(event, ITEM_EVENT_KEYS) || !isClean(item)) return null;
+  const item = event.item as object;
+  const json = take(storedJson, item);
+  if (json === undefined || !hasKeys(event, ITEM_EVENT_KEYS) || !isClean(item)) return null;
   return `{"type":"${event.type}","item":${json}}`;
 }
 
@@ -142,12 +141,10 @@ function storedRootEventJson(event: Record<string, unknown>): string | null {
   if (typeof update !== "object" || update === null || update.type !== "widget.root.updated") {
     return null;
   }
-  const root = update.widget;
-  if (typeof root !== "object" || root === null) return null;
-  const json = storedRootJson.get(root);
-  if (json === undefined) return null;
-  storedRootJson.delete(root);
+  const root = update.widget as object;
+  const json = take(storedRootJson, root);
   if (
+    json === undefined ||
     typeof event.item_id !== "string" ||
     !hasKeys(event, UPDATE_KEYS) ||
     !hasKeys(update, ROOT_UPDATE_KEYS) ||
